@@ -1,0 +1,10 @@
+namespace ReportLens.Core.Annotations;
+
+/// <summary>One dimension's class, e.g. 紧急程度 = 危急. Evidence quotes the report text that decided it.</summary>
+public sealed record ClassificationItem
+{
+    public required string Dimension { get; init; }
+    public required string Category { get; init; }
+    public double Confidence { get; init; }
+    public string? Evidence { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace ReportLens.Core.Annotations;
+
+/// <summary>A finding with its negation and uncertainty, and where it was found.</summary>
+public sealed record Finding
+{
+    public required string Text { get; init; }
+    public bool Negated { get; init; }
+    public bool Uncertain { get; init; }
+    public bool Abnormal { get; init; }
+    public SpanGrounding? Grounding { get; init; }
+}

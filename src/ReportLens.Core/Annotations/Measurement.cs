@@ -1,0 +1,12 @@
+namespace ReportLens.Core.Annotations;
+
+/// <summary>A measured value as the seed shapes it ({item, value, unit}), plus where it was found.</summary>
+public sealed record Measurement
+{
+    public required string Item { get; init; }
+    public required string Value { get; init; }
+    public string Unit { get; init; } = "";
+    /// <summary>The report text that states the value, e.g. "3.2cm×2.1cm".</summary>
+    public string? Text { get; init; }
+    public SpanGrounding? Grounding { get; init; }
+}

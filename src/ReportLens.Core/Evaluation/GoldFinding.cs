@@ -1,0 +1,12 @@
+namespace ReportLens.Core.Evaluation;
+
+/// <summary>A finding as it stands in the report text (an exact substring), with its negation and uncertainty.</summary>
+public sealed record GoldFinding
+{
+    public required string Text { get; init; }
+    public bool Negated { get; init; }
+    public bool Uncertain { get; init; }
+    /// <summary>True for an abnormal finding that is asserted (not negated).</summary>
+    public bool Abnormal { get; init; }
+    public bool Critical { get; init; }
+}

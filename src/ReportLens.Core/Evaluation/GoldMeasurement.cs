@@ -1,0 +1,10 @@
+namespace ReportLens.Core.Evaluation;
+
+/// <summary>A measurement: the exact report text that states it ("3.2cm×2.1cm"), its value and unit.</summary>
+public sealed record GoldMeasurement
+{
+    public required string Text { get; init; }
+    public required string Value { get; init; }
+    public string Unit { get; init; } = "";
+    public string? Item { get; init; }
+}

@@ -1,0 +1,25 @@
+namespace ReportLens.Core.Evaluation;
+
+/// <summary>
+/// One line of a gold file (JSONL, snake_case): a report and what a careful radiologist marks in it.
+/// The format is documented in docs/gold-format.md.
+/// </summary>
+public sealed record GoldReport
+{
+    public required string Id { get; init; }
+    public required string Text { get; init; }
+    /// <summary>"zh" or "en".</summary>
+    public required string Language { get; init; }
+    /// <summary>CT, MRI, X-Ray, 超声 (ultrasound) or 其他, in the seed's classification vocabulary.</summary>
+    public required string Modality { get; init; }
+    /// <summary>头颅, 胸部, 腹部, 四肢, 脊柱 or 其他.</summary>
+    public required string BodyPart { get; init; }
+    /// <summary>正常, 异常轻微, 异常中度, 异常严重 or 危急.</summary>
+    public required string Urgency { get; init; }
+    public bool FollowUp { get; init; }
+    public bool FurtherExam { get; init; }
+    public IReadOnlyList<GoldFinding> Findings { get; init; } = [];
+    public IReadOnlyList<GoldMeasurement> Measurements { get; init; } = [];
+    public IReadOnlyList<string> Locations { get; init; } = [];
+    public string? Impression { get; init; }
+}

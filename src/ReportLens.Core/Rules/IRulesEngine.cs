@@ -1,0 +1,10 @@
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Text;
+
+namespace ReportLens.Core.Rules;
+
+/// <summary>The deterministic clinical engine: all four annotation types with no model, grounded by construction.</summary>
+public interface IRulesEngine
+{
+    AnnotationContent Analyze(string reportText, AnnotationType type, ReportLanguage language);
+}

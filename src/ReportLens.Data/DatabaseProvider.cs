@@ -1,0 +1,7 @@
+namespace ReportLens.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,6 @@
+namespace ReportLens.OllamaEmulator;
+
+public static class EmulatorProgram
+{
+    public static int Main(string[] args) => 0;
+}
