@@ -75,9 +75,25 @@ public static class ObservabilityExtensions
 
         if (settings.MinimumLevel is { } level)
         {
-            logging.SetMinimumLevel(level);
-            // Framework categories carry their own defaults in appsettings; LOG_LEVEL is meant to win over them.
-            logging.AddFilter((_, _, l) => l >= level);
+            logging.Services.PostConfigure<LoggerFilterOptions>(options => ApplyLogLevel(options, level));
+        }
+    }
+
+    /// <summary>
+    /// LOG_LEVEL replaces the default level and is a floor for per-category levels from appsettings: LOG_LEVEL=error
+    /// silences a "Microsoft.AspNetCore": "Warning" entry, LOG_LEVEL=debug does not make that category chatty.
+    /// </summary>
+    private static void ApplyLogLevel(LoggerFilterOptions options, LogLevel level)
+    {
+        options.MinLevel = level;
+        for (var i = 0; i < options.Rules.Count; i++)
+        {
+            var rule = options.Rules[i];
+            var adjusted = rule.CategoryName is null ? level : (LogLevel)Math.Max((int)(rule.LogLevel ?? level), (int)level);
+            if (rule.LogLevel != adjusted)
+            {
+                options.Rules[i] = new LoggerFilterRule(rule.ProviderName, rule.CategoryName, adjusted, rule.Filter);
+            }
         }
     }
 

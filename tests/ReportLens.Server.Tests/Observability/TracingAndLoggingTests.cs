@@ -38,4 +38,23 @@ public sealed class TracingAndLoggingTests
         Assert.False(logger.IsEnabled(LogLevel.Information));
         Assert.True(logger.IsEnabled(LogLevel.Warning));
     }
+
+    [Theory]
+    [InlineData("debug", "ReportLens.Analysis", LogLevel.Debug, true)]
+    [InlineData("debug", "Microsoft.AspNetCore.Hosting", LogLevel.Information, false)]
+    [InlineData("error", "Microsoft.AspNetCore.Hosting", LogLevel.Warning, false)]
+    [InlineData("error", "ReportLens.Analysis", LogLevel.Error, true)]
+    public async Task LogLevel_OverAppSettings_SetsDefaultAndFloorsCategories(string logLevel, string category, LogLevel probe, bool enabled)
+    {
+        await using var host = await ObservabilityHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["LOG_LEVEL"] = logLevel,
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        });
+
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category);
+
+        Assert.Equal(enabled, logger.IsEnabled(probe));
+    }
 }
