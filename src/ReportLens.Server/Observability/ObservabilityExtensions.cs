@@ -45,8 +45,10 @@ public static class ObservabilityExtensions
     }
 
     /// <summary>
-    /// Counts HTTP requests by route and status, and maps GET /metrics behind <see cref="MetricsAccess"/>.
-    /// Call it right after <c>Build()</c>, before middleware that can end a request, so those responses count too.
+    /// Counts HTTP requests by route and status, and maps GET /metrics behind <see cref="MetricsAccess"/> (its own
+    /// check, so the endpoint is exempt from the app's authorization fallback policy and rate limits).
+    /// Call it right after <c>Build()</c> (or right after an explicit <c>UseRouting()</c>, which the route label
+    /// needs), before middleware that can end a request, so those responses are counted too.
     /// </summary>
     public static WebApplication MapReportLensMetrics(this WebApplication app)
     {
@@ -55,7 +57,10 @@ public static class ObservabilityExtensions
         // Created now, not at the first analysis, so a fresh instance already exports its zero counters.
         _ = app.Services.GetRequiredService<ReportLensMetrics>();
         app.UseHttpMetrics(o => o.SetMetricFactory(Metrics.WithCustomRegistry(registry)));
-        app.MapGet("/metrics", MetricsEndpoint.HandleAsync).ExcludeFromDescription();
+        app.MapGet("/metrics", MetricsEndpoint.HandleAsync)
+            .AllowAnonymous()
+            .DisableRateLimiting()
+            .ExcludeFromDescription();
         return app;
     }
 

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ReportLens.Server.Tests.Observability;
 
@@ -78,5 +81,29 @@ public sealed class MetricsEndpointTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_WhenAppRequiresAuthenticationByDefault_StillAnswersItsOwnCheck()
+    {
+        await using var host = await ObservabilityHost.StartAsync(
+            new Dictionary<string, string?>(),
+            configure: b =>
+            {
+                b.Services.AddAuthentication().AddJwtBearer();
+                b.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            },
+            configureApp: a =>
+            {
+                a.UseAuthentication();
+                a.UseAuthorization();
+            });
+        using var client = host.CreateClient();
+
+        using var api = await client.GetAsync("/api/v1/reports/1", TestContext.Current.CancellationToken);
+        using var metrics = await client.GetAsync("/metrics", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
     }
 }

@@ -21,7 +21,8 @@ internal sealed class ObservabilityHost(WebApplication app, Uri baseAddress) : I
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
 
     public static async Task<ObservabilityHost> StartAsync(
-        IDictionary<string, string?> settings, IPAddress? bindAddress = null, TimeProvider? time = null)
+        IDictionary<string, string?> settings, IPAddress? bindAddress = null, TimeProvider? time = null,
+        Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -33,8 +34,10 @@ internal sealed class ObservabilityHost(WebApplication app, Uri baseAddress) : I
         }
 
         builder.AddReportLensObservability();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapReportLensMetrics();
+        configureApp?.Invoke(app);
         app.MapGet("/api/v1/reports/{id:int}", (int id) => Results.Ok(new { id }));
         app.MapGet("/api/v1/trace", (ReportLensTelemetry telemetry) =>
         {
