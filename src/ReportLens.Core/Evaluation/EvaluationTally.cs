@@ -134,24 +134,38 @@ internal sealed class EvaluationTally
         _locations = _locations.Add(SpanMatcher.Match(locations, GoldSpans.Locate(gold.Text, gold.Locations), exact: false));
     }
 
-    /// <summary>For each gold finding, the engine item overlapping it most (extraction first, then highlights).</summary>
+    /// <summary>
+    /// For each gold finding, the engine item at its span (extraction first, then highlights): items pair one
+    /// to one first, best overlap and closest length first, so repeated texts find their own items; a finding
+    /// left over may then share an item (one negated span can cover several findings).
+    /// </summary>
     private void AddNegation(GroundedInput x)
     {
-        var haveExtraction = x.Tried(AnnotationType.Extraction);
-        var haveHighlights = x.Tried(AnnotationType.Highlight);
-        if (!haveExtraction && !haveHighlights)
+        if (!x.Tried(AnnotationType.Extraction) && !x.Tried(AnnotationType.Highlight))
         {
             return;
         }
 
-        var fromExtraction = (x.ExtractionContent?.FindingDetails ?? []).Select(f => (Span: GroundedInput.Span(f.Grounding), f.Negated)).ToList();
-        var fromHighlights = x.HighlightItems.Select(h => (Span: GroundedInput.Span(h.Grounding), h.Negated)).ToList();
         var gold = x.Input.Gold.Findings;
         var spans = GoldSpans.Locate(x.Input.Gold.Text, [.. gold.Select(f => f.Text)]);
+        var answers = new bool?[gold.Count];
+        var sources = new[]
+        {
+            (x.ExtractionContent?.FindingDetails ?? []).Select(f => (Span: GroundedInput.Span(f.Grounding), f.Negated)).ToList(),
+            x.HighlightItems.Select(h => (Span: GroundedInput.Span(h.Grounding), h.Negated)).ToList(),
+        };
+        foreach (var items in sources)
+        {
+            foreach (var oneToOne in new[] { true, false })
+            {
+                Assign(items, spans, answers, oneToOne);
+            }
+        }
+
         for (var g = 0; g < gold.Count; g++)
         {
             _negationTotal++;
-            if ((BestOverlap(fromExtraction, spans[g]) ?? BestOverlap(fromHighlights, spans[g])) is { } negated)
+            if (answers[g] is { } negated)
             {
                 _negationMatched++;
                 _negationCorrect += negated == gold[g].Negated ? 1 : 0;
@@ -159,21 +173,37 @@ internal sealed class EvaluationTally
         }
     }
 
-    private static bool? BestOverlap(List<((int Start, int End)? Span, bool Negated)> items, List<(int Start, int End)> gold)
+    private static void Assign(List<((int Start, int End)? Span, bool Negated)> items, List<(int Start, int End)>[] gold, bool?[] answers, bool oneToOne)
     {
-        var best = 0;
-        bool? negated = null;
-        foreach (var (span, isNegated) in items)
+        var pairs = new List<(int Gold, int Item, int Overlap, int Misfit)>();
+        for (var g = 0; g < gold.Length; g++)
         {
-            var overlap = span is { } s && gold.Count > 0 ? gold.Max(g => SpanMatcher.Overlap(g, s)) : 0;
-            if (overlap > best)
+            for (var i = 0; answers[g] is null && i < items.Count; i++)
             {
-                best = overlap;
-                negated = isNegated;
+                if (items[i].Span is not { } s)
+                {
+                    continue;
+                }
+
+                foreach (var span in gold[g])
+                {
+                    var overlap = SpanMatcher.Overlap(span, s);
+                    if (overlap > 0)
+                    {
+                        pairs.Add((g, i, overlap, Math.Abs(s.End - s.Start - (span.End - span.Start))));
+                    }
+                }
             }
         }
 
-        return negated;
+        var usedItems = new HashSet<int>();
+        foreach (var (g, i, _, _) in pairs.OrderByDescending(p => p.Overlap).ThenBy(p => p.Misfit).ThenBy(p => p.Gold).ThenBy(p => items[p.Item].Span!.Value.Start))
+        {
+            if (answers[g] is null && (!oneToOne || usedItems.Add(i)))
+            {
+                answers[g] = items[i].Negated;
+            }
+        }
     }
 
     private static bool SameValue(Measurement predicted, GoldMeasurement gold) =>
