@@ -102,7 +102,9 @@ internal sealed class EvaluationTally
             return;
         }
 
-        var gold = GoldSpans.Locate(x.Input.Gold.Text, [.. x.Input.Gold.Findings.Where(f => f.Abnormal).Select(f => f.Text)]);
+        // Located among all findings, so a text listed once negated and once abnormal keeps its own occurrence.
+        var all = GoldSpans.Locate(x.Input.Gold, x.Input.Gold.Findings);
+        var gold = x.Input.Gold.Findings.Select((f, i) => (f, i)).Where(p => p.f.Abnormal).Select(p => all[p.i]).ToList();
         var predicted = x.HighlightItems
             .Where(h => !h.Negated && h.Category is HighlightCategories.Abnormal or HighlightCategories.Diagnosis)
             .Select(h => GroundedInput.Span(h.Grounding))
@@ -121,11 +123,11 @@ internal sealed class EvaluationTally
         var gold = x.Input.Gold;
         var extraction = x.ExtractionContent;
         var findings = extraction?.FindingDetails.Select(f => GroundedInput.Span(f.Grounding)).ToList() ?? [];
-        _findings = _findings.Add(SpanMatcher.Match(findings, GoldSpans.Locate(gold.Text, [.. gold.Findings.Select(f => f.Text)]), exact: false));
+        _findings = _findings.Add(SpanMatcher.Match(findings, GoldSpans.Locate(gold, gold.Findings), exact: false));
 
         var measurements = extraction?.Measurements ?? [];
         var measurementSpans = measurements.Select(m => GroundedInput.Span(m.Grounding)).ToList();
-        var goldMeasurements = GoldSpans.Locate(gold.Text, [.. gold.Measurements.Select(m => m.Text)]);
+        var goldMeasurements = GoldSpans.Locate(gold.Text, [.. gold.Measurements.Select(m => (m.Text, m.Start))]);
         _measurements = _measurements.Add(SpanMatcher.Match(measurementSpans, goldMeasurements, exact: false));
         _measurementValues = _measurementValues.Add(SpanMatcher.Match(measurementSpans, goldMeasurements, exact: false,
             (p, g) => SameValue(measurements[p], gold.Measurements[g])));
@@ -147,7 +149,7 @@ internal sealed class EvaluationTally
         }
 
         var gold = x.Input.Gold.Findings;
-        var spans = GoldSpans.Locate(x.Input.Gold.Text, [.. gold.Select(f => f.Text)]);
+        var spans = GoldSpans.Locate(x.Input.Gold, gold);
         var answers = new bool?[gold.Count];
         var sources = new[]
         {

@@ -66,14 +66,19 @@ public static class GoldFile
         }
 
         // Positions, not the texts, in the message: a gold file may one day hold real reports.
-        var texts = report.Findings.Select((f, i) => ("finding", i, f.Text))
-            .Concat(report.Measurements.Select((m, i) => ("measurement", i, m.Text)))
-            .Concat(report.Locations.Select((l, i) => ("location", i, l)));
-        foreach (var (kind, index, text) in texts)
+        var texts = report.Findings.Select((f, i) => ("finding", i, f.Text, f.Start))
+            .Concat(report.Measurements.Select((m, i) => ("measurement", i, m.Text, m.Start)))
+            .Concat(report.Locations.Select((l, i) => ("location", i, l, (int?)null)));
+        foreach (var (kind, index, text, start) in texts)
         {
             if (string.IsNullOrEmpty(text) || !report.Text.Contains(text, StringComparison.Ordinal))
             {
                 return $"{report.Id}: {kind} {index} is not an exact substring of the report";
+            }
+
+            if (start is { } s && (s < 0 || s > report.Text.Length - text.Length || string.CompareOrdinal(report.Text, s, text, 0, text.Length) != 0))
+            {
+                return $"{report.Id}: {kind} {index} has a start that does not point at its text";
             }
         }
 

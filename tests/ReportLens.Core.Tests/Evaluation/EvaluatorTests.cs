@@ -162,4 +162,30 @@ public sealed class EvaluatorTests
     [InlineData(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 }, 95, 19)]
     public void Percentile_NearestRank_PicksTheRankedValue(double[] sorted, double p, double expected) =>
         Assert.Equal(expected, EvaluationTally.Percentile(sorted, p));
+
+    [Fact]
+    public void Evaluate_GoldStart_PinsTheOccurrenceMeant()
+    {
+        const string text = "左侧胸腔未见积液。右侧胸腔少量积液。";
+        var second = text.LastIndexOf("积液", StringComparison.Ordinal);
+        var gold = new GoldReport
+        {
+            Id = "pin",
+            Text = text,
+            Language = "zh",
+            Modality = "CT",
+            BodyPart = "胸部",
+            Urgency = "异常轻微",
+            Findings = [new GoldFinding { Text = "积液", Abnormal = true, Start = second }],
+        };
+        EvaluationInput Predict(int start) => new()
+        {
+            Gold = gold,
+            Attempted = [AnnotationType.Highlight],
+            Highlights = new HighlightContent { Highlights = [new HighlightItem { Text = "积液", Category = HighlightCategories.Abnormal, Start = start }] },
+        };
+
+        Assert.Equal(0, Evaluator.Evaluate([Predict(text.IndexOf("积液", StringComparison.Ordinal))]).HighlightExact.Matched);
+        Assert.Equal(1, Evaluator.Evaluate([Predict(second)]).HighlightExact.Matched);
+    }
 }

@@ -24,6 +24,7 @@ public sealed class GoldFileTests
     [InlineData("""{"id":"c","text":"x","language":"zh","modality":"CT","body_part":"胸部"}""", 3)]
     [InlineData("""{"id":"c","text":"左肺","language":"zh","modality":"CT","body_part":"胸部","urgency":"正常","locations":["右肺"]}""", 3)]
     [InlineData("""{"id":"a","text":"左肺","language":"zh","modality":"CT","body_part":"胸部","urgency":"正常"}""", 3)]
+    [InlineData("""{"id":"c","text":"左肺结节","language":"zh","modality":"CT","body_part":"胸部","urgency":"正常","findings":[{"text":"结节","start":1}]}""", 3)]
     public void Parse_BadLine_ThrowsWithItsLineNumber(string bad, int line)
     {
         var error = Assert.Throws<GoldFileException>(() => GoldFile.Parse(new StringReader(Valid + "\n\n" + bad), "gold.jsonl"));
