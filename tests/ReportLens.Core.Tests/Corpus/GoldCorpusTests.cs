@@ -135,16 +135,13 @@ public sealed partial class GoldCorpusTests
     [Fact]
     public void Gold_Measurements_ValueIsNumericAndStatedInTheTextWithAKnownUnit()
     {
-        string[] units = ["", "mm", "cm", "ml", "HU", "%", "枚", "个", "cm/s", "mmHg", "°"];
+        string[] units = ["mm", "cm", "ml", "HU", "%", "°", "mmHg", "cm/s", "枚", "个", "处", "颗", "ratio", "count"];
         var errors = new List<string>();
         foreach (var r in Gold)
         {
             foreach (var m in r.Measurements)
             {
-                var digits = DigitsOnly(m.Text);
-                var numbersStated = ValuePattern().IsMatch(m.Value)
-                    && Regex.Split(m.Value, "[×-]").Where(n => n.Length > 0).All(n => digits.Contains(n, StringComparison.Ordinal));
-                if (!numbersStated || !units.Contains(m.Unit) || !m.Text.Contains(m.Unit, StringComparison.OrdinalIgnoreCase))
+                if (!ValuePattern().IsMatch(m.Value) || !units.Contains(m.Unit) || !StatesValue(m))
                 {
                     errors.Add($"{r.Id}: measurement '{m.Text}' value '{m.Value}' unit '{m.Unit}'");
                 }
@@ -154,12 +151,27 @@ public sealed partial class GoldCorpusTests
         Assert.Empty(errors);
     }
 
+    // A unit of measure is written in the text; "ratio" and "count" name a kind of value, not a written unit.
+    private static bool StatesValue(GoldMeasurement m)
+    {
+        if (m.Unit == "count" && Array.IndexOf(NumberWords, m.Text.ToLowerInvariant()) is var word and >= 0)
+        {
+            return m.Value == word.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var digits = DigitsOnly(m.Text);
+        var unitWritten = m.Unit is "ratio" or "count" || m.Text.Contains(m.Unit, StringComparison.OrdinalIgnoreCase);
+        return unitWritten && Regex.Split(m.Value, "[×-]").Where(n => n.Length > 0).All(n => digits.Contains(n, StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> Unplaced(GoldReport r, string kind, IEnumerable<string> texts)
     {
         var list = texts.ToList();
         var offsets = GoldCorpus.ResolveInOrder(r.Text, list);
         return list.Where((t, i) => t.Length == 0 || offsets[i] < 0).Select(t => $"{r.Id}: {kind} '{t}' not found in order");
     }
+
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
     // Full-width digits count as the digits they stand for, so "８mm" states the value 8.
     private static string DigitsOnly(string text) =>
