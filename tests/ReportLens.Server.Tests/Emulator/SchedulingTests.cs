@@ -70,6 +70,25 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public async Task Chat_KeepAliveExpires_ModelLeavesPsAndTheNextRequestLoadsAgain()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { LoadTime = TimeSpan.FromMilliseconds(200) }, Ct);
+        using var http = emulator.Client();
+        var shortLived = EmulatorRequests.Chat("你好");
+        shortLived["keep_alive"] = "1s";
+
+        (await http.PostAsync("/api/chat", shortLived, Ct)).EnsureSuccessStatusCode();
+        var loaded = await http.GetStringAsync("/api/ps", Ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(1300), Ct);
+        var expired = await http.GetStringAsync("/api/ps", Ct);
+        var again = await (await http.PostAsync("/api/chat", EmulatorRequests.Chat("你好"), Ct)).ReadObjectAsync(Ct);
+
+        Assert.Contains(EmulatorRequests.Model, loaded, StringComparison.Ordinal);
+        Assert.DoesNotContain(EmulatorRequests.Model, expired, StringComparison.Ordinal);
+        Assert.True(again["load_duration"]!.GetValue<long>() >= 190_000_000L);
+    }
+
+    [Fact]
     public async Task Chat_ClientGivesUpOnTimeoutFault_SlotIsFreedForTheNextRequest()
     {
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Parallel = 1 }, Ct);
