@@ -53,6 +53,36 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public async Task Chat_Streamed_ChunksArePacedOverTheModelledEvalTime()
+    {
+        var options = new EmulatorOptions { DecodeTokensPerSecond = 100 };
+        await using var emulator = await EmulatorHost.StartAsync(options, Ct);
+        using var http = emulator.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat")
+        {
+            Content = new StringContent(EmulatorRequests.Chat("双肺纹理增多，右肺上叶见结节。心影不大。", stream: true).ToJsonString()),
+        };
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
+        var first = await reader.ReadLineAsync(Ct);
+        var sinceFirst = Stopwatch.StartNew();
+        string? last = first;
+        while (await reader.ReadLineAsync(Ct) is { } line)
+        {
+            last = line;
+        }
+        var spread = sinceFirst.Elapsed;
+
+        var done = System.Text.Json.Nodes.JsonNode.Parse(last!)!;
+        var evalTime = TimeSpan.FromSeconds(done["eval_count"]!.GetValue<int>() / options.DecodeTokensPerSecond);
+        Assert.True(done["done"]!.GetValue<bool>());
+        Assert.True(evalTime > TimeSpan.FromMilliseconds(150), $"eval time {evalTime}");
+        // The first chunk leaves after its own share, the rest spread over the remaining eval time.
+        Assert.True(spread >= evalTime * 0.7, $"chunks spread over {spread}, eval time {evalTime}");
+    }
+
+    [Fact]
     public async Task Chat_ModelLoadTime_PaidOnFirstUseAndAfterKeepAliveZero()
     {
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { LoadTime = TimeSpan.FromMilliseconds(300) }, Ct);
