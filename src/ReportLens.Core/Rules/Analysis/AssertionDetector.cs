@@ -69,6 +69,11 @@ internal static class AssertionDetector
             }
 
             var direction = cue.Entry.Flags;
+            if (cue.Start <= finding.Start && cue.End >= finding.End)
+            {
+                return cue;
+            }
+
             if (cue.End <= finding.Start && direction is "pre" or "both" && !StopBetween(cues, cue.End, finding.Start))
             {
                 found = cue;
