@@ -95,6 +95,24 @@ public sealed class RulesEngineClassificationTests
         Assert.Equal("是", classification.Category("是否需要进一步检查"));
     }
 
+    [Theory]
+    [InlineData("Simple left renal cyst, no follow-up required.", ReportLanguage.En)]
+    [InlineData("RECOMMENDATION:\nNo follow-up imaging is required.", ReportLanguage.En)]
+    [InlineData("肝囊肿，建议：无需随访。", ReportLanguage.Zh)]
+    public void Analyze_NegatedFollowUpAdvice_IsNotFollowUp(string report, ReportLanguage language)
+    {
+        Assert.Equal("否", Rules.Classify(report, language).Category("是否需要随访"));
+    }
+
+    [Fact]
+    public void Analyze_NoduleAloneWithoutAdvice_ImpliesFollowUp()
+    {
+        var classification = Rules.Classify("右肺下叶见一实性结节，直径约5mm。");
+
+        Assert.Equal("是", classification.Category("是否需要随访"));
+        Assert.True(classification.Classifications.Single(c => c.Dimension == "是否需要随访").Confidence < 0.9);
+    }
+
     [Fact]
     public void Analyze_NormalReport_NeedsNeitherFollowUpNorFurtherExamination()
     {

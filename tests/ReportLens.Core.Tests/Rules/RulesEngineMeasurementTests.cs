@@ -11,7 +11,7 @@ public sealed class RulesEngineMeasurementTests
     [InlineData("胆囊内见结石，大小约3.2*2.1cm。", "3.2*2.1cm", "结石", "3.2×2.1", "cm")]
     [InlineData("双肺散在结节，直径约2-3mm。", "2-3mm", "结节", "2-3", "mm")]
     [InlineData("甲状腺右叶结节，大小约2～3cm。", "2～3cm", "结节", "2-3", "cm")]
-    [InlineData("心胸比例约0.48。", "心胸比例约0.48", "心胸比例", "0.48", "ratio")]
+    [InlineData("心胸比例约0.48。", "0.48", "心胸比例", "0.48", "")]
     [InlineData("病灶CT值约45HU。", "45HU", "CT值", "45", "HU")]
     [InlineData("右侧气胸，肺组织压缩约30%。", "30%", "肺组织压缩", "30", "%")]
     [InlineData("肝内见3枚囊肿。", "3枚", "囊肿", "3", "枚")]
@@ -31,7 +31,8 @@ public sealed class RulesEngineMeasurementTests
     [Theory]
     [InlineData("There is a 5 mm nodule in the right upper lobe.", "5 mm", "nodule", "5", "mm")]
     [InlineData("A 3.2 x 2.1 cm mass in the left lower lobe.", "3.2 x 2.1 cm", "mass", "3.2×2.1", "cm")]
-    [InlineData("The cardiothoracic ratio is 0.55.", "cardiothoracic ratio is 0.55", "cardiothoracic ratio", "0.55", "ratio")]
+    [InlineData("The cardiothoracic ratio is 0.55.", "0.55", "cardiothoracic ratio", "0.55", "")]
+    [InlineData("The RV/LV ratio is 1.1; no septal flattening.", "1.1", "RV/LV ratio", "1.1", "")]
     [InlineData("Two nodules in the liver.", "Two nodules", "nodules", "2", "count")]
     [InlineData("Hypodense lesion measuring 12 mm in the liver.", "12 mm", "Hypodense lesion", "12", "mm")]
     public void Analyze_EnglishMeasurement_ExtractsItemValueUnitAndExactText(string report, string text, string item, string value, string unit)
@@ -55,13 +56,21 @@ public sealed class RulesEngineMeasurementTests
     }
 
     [Fact]
+    public void Analyze_SliceThicknessInTechnique_IsNotAPatientMeasurement()
+    {
+        var measurements = Rules.Extract("检查方法：胸部CT平扫，层厚5mm。\n检查所见：右肺中叶结节，直径约4mm。").Measurements;
+
+        Assert.Equal("4mm", Assert.Single(measurements).Text);
+    }
+
+    [Fact]
     public void Analyze_SeveralMeasurements_AreReturnedInReportOrder()
     {
         const string report = "心胸比例约0.52。右肺上叶结节，大小约12mm×10mm，CT值约-20HU。";
 
         var measurements = Rules.Extract(report).Measurements;
 
-        Assert.Equal(["心胸比例约0.52", "12mm×10mm", "-20HU"], measurements.Select(m => m.Text));
+        Assert.Equal(["0.52", "12mm×10mm", "-20HU"], measurements.Select(m => m.Text));
         Assert.Equal("-20", measurements[2].Value);
     }
 }

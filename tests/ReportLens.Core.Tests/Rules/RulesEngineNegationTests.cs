@@ -110,6 +110,41 @@ public sealed class RulesEngineNegationTests
     }
 
     [Fact]
+    public void Analyze_FindingWithoutSecondFinding_SplitsAtTheCueAndNegatesOnlyTheSecond()
+    {
+        var extraction = Rules.Extract("Bilateral acute pulmonary emboli without CT evidence of right heart strain.", ReportLanguage.En);
+
+        Assert.False(extraction.Finding("Bilateral acute pulmonary emboli").Negated);
+        Assert.True(extraction.Finding("without CT evidence of right heart strain").Negated);
+    }
+
+    [Theory]
+    [InlineData("Negative sonographic Murphy sign.")]
+    [InlineData("No acute cardiopulmonary abnormality.")]
+    public void Analyze_CueSharingWordsWithTheFinding_StillNegatesIt(string report)
+    {
+        Assert.True(Assert.Single(Rules.Extract(report, ReportLanguage.En).FindingDetails).Negated);
+    }
+
+    [Fact]
+    public void Analyze_ConsistentWithAfterANegatedList_IsAsserted()
+    {
+        var extraction = Rules.Extract("Thin-walled cyst, no internal septation, solid component or internal vascularity, consistent with a simple cyst.", ReportLanguage.En);
+
+        Assert.True(extraction.Finding("no internal septation").Negated);
+        Assert.True(extraction.Finding("internal vascularity").Negated);
+        Assert.False(extraction.Finding("a simple cyst").Negated);
+    }
+
+    [Fact]
+    public void Analyze_LucencyWithoutLungMarkings_IsAPneumothoraxSignNotANegation()
+    {
+        var extraction = Rules.Extract("左侧胸腔内见无肺纹理透亮区。");
+
+        Assert.False(Assert.Single(extraction.FindingDetails).Negated);
+    }
+
+    [Fact]
     public void Analyze_NoChangeInNodule_IsNotANegation()
     {
         var extraction = Rules.Extract("No change in the 6 mm nodule in the right lower lobe.", ReportLanguage.En);

@@ -74,11 +74,14 @@ internal static class AssertionDetector
                 return cue;
             }
 
-            if (cue.End <= finding.Start && direction is "pre" or "both" && !StopBetween(cues, cue.End, finding.Start))
+            // A cue may share words with the finding it acts on ("no acute" + "acute cardiopulmonary process").
+            if (cue.Start < finding.Start && cue.End <= finding.End && direction is "pre" or "both"
+                && !StopBetween(cues, cue.End, finding.Start))
             {
                 found = cue;
             }
-            else if (cue.Start >= finding.End && direction is "post" or "both" && !StopBetween(cues, finding.End, cue.Start))
+            else if (cue.End > finding.End && cue.Start >= finding.Start && direction is "post" or "both"
+                && !StopBetween(cues, finding.End, cue.Start))
             {
                 return found ?? cue;
             }

@@ -73,7 +73,7 @@ internal static class ReportAnalyzer
                 if (BoundaryBetween(cues, group[^1].Hit.End, mentions[i].Hit.Start) is { } boundary)
                 {
                     segments.Add(Segment(text, start, boundary.Start, group, cues));
-                    start = boundary.End;
+                    start = boundary.Entry.Label is "coordinator" or "stop" ? boundary.End : boundary.Start;
                     group = [];
                 }
 
@@ -107,7 +107,10 @@ internal static class ReportAnalyzer
         return new FindingSegment(s, e, group);
     }
 
-    /// <summary>A coordinator (、, and, or…) or a stop word (但, but…) between two findings of one clause.</summary>
+    /// <summary>
+    /// Where a clause's findings part: a coordinator (、, and, or…) or a stop word (但, but…), which belongs to
+    /// neither side, or a cue that starts the second one ("emboli without right heart strain").
+    /// </summary>
     private static PhraseHit? BoundaryBetween(IReadOnlyList<PhraseHit> cues, int from, int to)
     {
         foreach (var cue in cues)
@@ -117,7 +120,8 @@ internal static class ReportAnalyzer
                 break;
             }
 
-            if (cue.Entry.Label is "coordinator" or "stop" && cue.Start >= from && cue.End <= to)
+            if (cue.Start >= from && cue.End <= to && (cue.Entry.Label is "coordinator" or "stop"
+                || (cue.Entry.Label is "negation" or "uncertainty" && cue.Entry.Flags is "pre" or "both")))
             {
                 return cue;
             }

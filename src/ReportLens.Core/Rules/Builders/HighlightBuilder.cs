@@ -54,8 +54,8 @@ internal static class HighlightBuilder
 
         foreach (var m in analysis.Measurements)
         {
-            items.Add(Item(spans, m.Start, m.End, HighlightCategories.Measurement,
-                messages.Format("hl.measurement", m.Item, m.Value, m.Unit == "ratio" ? "" : m.Unit), negated: false, uncertain: false));
+            items.Add(Item(spans, m.HighlightStart ?? m.Start, m.End, HighlightCategories.Measurement,
+                messages.Format("hl.measurement", m.Item, m.Value, m.Unit), negated: false, uncertain: false));
         }
 
         foreach (var location in analysis.Parts.Locations)
