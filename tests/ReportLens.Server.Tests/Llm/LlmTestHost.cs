@@ -17,7 +17,7 @@ internal sealed class LlmTestHost : IDisposable
                 KeyValuePair.Create("OLLAMA_CONNECT_TIMEOUT", (string?)"2"),
                 KeyValuePair.Create("OLLAMA_TIMEOUT", (string?)"20"),
             ])
-            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
+            .AddInMemoryCollection(settings.GroupBy(s => s.Key).Select(g => KeyValuePair.Create(g.Key, (string?)g.Last().Value)))
             .Build();
         _provider = new ServiceCollection().AddLogging().AddReportLensLlm(configuration).BuildServiceProvider(validateScopes: true);
     }
