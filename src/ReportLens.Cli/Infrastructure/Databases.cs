@@ -1,0 +1,23 @@
+using Microsoft.Data.Sqlite;
+using ReportLens.Data;
+
+namespace ReportLens.Cli.Infrastructure;
+
+/// <summary>Opens the database a command works on, refusing to create an empty SQLite file by accident.</summary>
+public static class Databases
+{
+    public static ReportLensDbContext Open(CliContext context, bool mayCreate = false)
+    {
+        var settings = context.Database;
+        if (!mayCreate && settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            if (file != ":memory:" && !File.Exists(file))
+            {
+                throw new CliException($"database file not found: {file} (create it with `reportlens db migrate`)");
+            }
+        }
+
+        return DataServiceCollectionExtensions.CreateContext(settings);
+    }
+}
