@@ -1,4 +1,18 @@
+using ReportLens.Server;
+using ReportLens.Server.Configuration;
+
+SeedEnvironment.LoadDotEnv();
 var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/api/v1/health/live", () => "ok");
-app.Run();
+try
+{
+    builder.AddReportLens();
+    var app = builder.Build();
+    app.MapReportLens();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } line)
+{
+    Console.Error.WriteLine(line);
+    return 1;
+}
