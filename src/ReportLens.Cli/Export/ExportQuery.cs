@@ -16,7 +16,7 @@ public static class ExportQuery
             reports = reports.Where(r => r.Id == id);
         }
 
-        var annotations = db.Annotations.AsNoTracking().Where(a => a.Status == "succeeded" && reports.Any(r => r.Id == a.ReportId));
+        var annotations = db.Annotations.AsNoTracking().Where(a => a.Status == AnnotationStatus.Succeeded && reports.Any(r => r.Id == a.ReportId));
         if (filter.Type is { } type)
         {
             annotations = annotations.Where(a => a.AnnotationType == type);

@@ -126,7 +126,7 @@ public sealed class ReportImporter(ReportLensDbContext db, TimeProvider time)
             {
                 AnnotationType = annotation.AnnotationType,
                 Engine = annotation.Engine,
-                Status = "succeeded",
+                Status = AnnotationStatus.Succeeded,
                 ContentJson = annotation.ContentJson,
                 ModelName = annotation.ModelName,
                 Confidence = annotation.Confidence,
