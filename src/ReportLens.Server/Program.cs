@@ -7,6 +7,8 @@ try
 {
     builder.AddReportLens();
     var app = builder.Build();
+    // Settings are checked before the host starts, so a bad one ends start-up with one line, not a logged stack trace.
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     app.MapReportLens();
     await app.RunAsync();
     return 0;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Jobs.Analysis;
+using ReportLens.Llm.Analysis;
 using ReportLens.Server.Analysis;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
@@ -40,6 +41,8 @@ public static class ServerModule
         services.AddScoped<AuditLog>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<StartupInitializer>();
+        services.AddReportLensAnalysis(builder.Configuration);
+        services.AddSingleton<IExceptionProblemMapper, LlmProblemMapper>();
         services.AddSingleton<ResultCache>();
         services.AddScoped<AnalysisService>();
         builder.AddReportLensHealth();

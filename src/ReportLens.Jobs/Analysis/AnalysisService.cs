@@ -3,6 +3,7 @@ using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
+using ReportLens.Llm;
 using ReportLens.Llm.Analysis;
 
 namespace ReportLens.Jobs.Analysis;
@@ -63,6 +64,27 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
         DurationSeconds = result.DurationSeconds,
         Cached = result.Cached,
         SchemaRepairs = result.Llm?.SchemaRepairs ?? 0,
+        CreatedBy = userId,
+        CreatedAt = time.GetUtcNow(),
+    };
+
+    /// <summary>A failed annotation: the reason, and the model's raw replies kept for audit (stored, never logged).</summary>
+    public Annotation ToFailedAnnotation(AnalysisInput input, LlmSchemaException failure, int? userId) => new()
+    {
+        ReportId = input.ReportId ?? 0,
+        JobId = input.JobId,
+        JobItemId = input.JobItemId,
+        AnnotationType = input.Type.ToWire(),
+        Engine = (input.Engine ?? EngineKind.Llm).ToString().ToLowerInvariant(),
+        Status = AnnotationStatus.Failed,
+        UserPrompt = input.UserPrompt,
+        PromptVersion = Core.Prompts.PromptLibrary.Default.Version,
+        ModelName = failure.Model,
+        ModelTemperature = input.Temperature ?? 0,
+        Backend = failure.Backend,
+        SchemaRepairs = Math.Max(0, failure.RawReplies.Count - 1),
+        ErrorReason = failure.Message,
+        RawReply = string.Join("\n---\n", failure.RawReplies),
         CreatedBy = userId,
         CreatedAt = time.GetUtcNow(),
     };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ReportLens.Core.Text;
 using ReportLens.Data;
 using ReportLens.Jobs.Analysis;
+using ReportLens.Llm;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
@@ -48,7 +49,21 @@ public static class AnalysisApi
         LanguageDetector.TryParse(report.Language, out var language);
         var input = new AnalysisInput(report.Id, report.ReportContent, language, type, request.UserPrompt!, engine,
             request.Model?.Trim(), request.Temperature, bypass);
-        var result = await analysis.RunAsync(input, ct);
+        AnalysisResult result;
+        try
+        {
+            result = await analysis.RunAsync(input, ct);
+        }
+        catch (LlmSchemaException failure)
+        {
+            var failed = analysis.ToFailedAnnotation(input, failure, http.User.UserId());
+            db.Annotations.Add(failed);
+            audit.Stage(AuditActions.Analyze, report.Id, $"{input.Type} failed: schema");
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Model reply did not match the schema",
+                detail: failure.Message, extensions: new Dictionary<string, object?> { ["annotation_id"] = failed.Id });
+        }
+
         var annotation = analysis.ToAnnotation(input, result, http.User.UserId());
         db.Annotations.Add(annotation);
         report.LastAnalysedAt = time.GetUtcNow();

@@ -1,0 +1,58 @@
+using ReportLens.OllamaEmulator.Faults;
+using ReportLens.OllamaEmulator.Scheduling;
+using ReportLens.OllamaEmulator.Wire;
+
+namespace ReportLens.OllamaEmulator.Api;
+
+/// <summary>Emits the reply as NDJSON chunks paced by the decode rate; applies the stream faults.</summary>
+internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, CompletionResponse> line)
+{
+    public const string StreamErrorMessage = "an error was encountered while running the model (emulator fault stream_error)";
+
+    // Bounded so a long reply at "instant" speed does not become thousands of writes.
+    private const int MaxChunks = 100;
+
+    /// <summary>False when a fault ended the stream early (no done line may follow).</summary>
+    public async Task<bool> StreamAsync(HttpContext context, string content, CompletionTiming timing, FaultPlan plan, CancellationToken ct)
+    {
+        OllamaResults.StartStream(context);
+        await Task.Delay(timing.PromptTime, time, ct);
+        var chunks = Chunks(content);
+        var evalStart = time.GetTimestamp();
+        var charsSent = 0;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            if (i == chunks.Count / 2 && (plan.DropStream || plan.StreamError))
+            {
+                if (plan.StreamError)
+                {
+                    await OllamaResults.WriteLineAsync(context, new ErrorResponse(StreamErrorMessage), ct);
+                    return false;
+                }
+                await context.Response.Body.FlushAsync(ct);
+                context.Abort();
+                return false;
+            }
+            var text = chunks[i];
+            charsSent += text.Length;
+            if (timing.EvalTime > TimeSpan.Zero)
+            {
+                // Paced by share of the text so the whole stream takes exactly the modelled eval time.
+                var due = timing.EvalTime * ((double)charsSent / content.Length) - time.GetElapsedTime(evalStart);
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, time, ct);
+                }
+            }
+            await OllamaResults.WriteLineAsync(context, line(text, false), ct);
+        }
+        return true;
+    }
+
+    private static List<string> Chunks(string content)
+    {
+        var pieces = TokenEstimator.Pieces(content).ToList();
+        var perChunk = Math.Max(1, (pieces.Count + MaxChunks - 1) / MaxChunks);
+        return [.. pieces.Chunk(perChunk).Select(group => string.Concat(group))];
+    }
+}

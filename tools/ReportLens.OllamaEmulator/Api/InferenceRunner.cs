@@ -1,0 +1,146 @@
+using ReportLens.OllamaEmulator.Faults;
+using ReportLens.OllamaEmulator.Hosting;
+using ReportLens.OllamaEmulator.Scheduling;
+using ReportLens.OllamaEmulator.Wire;
+
+namespace ReportLens.OllamaEmulator.Api;
+
+/// <summary>One inference: fault gates, a slot, the model load, the modelled delay, the reply.</summary>
+internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationLifetime lifetime)
+{
+    public async Task RunAsync(HttpContext context, InferenceRequest request)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var ct = linked.Token;
+        var started = runtime.Time.GetTimestamp();
+        runtime.Stats.RequestReceived(request.Model);
+        var plan = runtime.Faults.Plan(request.Messages.Select(m => m.Content ?? ""));
+        if (!plan.IsEmpty)
+        {
+            runtime.Stats.FaultInjected();
+        }
+        var model = plan.UnknownModel ? null : runtime.Models.Find(request.Model);
+        if (model is null)
+        {
+            runtime.Stats.RequestFailed();
+            await OllamaResults.WriteErrorAsync(context, StatusCodes.Status404NotFound, OllamaResults.ModelNotFound(request.Model), ct);
+            return;
+        }
+        if (plan.Busy)
+        {
+            await RejectBusyAsync(context, ct);
+            return;
+        }
+        if (plan.Http500)
+        {
+            runtime.Stats.RequestFailed();
+            await OllamaResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError,
+                "llama runner process has terminated: exit status 2 (emulator fault http500)", ct);
+            return;
+        }
+        try
+        {
+            using var slot = await runtime.Slots.AcquireAsync(ct);
+            if (slot is null)
+            {
+                await RejectBusyAsync(context, ct);
+                return;
+            }
+            var loadTime = await runtime.Models.AcquireAsync(model, ct);
+            try
+            {
+                await ServeAsync(context, request, model, plan, loadTime, started, ct);
+            }
+            finally
+            {
+                runtime.Models.Release(model, request.KeepAlive);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client gave up (or the emulator is stopping); the slot is already free.
+            runtime.Stats.RequestFailed();
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, InferenceRequest request, ModelInfo model, FaultPlan plan, TimeSpan loadTime, long started, CancellationToken ct)
+    {
+        if (request.IsLoadOnly)
+        {
+            var unload = request.KeepAlive == TimeSpan.Zero;
+            await OllamaResults.WriteJsonAsync(context, StatusCodes.Status200OK, Line(request, "", done: true) with { DoneReason = unload ? "unload" : "load" }, ct);
+            runtime.Stats.RequestCompleted(0, 0);
+            return;
+        }
+        if (plan.DelayMs > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(plan.DelayMs), runtime.Time, ct);
+        }
+        if (plan.Timeout)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, runtime.Time, ct);
+        }
+        var content = runtime.Generator.Generate(request.ToInput(), plan);
+        var timing = CompletionTiming.For(request, content, runtime.Options);
+        if (request.Stream)
+        {
+            var streamer = new CompletionStreamer(runtime.Time, (text, done) => Line(request, text, done));
+            if (!await streamer.StreamAsync(context, content, timing, plan, ct))
+            {
+                runtime.Stats.RequestFailed();
+                return;
+            }
+        }
+        else
+        {
+            if (plan.DropStream)
+            {
+                runtime.Stats.RequestFailed();
+                context.Abort();
+                return;
+            }
+            if (plan.StreamError)
+            {
+                runtime.Stats.RequestFailed();
+                await OllamaResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, CompletionStreamer.StreamErrorMessage, ct);
+                return;
+            }
+            await Task.Delay(timing.PromptTime + timing.EvalTime, runtime.Time, ct);
+        }
+        var final = Line(request, request.Stream ? "" : content, done: true) with
+        {
+            DoneReason = "stop",
+            TotalDuration = WireTime.Nanoseconds(runtime.Time.GetElapsedTime(started)),
+            LoadDuration = WireTime.Nanoseconds(loadTime),
+            PromptEvalCount = timing.PromptTokens,
+            PromptEvalDuration = Math.Max(1000, WireTime.Nanoseconds(timing.PromptTime)),
+            EvalCount = timing.EvalTokens,
+            EvalDuration = Math.Max(1000, WireTime.Nanoseconds(timing.EvalTime)),
+        };
+        if (request.Stream)
+        {
+            await OllamaResults.WriteLineAsync(context, final, ct);
+        }
+        else
+        {
+            await OllamaResults.WriteJsonAsync(context, StatusCodes.Status200OK, final, ct);
+        }
+        runtime.Stats.RequestCompleted(timing.PromptTokens, timing.EvalTokens);
+    }
+
+    private async Task RejectBusyAsync(HttpContext context, CancellationToken ct)
+    {
+        runtime.Stats.BusyRejected();
+        runtime.Stats.RequestFailed();
+        await OllamaResults.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, OllamaResults.Busy, ct);
+    }
+
+    private CompletionResponse Line(InferenceRequest request, string text, bool done) => new()
+    {
+        Model = request.Model,
+        CreatedAt = WireTime.Format(runtime.Time.GetUtcNow()),
+        Message = request.IsChat ? new OllamaMessage { Role = "assistant", Content = text } : null,
+        Response = request.IsChat ? null : text,
+        Done = done,
+    };
+}

@@ -1,0 +1,10 @@
+namespace ReportLens.OllamaEmulator.Content;
+
+internal enum AnnotationKind
+{
+    None,
+    Highlight,
+    Classification,
+    Extraction,
+    Scoring,
+}
