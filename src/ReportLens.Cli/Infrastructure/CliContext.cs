@@ -19,8 +19,12 @@ public sealed class CliContext(ParseResult parseResult, GlobalOptions globals)
     /// <summary>Progress bars and tables for humans go to stderr, so stdout stays clean for data.</summary>
     public IAnsiConsole Status { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
+    /// <summary>--ollama when given (it then wins over OLLAMA_BASE_URL).</summary>
+    public string? OllamaOverride => parseResult.GetValue(globals.Ollama);
+
+    /// <summary>The first Ollama URL (OLLAMA_BASE_URL may list several for the analysis pool).</summary>
     public string OllamaUrl =>
-        parseResult.GetValue(globals.Ollama) ?? Environment.GetEnvironmentVariable("OLLAMA_BASE_URL") ?? DefaultOllamaUrl;
+        (OllamaOverride ?? Environment.GetEnvironmentVariable("OLLAMA_BASE_URL") ?? DefaultOllamaUrl).Split(',')[0].Trim();
 
     public bool UseServer => !string.IsNullOrWhiteSpace(ServerUrl);
 

@@ -32,6 +32,8 @@ public static class CommandRunner
     {
         CliException cli => cli,
         OperationCanceledException => new CliException("cancelled"),
+        ReportLens.Llm.LlmException llm => new CliException(ErrorText.Of(llm)),
+        Microsoft.Extensions.Options.OptionsValidationException options => new CliException($"configuration: {string.Join("; ", options.Failures)}", ExitCodes.Usage),
         FileNotFoundException notFound => new CliException($"file not found: {notFound.FileName ?? notFound.Message}"),
         DirectoryNotFoundException => new CliException($"folder not found ({ex.Message})"),
         UnauthorizedAccessException => new CliException($"permission denied ({ex.Message})"),

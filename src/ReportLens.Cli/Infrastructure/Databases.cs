@@ -8,8 +8,19 @@ public static class Databases
 {
     public static ReportLensDbContext Open(CliContext context, bool mayCreate = false)
     {
+        if (!mayCreate)
+        {
+            EnsureExists(context);
+        }
+
+        return DataServiceCollectionExtensions.CreateContext(context.Database);
+    }
+
+    /// <summary>A missing SQLite file is a mistake in the path, not a wish for an empty database.</summary>
+    public static void EnsureExists(CliContext context)
+    {
         var settings = context.Database;
-        if (!mayCreate && settings.Provider == DatabaseProvider.Sqlite)
+        if (settings.Provider == DatabaseProvider.Sqlite)
         {
             var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
             if (file != ":memory:" && !File.Exists(file))
@@ -17,7 +28,5 @@ public static class Databases
                 throw new CliException($"database file not found: {file} (create it with `reportlens db migrate`)");
             }
         }
-
-        return DataServiceCollectionExtensions.CreateContext(settings);
     }
 }
