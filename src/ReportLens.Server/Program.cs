@@ -1,4 +1,20 @@
+using ReportLens.Server;
+using ReportLens.Server.Configuration;
+
+SeedEnvironment.LoadDotEnv();
 var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/api/v1/health/live", () => "ok");
-app.Run();
+try
+{
+    builder.AddReportLens();
+    var app = builder.Build();
+    // Settings are checked before the host starts, so a bad one ends start-up with one line, not a logged stack trace.
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+    app.MapReportLens();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } line)
+{
+    Console.Error.WriteLine(line);
+    return 1;
+}

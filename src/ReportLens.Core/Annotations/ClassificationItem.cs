@@ -7,4 +7,6 @@ public sealed record ClassificationItem
     public required string Category { get; init; }
     public double Confidence { get; init; }
     public string? Evidence { get; init; }
+    /// <summary>Where <see cref="Evidence"/> stands in the report; set by grounding.</summary>
+    public SpanGrounding? EvidenceGrounding { get; init; }
 }

@@ -8,4 +8,7 @@ public sealed record Finding
     public bool Uncertain { get; init; }
     public bool Abnormal { get; init; }
     public SpanGrounding? Grounding { get; init; }
+    /// <summary>"llm", "rules", or "both" when the engines agreed on it; set by the hybrid merge.</summary>
+    public string? Source { get; init; }
+    public bool Agreed { get; init; }
 }

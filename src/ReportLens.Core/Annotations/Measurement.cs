@@ -9,4 +9,7 @@ public sealed record Measurement
     /// <summary>The report text that states the value, e.g. "3.2cm×2.1cm".</summary>
     public string? Text { get; init; }
     public SpanGrounding? Grounding { get; init; }
+    /// <summary>"llm", "rules", or "both" when the engines agreed on it; set by the hybrid merge.</summary>
+    public string? Source { get; init; }
+    public bool Agreed { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed class Report
     public required string Language { get; set; }
     /// <summary>SHA-256 of the text, hex: the result cache's key part and the audit's proof of content.</summary>
     public required string ContentHash { get; set; }
+    /// <summary>紧急程度 of the latest classification, so lists can filter and colour by it.</summary>
+    public string? Urgency { get; set; }
+    public DateTimeOffset? LastAnalysedAt { get; set; }
     public bool IsDeleted { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
     public int? CreatedBy { get; set; }

@@ -1,0 +1,15 @@
+using ReportLens.Core.Annotations;
+
+namespace ReportLens.Core.Confidence;
+
+/// <summary>What is known about one annotation when its confidence is computed (see docs/confidence.md).</summary>
+public sealed record ConfidenceEvidence
+{
+    public required EngineKind Engine { get; init; }
+    public SchemaOutcome Schema { get; init; } = SchemaOutcome.ValidFirstTry;
+    /// <summary>Grounded items ÷ groundable items, from <see cref="Grounding.GroundingResult"/>.</summary>
+    public double GroundedFraction { get; init; } = 1.0;
+    /// <summary>From <see cref="Merging.MergeResult"/>; null when only one engine ran.</summary>
+    public double? AgreementRatio { get; init; }
+    public int ContradictionCount { get; init; }
+}

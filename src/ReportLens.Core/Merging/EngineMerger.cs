@@ -1,0 +1,34 @@
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Grounding;
+
+namespace ReportLens.Core.Merging;
+
+/// <summary>
+/// Merges the LLM's and the rules engine's content of one type into the hybrid answer (docs/confidence.md):
+/// items both produced are <c>agreed</c> with source "both", the rest keep "llm" or "rules", and an asserted
+/// abnormality the other engine negates is reported as a contradiction.
+/// </summary>
+public static class EngineMerger
+{
+    /// <summary>Both contents are grounded against <paramref name="reportText"/> first (a no-op when they already are).</summary>
+    public static MergeResult Merge(string reportText, AnnotationContent llm, AnnotationContent rules, MergeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(llm);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (llm.Type != rules.Type)
+        {
+            throw new ArgumentException($"Cannot merge {llm.Type} with {rules.Type}.", nameof(rules));
+        }
+
+        var groundedLlm = Grounder.Ground(reportText, llm).Content;
+        var groundedRules = Grounder.Ground(reportText, rules).Content;
+        return (groundedLlm, groundedRules) switch
+        {
+            (HighlightContent l, HighlightContent r) => HighlightMerger.Merge(l, r),
+            (ExtractionContent l, ExtractionContent r) => ExtractionMerger.Merge(l, r),
+            (ClassificationContent l, ClassificationContent r) => ClassificationMerger.Merge(l, r),
+            (ScoringContent l, ScoringContent r) => ScoringMerger.Merge(l, r, options ?? MergeOptions.Default),
+            _ => throw new ArgumentException($"Unknown content type {llm.GetType().Name}.", nameof(llm)),
+        };
+    }
+}

@@ -1,0 +1,82 @@
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Grounding;
+
+namespace ReportLens.Core.Merging;
+
+/// <summary>Findings, measurements and locations are paired like highlights; the impression is the LLM's when it gave one.</summary>
+internal static class ExtractionMerger
+{
+    public static MergeResult Merge(ExtractionContent llm, ExtractionContent rules)
+    {
+        var contradictions = new List<Contradiction>();
+        var findings = MergeList(llm.FindingDetails, rules.FindingDetails, f => new(f.Grounding, f.Text),
+            (l, r) => l.Negated == r.Negated,
+            (f, source, agreed) => f with { Source = source, Agreed = agreed },
+            (l, r) =>
+            {
+                if (Contradicts(l, r) is { } kind)
+                {
+                    contradictions.Add(new Contradiction { Kind = kind, LlmText = l.Text, RulesText = r.Text, Start = l.Grounding?.Start, End = l.Grounding?.End });
+                }
+            });
+        var measurements = MergeList(llm.Measurements, rules.Measurements, m => new(m.Grounding, m.Text ?? m.Value + m.Unit),
+            (l, r) => TextNormalizer.Normalize(l.Value + l.Unit) == TextNormalizer.Normalize(r.Value + r.Unit),
+            (m, source, agreed) => m with { Source = source, Agreed = agreed },
+            (_, _) => { });
+        var locations = MergeList(llm.LocationDetails, rules.LocationDetails, l => new(l.Grounding, l.Text),
+            (_, _) => true,
+            (l, source, agreed) => l with { Source = source, Agreed = agreed },
+            (_, _) => { });
+
+        var useLlmImpression = !string.IsNullOrWhiteSpace(llm.Impression);
+        var content = new ExtractionContent
+        {
+            Findings = [.. findings.Items.Select(f => f.Text)],
+            FindingDetails = findings.Items,
+            Measurements = measurements.Items,
+            Locations = [.. locations.Items.Select(l => l.Text)],
+            LocationDetails = locations.Items,
+            Impression = useLlmImpression ? llm.Impression : rules.Impression,
+            ImpressionDetails = useLlmImpression ? llm.ImpressionDetails : rules.ImpressionDetails,
+        };
+        var agreed = findings.Agreed + measurements.Agreed + locations.Agreed;
+        var llmCount = llm.FindingDetails.Count + llm.Measurements.Count + llm.LocationDetails.Count;
+        var rulesCount = rules.FindingDetails.Count + rules.Measurements.Count + rules.LocationDetails.Count;
+        return new MergeResult(content, ItemPairing.Ratio(agreed, llmCount, rulesCount), contradictions);
+    }
+
+    // The LLM's extraction does not say which findings are abnormal (the seed lists "main findings"): whatever it
+    // lists un-negated it asserts. The rules do say, so only their abnormal findings count against an LLM negation.
+    private static string? Contradicts(Finding llm, Finding rules) =>
+        !llm.Negated && rules.Negated ? Contradiction.LlmAbnormalRulesNegated
+        : rules.Abnormal && !rules.Negated && llm.Negated ? Contradiction.RulesAbnormalLlmNegated
+        : null;
+
+    /// <summary>Paired items that agree become one "both" item (the LLM's wording); everything else is kept with its source.</summary>
+    private static (List<T> Items, int Agreed) MergeList<T>(
+        IReadOnlyList<T> llm,
+        IReadOnlyList<T> rules,
+        Func<T, ItemPairing.Key> key,
+        Func<T, T, bool> agree,
+        Func<T, string, bool, T> mark,
+        Action<T, T> onPair)
+    {
+        var partner = ItemPairing.Pair(llm, rules, key, key, static (_, _) => true);
+        var items = new List<T>();
+        var rulesAgreed = new bool[rules.Count];
+        for (var i = 0; i < llm.Count; i++)
+        {
+            var isAgreed = partner[i] >= 0 && agree(llm[i], rules[partner[i]]);
+            if (partner[i] >= 0)
+            {
+                onPair(llm[i], rules[partner[i]]);
+                rulesAgreed[partner[i]] = isAgreed;
+            }
+
+            items.Add(mark(llm[i], isAgreed ? Sources.Both : Sources.Llm, isAgreed));
+        }
+
+        items.AddRange(rules.Where((_, j) => !rulesAgreed[j]).Select(r => mark(r, Sources.Rules, false)));
+        return (items, rulesAgreed.Count(a => a));
+    }
+}

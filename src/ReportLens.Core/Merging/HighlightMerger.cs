@@ -1,0 +1,60 @@
+using ReportLens.Core.Annotations;
+
+namespace ReportLens.Core.Merging;
+
+internal static class HighlightMerger
+{
+    public static MergeResult Merge(HighlightContent llm, HighlightContent rules)
+    {
+        var partner = ItemPairing.Pair(llm.Highlights, rules.Highlights, Key, Key, Compatible);
+        var merged = new List<HighlightItem>();
+        var contradictions = new List<Contradiction>();
+        var rulesAgreed = new bool[rules.Highlights.Count];
+        for (var i = 0; i < llm.Highlights.Count; i++)
+        {
+            var l = llm.Highlights[i];
+            if (partner[i] < 0)
+            {
+                merged.Add(l with { Source = Sources.Llm, Agreed = false });
+                continue;
+            }
+
+            var r = rules.Highlights[partner[i]];
+            if (Contradicts(l, r) is { } kind)
+            {
+                contradictions.Add(new Contradiction { Kind = kind, LlmText = l.Text, RulesText = r.Text, Start = l.Grounding?.Start, End = l.Grounding?.End });
+            }
+
+            if (l.Negated == r.Negated)
+            {
+                rulesAgreed[partner[i]] = true;
+                merged.Add(l with { Source = Sources.Both, Agreed = true, Uncertain = l.Uncertain || r.Uncertain });
+            }
+            else
+            {
+                merged.Add(l with { Source = Sources.Llm, Agreed = false });
+            }
+        }
+
+        merged.AddRange(rules.Highlights.Where((_, j) => !rulesAgreed[j]).Select(r => r with { Source = Sources.Rules, Agreed = false }));
+        var ordered = merged.OrderBy(h => h.Grounding is { Ungrounded: false } ? 0 : 1).ThenBy(h => h.Start).ThenBy(h => h.End).ToList();
+        return new MergeResult(llm with { Highlights = ordered }, ItemPairing.Ratio(rulesAgreed.Count(a => a), llm.Highlights.Count, rules.Highlights.Count), contradictions);
+    }
+
+    /// <summary>An asserted abnormality (abnormal or diagnosis, not negated) against a negated item at the same place.</summary>
+    internal static string? Contradicts(HighlightItem llm, HighlightItem rules) =>
+        Asserts(llm) && rules.Negated ? Contradiction.LlmAbnormalRulesNegated
+        : Asserts(rules) && llm.Negated ? Contradiction.RulesAbnormalLlmNegated
+        : null;
+
+    private static bool Asserts(HighlightItem item) =>
+        !item.Negated && item.Category is HighlightCategories.Abnormal or HighlightCategories.Diagnosis;
+
+    private static ItemPairing.Key Key(HighlightItem item) => new(item.Grounding, item.Text);
+
+    // Places and measurements pair only with their own kind; an abnormality and a diagnosis name the same thing.
+    private static bool Compatible(HighlightItem l, HighlightItem r) =>
+        l.Category == r.Category || (IsFinding(l.Category) && IsFinding(r.Category));
+
+    private static bool IsFinding(string category) => category is HighlightCategories.Abnormal or HighlightCategories.Diagnosis;
+}

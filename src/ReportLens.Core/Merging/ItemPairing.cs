@@ -1,0 +1,69 @@
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Grounding;
+
+namespace ReportLens.Core.Merging;
+
+/// <summary>
+/// Pairs LLM items with rules items one to one: two items pair when their grounded spans overlap or their
+/// normalised texts are equal (when either has no span). Largest overlap pairs first, so the result does not depend on item order.
+/// </summary>
+internal static class ItemPairing
+{
+    public sealed record Key(SpanGrounding? Grounding, string Text);
+
+    /// <summary>For each LLM item, the index of its rules partner or −1.</summary>
+    public static int[] Pair<TL, TR>(IReadOnlyList<TL> llm, IReadOnlyList<TR> rules, Func<TL, Key> llmKey, Func<TR, Key> rulesKey, Func<TL, TR, bool> compatible)
+    {
+        var candidates = new List<(int Llm, int Rules, int Weight)>();
+        var rulesKeys = rules.Select(r => Normalize(rulesKey(r))).ToArray();
+        for (var i = 0; i < llm.Count; i++)
+        {
+            var l = Normalize(llmKey(llm[i]));
+            for (var j = 0; j < rules.Count; j++)
+            {
+                var weight = Weight(l, rulesKeys[j]);
+                if (weight > 0 && compatible(llm[i], rules[j]))
+                {
+                    candidates.Add((i, j, weight));
+                }
+            }
+        }
+
+        candidates.Sort((a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight)
+            : a.Llm != b.Llm ? a.Llm.CompareTo(b.Llm) : a.Rules.CompareTo(b.Rules));
+        var partner = Enumerable.Repeat(-1, llm.Count).ToArray();
+        var taken = new bool[rules.Count];
+        foreach (var (i, j, _) in candidates)
+        {
+            if (partner[i] < 0 && !taken[j])
+            {
+                partner[i] = j;
+                taken[j] = true;
+            }
+        }
+
+        return partner;
+    }
+
+    /// <summary>Agreed pairs ÷ distinct items (|L| + |R| − agreed); 1.0 when both lists are empty.</summary>
+    public static double Ratio(int agreed, int llmCount, int rulesCount)
+    {
+        var union = llmCount + rulesCount - agreed;
+        return union == 0 ? 1.0 : agreed / (double)union;
+    }
+
+    private static (int Start, int End, string Text) Normalize(Key key) => key.Grounding is { Ungrounded: false, Start: { } s, End: { } e }
+        ? (s, e, TextNormalizer.Normalize(key.Text))
+        : (-1, -1, TextNormalizer.Normalize(key.Text));
+
+    // Grounded items pair by the report characters they share; only an item without a span falls back to its words.
+    private static int Weight((int Start, int End, string Text) a, (int Start, int End, string Text) b)
+    {
+        if (a.Start >= 0 && b.Start >= 0)
+        {
+            return Math.Max(0, Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start));
+        }
+
+        return a.Text.Length > 0 && a.Text == b.Text ? a.Text.Length : 0;
+    }
+}

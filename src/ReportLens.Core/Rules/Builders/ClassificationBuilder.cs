@@ -1,0 +1,156 @@
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Rules.Analysis;
+using ReportLens.Core.Rules.Matching;
+
+namespace ReportLens.Core.Rules.Builders;
+
+/// <summary>
+/// The five dimensions. Confidence reflects the evidence: a named modality or an explicit recommendation is
+/// near-certain, a majority of anatomy mentions is as sure as its share, an inference from findings is weaker,
+/// and a default with no evidence at all is low. docs/rules-engine.md lists the numbers.
+/// </summary>
+internal static class ClassificationBuilder
+{
+    public static ClassificationContent Build(ReportAnalysis analysis)
+    {
+        var recommendations = RecommendationScan.Of(analysis);
+        return new ClassificationContent
+        {
+            Classifications =
+            [
+                UrgencyItem(analysis),
+                BodyPart(analysis),
+                Modality(analysis),
+                FollowUp(analysis, recommendations),
+                FurtherExam(analysis, recommendations),
+            ],
+        };
+    }
+
+    private static ClassificationItem UrgencyItem(ReportAnalysis analysis)
+    {
+        if (Urgency.Decisive(analysis) is { } decisive)
+        {
+            var severity = Urgency.EffectiveSeverity(decisive);
+            var confidence = decisive.Uncertain ? 0.7 : severity == 4 ? 0.95 : 0.85;
+            return Item("紧急程度", Urgency.Categories[severity], confidence, SegmentText(analysis, decisive));
+        }
+
+        var negative = analysis.Findings.FirstOrDefault(f => f.Negated);
+        return negative is null
+            ? Item("紧急程度", "正常", 0.6, null)
+            : Item("紧急程度", "正常", 0.9, analysis.Text[negative.Start..negative.End]);
+    }
+
+    private static ClassificationItem BodyPart(ReportAnalysis analysis)
+    {
+        var votes = new Dictionary<string, int>();
+        foreach (var hit in analysis.Hits(PhraseKind.Anatomy))
+        {
+            var section = analysis.Parts.SentenceAt(hit.Start)?.Section.Kind;
+            if (section is SectionKind.History or null && !IsTitle(analysis, hit.Start))
+            {
+                continue;
+            }
+
+            var weight = hit.Entry.Value * (IsTitle(analysis, hit.Start) || section == SectionKind.Technique ? 3 : 1);
+            votes[hit.Entry.Label] = votes.GetValueOrDefault(hit.Entry.Label) + weight;
+        }
+
+        if (votes.Count == 0)
+        {
+            return Item("检查部位", "其他", 0.3, null);
+        }
+
+        var (part, share) = Top(votes);
+        var evidence = analysis.Hits(PhraseKind.Anatomy).Where(h => h.Entry.Label == part).MaxBy(h => h.Entry.Value);
+        return Item("检查部位", part, Math.Min(0.98, 0.5 + 0.45 * share), evidence.TextOf(analysis.Text));
+    }
+
+    private static ClassificationItem Modality(ReportAnalysis analysis)
+    {
+        var votes = new Dictionary<string, int>();
+        foreach (var hit in analysis.Hits(PhraseKind.Modality))
+        {
+            votes[hit.Entry.Label] = votes.GetValueOrDefault(hit.Entry.Label) + hit.Entry.Value;
+        }
+
+        if (votes.Count == 0)
+        {
+            return Item("检查类型", "其他", 0.3, null);
+        }
+
+        var (modality, share) = Top(votes);
+        var best = analysis.Hits(PhraseKind.Modality).Where(h => h.Entry.Label == modality).MaxBy(h => h.Entry.Value);
+        var named = best.Entry.Value >= 3;
+        return Item("检查类型", modality, named ? 0.9 + 0.08 * share : 0.5 + 0.3 * share, best.TextOf(analysis.Text));
+    }
+
+    private static ClassificationItem FollowUp(ReportAnalysis analysis, RecommendationScan scan)
+    {
+        if (scan.FollowUp is { } explicitly)
+        {
+            return Item("是否需要随访", "是", 0.95, explicitly);
+        }
+
+        // A nodule in a report whose main finding is severe is handled with that finding, not followed up alone.
+        var severe = Urgency.Decisive(analysis) is { } decisive && Urgency.EffectiveSeverity(decisive) >= 3;
+        var implied = severe ? null : analysis.Findings.FirstOrDefault(f => !f.Negated && f.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('f')));
+        return implied is not null
+            ? Item("是否需要随访", "是", 0.7, analysis.Text[implied.Start..implied.End])
+            : Item("是否需要随访", "否", Urgency.Decisive(analysis) is null ? 0.85 : 0.65, null);
+    }
+
+    private static ClassificationItem FurtherExam(ReportAnalysis analysis, RecommendationScan scan)
+    {
+        if (scan.FurtherExam is { } explicitly)
+        {
+            return Item("是否需要进一步检查", "是", 0.95, explicitly);
+        }
+
+        foreach (var finding in analysis.Findings.Where(f => !f.Negated))
+        {
+            var asserted = finding.Mentions.Where(m => !m.Negated).ToList();
+            if (asserted.Any(m => m.Uncertain && m.Severity >= 2))
+            {
+                var uncertainCritical = asserted.Any(m => m.Uncertain && m.Critical);
+                return Item("是否需要进一步检查", "是", uncertainCritical ? 0.85 : 0.7, analysis.Text[finding.Start..finding.End]);
+            }
+        }
+
+        return Item("是否需要进一步检查", "否", Urgency.Decisive(analysis) is null ? 0.85 : 0.65, null);
+    }
+
+    private static bool IsTitle(ReportAnalysis analysis, int offset) =>
+        analysis.Parts.Sentences.Count > 0 && analysis.Parts.Sentences[0].Contains(offset, offset)
+        && analysis.Parts.Sentences[0].Section.Kind == SectionKind.Preamble && analysis.Parts.Clauses.Count > 0
+        && analysis.Parts.Clauses[0].Contains(offset, offset) && analysis.Parts.Clauses[0].Length <= 20;
+
+    private static (string Key, double Share) Top(Dictionary<string, int> votes)
+    {
+        var total = 0;
+        var best = "";
+        var bestVotes = -1;
+        foreach (var (key, count) in votes)
+        {
+            total += count;
+            if (count > bestVotes)
+            {
+                (best, bestVotes) = (key, count);
+            }
+        }
+
+        return (best, (double)bestVotes / total);
+    }
+
+    private static string SegmentText(ReportAnalysis analysis, FindingMention mention) =>
+        analysis.Findings.First(f => f.Mentions.Contains(mention)) is var f ? analysis.Text[f.Start..f.End] : mention.Hit.TextOf(analysis.Text);
+
+    private static ClassificationItem Item(string dimension, string category, double confidence, string? evidence) => new()
+    {
+        Dimension = dimension,
+        Category = category,
+        Confidence = Math.Round(confidence, 2),
+        Evidence = evidence,
+    };
+}

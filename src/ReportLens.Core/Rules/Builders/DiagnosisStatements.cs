@@ -1,0 +1,29 @@
+using ReportLens.Core.Rules.Analysis;
+
+namespace ReportLens.Core.Rules.Builders;
+
+/// <summary>
+/// The report's diagnostic statements: the sentences of its impression section, or, without one, the last
+/// sentence that states a finding.
+/// </summary>
+internal static class DiagnosisStatements
+{
+    public static (IReadOnlyList<TextUnit> Sentences, bool FromImpression) Of(ReportAnalysis analysis)
+    {
+        var impression = analysis.Parts.Sentences.Where(s => s.Section.Kind == SectionKind.Impression).ToList();
+        if (impression.Count > 0)
+        {
+            return (impression, true);
+        }
+
+        for (var i = analysis.Mentions.Count - 1; i >= 0; i--)
+        {
+            if (analysis.Parts.SentenceAt(analysis.Mentions[i].Hit.Start) is { } sentence)
+            {
+                return ([sentence], false);
+            }
+        }
+
+        return ([], false);
+    }
+}

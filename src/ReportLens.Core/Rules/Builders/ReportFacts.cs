@@ -1,0 +1,76 @@
+using ReportLens.Core.Rules.Analysis;
+using ReportLens.Core.Rules.Matching;
+
+namespace ReportLens.Core.Rules.Builders;
+
+/// <summary>The countable facts the scores are computed from.</summary>
+internal sealed record ReportFacts
+{
+    public bool HasFindings { get; init; }
+    public bool HasImpression { get; init; }
+    public bool ImpressionUncertain { get; init; }
+    public bool HasModality { get; init; }
+    public bool HasBodyPart { get; init; }
+    public bool HasRecommendation { get; init; }
+    public bool Abnormal { get; init; }
+    public bool Severe { get; init; }
+    public int AbnormalFindings { get; init; }
+    public int NegatedFindings { get; init; }
+    public int WithLocation { get; init; }
+    public int WithSize { get; init; }
+    public int Measurements { get; init; }
+    public int WithUnit { get; init; }
+    public int MultiDimensional { get; init; }
+    public int NeedSize { get; init; }
+    public int SizedNeedSize { get; init; }
+    public IReadOnlyList<int> SentenceLengths { get; init; } = [];
+
+    public static ReportFacts Of(ReportAnalysis analysis)
+    {
+        var parts = analysis.Parts;
+        var abnormal = analysis.Findings.Where(f => f.Abnormal).ToList();
+        int withLocation = 0, withSize = 0, needSize = 0, sizedNeedSize = 0;
+        foreach (var finding in abnormal)
+        {
+            var sentence = parts.SentenceIndexAt(finding.Start);
+            var located = parts.Locations.Any(l => parts.SentenceIndexAt(l.Start) == sentence);
+            var sized = analysis.Measurements.Any(m => parts.SentenceIndexAt(m.Start) == sentence);
+            withLocation += located ? 1 : 0;
+            withSize += sized ? 1 : 0;
+            if (finding.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('s')))
+            {
+                needSize++;
+                sizedNeedSize += sized ? 1 : 0;
+            }
+        }
+
+        var (diagnoses, fromImpression) = DiagnosisStatements.Of(analysis);
+        var decisive = Urgency.Decisive(analysis);
+        return new ReportFacts
+        {
+            HasFindings = parts.Sections.Any(s => s.Kind == SectionKind.Findings) || analysis.Findings.Any(f => f.Clause.Section.Kind == SectionKind.Preamble)
+                || parts.Locations.Count > 0,
+            HasImpression = fromImpression,
+            ImpressionUncertain = analysis.Findings.Any(f => f.Uncertain && diagnoses.Any(d => d.Contains(f.Start, f.End))),
+            HasModality = analysis.Hits(PhraseKind.Modality).Any(h => h.Entry.Value >= 3),
+            HasBodyPart = parts.Locations.Count > 0,
+            HasRecommendation = parts.Sections.Any(s => s.Kind == SectionKind.Recommendation)
+                || analysis.Hits(PhraseKind.Recommendation).Any(h => h.Entry.Label == "cue"),
+            Abnormal = decisive is not null,
+            Severe = decisive is not null && Urgency.EffectiveSeverity(decisive) >= 3,
+            AbnormalFindings = abnormal.Count,
+            NegatedFindings = analysis.Findings.Count - abnormal.Count,
+            WithLocation = withLocation,
+            WithSize = withSize,
+            Measurements = analysis.Measurements.Count,
+            WithUnit = analysis.Measurements.Count(m => m.Unit.Length > 0),
+            MultiDimensional = analysis.Measurements.Count(m => m.HasDimensions),
+            NeedSize = needSize,
+            SizedNeedSize = sizedNeedSize,
+            SentenceLengths = [.. parts.Sentences.Select(s => analysis.English ? WordCount(analysis.Text, s) : s.Length)],
+        };
+    }
+
+    private static int WordCount(string text, TextUnit sentence) =>
+        text.AsSpan(sentence.Start, sentence.Length).Count(' ') + 1;
+}

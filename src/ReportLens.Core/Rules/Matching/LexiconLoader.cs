@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Reflection;
+using ReportLens.Core.Text;
+
+namespace ReportLens.Core.Rules.Matching;
+
+/// <summary>Reads a language's lexicon files (embedded from Rules/Lexicons/{zh|en}/) into a <see cref="LanguageLexicon"/>.</summary>
+internal static class LexiconLoader
+{
+    private const string Prefix = "ReportLens.Core.Rules.Lexicons.";
+
+    public static LanguageLexicon Load(ReportLanguage language)
+    {
+        var code = language.ToCode();
+        var english = language == ReportLanguage.En;
+        var entries = new List<PhraseEntry>();
+        foreach (var row in Rows(code, "sections.tsv"))
+        {
+            entries.Add(new PhraseEntry(PhraseKind.Section, row[0], row[1], 0, "", false));
+        }
+
+        foreach (var row in Rows(code, "cues.tsv"))
+        {
+            entries.Add(new PhraseEntry(PhraseKind.Cue, row[0], row[1], 0, row[2], false));
+        }
+
+        foreach (var row in Rows(code, "findings.tsv"))
+        {
+            entries.Add(Finding(row[0], row[1], row[2], english));
+        }
+
+        if (english)
+        {
+            AddCheXpert(entries);
+        }
+
+        foreach (var row in Rows(code, "anatomy.tsv"))
+        {
+            entries.Add(new PhraseEntry(PhraseKind.Anatomy, row[0], row[1], Int(row[2]), "", english));
+        }
+
+        foreach (var row in Rows(code, "modality.tsv"))
+        {
+            entries.Add(new PhraseEntry(PhraseKind.Modality, row[0], row[1], Int(row[2]), "", english));
+        }
+
+        foreach (var row in Rows(code, "recommendations.tsv"))
+        {
+            entries.Add(new PhraseEntry(PhraseKind.Recommendation, row[0], row[1], 0, "", false));
+        }
+
+        foreach (var row in Rows(code, "measurement-items.tsv"))
+        {
+            entries.Add(new PhraseEntry(PhraseKind.MeasureItem, row[0], row[1], 0, "", false));
+        }
+
+        AddLines(entries, PhraseKind.Laterality, Lines(Name(code, "laterality.txt")));
+        AddLines(entries, PhraseKind.Vague, Lines(Name(code, "vague.txt")));
+        var messages = Rows(code, "messages.tsv").ToDictionary(r => r[0], r => r[1].Replace("\\n", "\n", StringComparison.Ordinal));
+        return new LanguageLexicon(language, new PhraseMatcher(entries), new Messages(messages), entries.Count);
+    }
+
+    // CheXpert mention phrases are stems matched as substrings by its labeler: here they start a word and run
+    // to its end. Unmention phrases become "skip" findings that win as the longer match and are then dropped.
+    private static void AddCheXpert(List<PhraseEntry> entries)
+    {
+        var skip = Lines(Name("en", "chexpert-skip.txt")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var own = entries.Where(e => e.Kind == PhraseKind.Finding).Select(e => e.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in Rows("en", "chexpert-use.tsv"))
+        {
+            foreach (var phrase in Lines($"{Prefix}en.chexpert.phrases.mention.{row[0]}.txt"))
+            {
+                if (!skip.Contains(phrase) && !own.Contains(phrase))
+                {
+                    entries.Add(Finding(phrase, row[1], row[2], english: true));
+                }
+            }
+        }
+
+        foreach (var name in Assembly.GetManifestResourceNames().Where(n => n.StartsWith($"{Prefix}en.chexpert.phrases.unmention.", StringComparison.Ordinal)))
+        {
+            foreach (var phrase in Lines(name).Where(p => !own.Contains(p)))
+            {
+                entries.Add(new PhraseEntry(PhraseKind.Finding, phrase, "skip", 0, "", true));
+            }
+        }
+    }
+
+    // Severity 0 marks a phrase that is not a finding but must win over a shorter one inside it ("posterior acoustic enhancement").
+    private static PhraseEntry Finding(string text, string severity, string flags, bool english) =>
+        new(PhraseKind.Finding, text, Int(severity) == 0 ? "skip" : "", Int(severity), flags == "-" ? "" : flags, english);
+
+    private static void AddLines(List<PhraseEntry> entries, PhraseKind kind, IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            entries.Add(new PhraseEntry(kind, line, "", 0, "", false));
+        }
+    }
+
+    private static IEnumerable<string[]> Rows(string code, string file)
+    {
+        foreach (var line in Lines(Name(code, file)))
+        {
+            var row = line.Split('\t');
+            yield return row.Length >= 2
+                ? row
+                : throw new InvalidDataException($"Lexicon {code}/{file}: '{line}' needs tab-separated columns.");
+        }
+    }
+
+    private static IEnumerable<string> Lines(string resource)
+    {
+        using var stream = Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidDataException($"Lexicon resource {resource} is missing.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            var trimmed = line.TrimEnd('\r');
+            if (trimmed.Trim().Length > 0 && !trimmed.StartsWith('#'))
+            {
+                lines.Add(trimmed.Trim(' '));
+            }
+        }
+
+        return lines;
+    }
+
+    private static string Name(string code, string file) => $"{Prefix}{code}.{file}";
+
+    private static int Int(string value) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    private static Assembly Assembly => typeof(LexiconLoader).Assembly;
+}

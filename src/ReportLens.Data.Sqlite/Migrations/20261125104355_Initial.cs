@@ -1,0 +1,213 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ReportLens.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Username = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccessionNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReportContent = table.Column<string>(type: "TEXT", nullable: false),
+                    Modality = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    BodyPart = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ExamDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Urgency = table.Column<string>(type: "TEXT", nullable: true),
+                    LastAnalysedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDeleted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "result_cache",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AnnotationType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ModelName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ResultJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastHitAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hits = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_result_cache", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "users",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Username = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ai_annotations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JobId = table.Column<long>(type: "INTEGER", nullable: true),
+                    JobItemId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnnotationType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ContentJson = table.Column<string>(type: "TEXT", nullable: true),
+                    UserPrompt = table.Column<string>(type: "TEXT", nullable: false),
+                    PromptVersion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ModelName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ModelTemperature = table.Column<double>(type: "REAL", nullable: false),
+                    OptionsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Backend = table.Column<string>(type: "TEXT", nullable: true),
+                    Confidence = table.Column<double>(type: "REAL", nullable: false),
+                    ConfidenceJson = table.Column<string>(type: "TEXT", nullable: true),
+                    GroundedFraction = table.Column<double>(type: "REAL", nullable: true),
+                    PromptTokens = table.Column<int>(type: "INTEGER", nullable: true),
+                    OutputTokens = table.Column<int>(type: "INTEGER", nullable: true),
+                    TotalDurationNs = table.Column<long>(type: "INTEGER", nullable: true),
+                    LoadDurationNs = table.Column<long>(type: "INTEGER", nullable: true),
+                    PromptEvalDurationNs = table.Column<long>(type: "INTEGER", nullable: true),
+                    EvalDurationNs = table.Column<long>(type: "INTEGER", nullable: true),
+                    DurationSeconds = table.Column<double>(type: "REAL", nullable: false),
+                    Cached = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SchemaRepairs = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorReason = table.Column<string>(type: "TEXT", nullable: true),
+                    RawReply = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewStatus = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ReviewJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ai_annotations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ai_annotations_reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ai_annotations_JobId",
+                table: "ai_annotations",
+                column: "JobId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ai_annotations_JobItemId",
+                table: "ai_annotations",
+                column: "JobItemId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ai_annotations_ReportId_CreatedAt",
+                table: "ai_annotations",
+                columns: new[] { "ReportId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_At",
+                table: "audit_log",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_ReportId_At",
+                table: "audit_log",
+                columns: new[] { "ReportId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_UserId_At",
+                table: "audit_log",
+                columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reports_AccessionNumber",
+                table: "reports",
+                column: "AccessionNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reports_IsDeleted_Modality_BodyPart_ExamDate",
+                table: "reports",
+                columns: new[] { "IsDeleted", "Modality", "BodyPart", "ExamDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_users_Username",
+                table: "users",
+                column: "Username",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ai_annotations");
+
+            migrationBuilder.DropTable(
+                name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "result_cache");
+
+            migrationBuilder.DropTable(
+                name: "users");
+
+            migrationBuilder.DropTable(
+                name: "reports");
+        }
+    }
+}

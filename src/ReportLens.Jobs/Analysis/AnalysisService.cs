@@ -1,0 +1,100 @@
+using System.Text.Json;
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+using ReportLens.Llm;
+using ReportLens.Llm.Analysis;
+
+namespace ReportLens.Jobs.Analysis;
+
+/// <summary>Runs an analysis through the result cache and turns the outcome into a stored annotation.</summary>
+public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache, TimeProvider time)
+{
+    public const string RulesModelName = "rules";
+
+    public async Task<AnalysisResult> RunAsync(AnalysisInput input, CancellationToken ct)
+    {
+        var engine = input.Engine ?? await analyzer.DefaultEngineAsync(ct);
+        var request = new AnalysisRequest(input.Text, input.Language, input.Type, input.UserPrompt, engine, input.Model, input.Temperature, input.Interactive);
+        var typeName = input.Type.ToWire();
+        var key = ResultCache.Key(input.Text, typeName, analyzer.Fingerprint(request, engine));
+        if (!input.BypassCache && await cache.GetAsync(key, ct) is { } hit)
+        {
+            return new AnalysisResult(input.Type, Enum.Parse<EngineKind>(hit.Engine, true), hit.Content, hit.GroundedFraction,
+                hit.Confidence, hit.ConfidenceDetails, hit.Llm, hit.DurationSeconds, Cached: true);
+        }
+
+        var outcome = await analyzer.AnalyzeAsync(request, ct);
+        var content = ReportLensJson.ContentToElement(outcome.Content);
+        var seconds = Math.Round(outcome.Elapsed.TotalSeconds, 3);
+        var result = new AnalysisResult(input.Type, outcome.Engine, content, outcome.GroundedFraction, outcome.Confidence,
+            outcome.ConfidenceDetails, outcome.Llm, seconds, Cached: false);
+        var stored = new CachedResult(outcome.Engine.ToString().ToLowerInvariant(), content, outcome.GroundedFraction, outcome.Confidence,
+            outcome.ConfidenceDetails, outcome.Llm, outcome.Agreement, outcome.Contradictions, seconds);
+        await cache.PutAsync(key, typeName, outcome.Llm?.Model ?? RulesModelName, stored, ct);
+        return result;
+    }
+
+    /// <summary>The annotation row for a result; for unstored text (no report id) it is only shown, never saved.</summary>
+    public Annotation ToAnnotation(AnalysisInput input, AnalysisResult result, int? userId) => new()
+    {
+        ReportId = input.ReportId ?? 0,
+        JobId = input.JobId,
+        JobItemId = input.JobItemId,
+        AnnotationType = input.Type.ToWire(),
+        Engine = result.Engine.ToString().ToLowerInvariant(),
+        Status = AnnotationStatus.Succeeded,
+        ContentJson = result.Content.GetRawText(),
+        UserPrompt = input.UserPrompt,
+        PromptVersion = result.Llm?.PromptVersion ?? RulesModelName,
+        ModelName = result.Llm?.Model ?? RulesModelName,
+        ModelTemperature = result.Llm?.Temperature ?? 0,
+        OptionsJson = JsonSerializer.Serialize(new { input.Model, input.Temperature, engine = input.Engine?.ToString().ToLowerInvariant(), bypass_cache = input.BypassCache }, ReportLensJson.Options),
+        Backend = result.Llm?.Backend,
+        Confidence = result.Confidence,
+        ConfidenceJson = result.ConfidenceDetails.ValueKind == JsonValueKind.Undefined ? null : result.ConfidenceDetails.GetRawText(),
+        GroundedFraction = result.GroundedFraction,
+        PromptTokens = result.Llm?.PromptTokens,
+        OutputTokens = result.Llm?.OutputTokens,
+        TotalDurationNs = result.Llm?.TotalDurationNs,
+        LoadDurationNs = result.Llm?.LoadDurationNs,
+        PromptEvalDurationNs = result.Llm?.PromptEvalDurationNs,
+        EvalDurationNs = result.Llm?.EvalDurationNs,
+        DurationSeconds = result.DurationSeconds,
+        Cached = result.Cached,
+        SchemaRepairs = result.Llm?.SchemaRepairs ?? 0,
+        CreatedBy = userId,
+        CreatedAt = time.GetUtcNow(),
+    };
+
+    /// <summary>A failed annotation: the reason, and the model's raw replies kept for audit (stored, never logged).</summary>
+    public Annotation ToFailedAnnotation(AnalysisInput input, LlmSchemaException failure, int? userId) => new()
+    {
+        ReportId = input.ReportId ?? 0,
+        JobId = input.JobId,
+        JobItemId = input.JobItemId,
+        AnnotationType = input.Type.ToWire(),
+        Engine = (input.Engine ?? EngineKind.Llm).ToString().ToLowerInvariant(),
+        Status = AnnotationStatus.Failed,
+        UserPrompt = input.UserPrompt,
+        PromptVersion = Core.Prompts.PromptLibrary.Default.Version,
+        ModelName = failure.Model,
+        ModelTemperature = input.Temperature ?? 0,
+        Backend = failure.Backend,
+        SchemaRepairs = Math.Max(0, failure.RawReplies.Count - 1),
+        ErrorReason = failure.Message,
+        RawReply = string.Join("\n---\n", failure.RawReplies),
+        CreatedBy = userId,
+        CreatedAt = time.GetUtcNow(),
+    };
+
+    /// <summary>紧急程度 of a classification, kept on the report for lists and filters.</summary>
+    public static string? UrgencyOf(AnalysisResult result) =>
+        result.Type != AnnotationType.Classification || !result.Content.TryGetProperty("classifications", out var items)
+            ? null
+            : items.EnumerateArray()
+                .Where(i => i.TryGetProperty("dimension", out var d) && d.GetString() == "紧急程度")
+                .Select(i => i.TryGetProperty("category", out var c) ? c.GetString() : null)
+                .FirstOrDefault();
+}

@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Core.Json;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+
+namespace ReportLens.Jobs.Analysis;
+
+/// <summary>
+/// The persistent result cache, shared by every server process through the database. The key hashes the report
+/// text with everything that decides the result; a result with temperature &gt; 0 is cached too, by design
+/// (documented; clients send cache: "bypass" for a fresh sample).
+/// </summary>
+public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, TimeProvider time)
+{
+    public static string Key(string reportText, string annotationType, string fingerprint)
+    {
+        var material = $"{annotationType}\n{fingerprint}\n{reportText}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
+    }
+
+    public async Task<CachedResult?> GetAsync(string key, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var entry = await db.CacheEntries.SingleOrDefaultAsync(c => c.Key == key, ct);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        entry.Hits++;
+        entry.LastHitAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return JsonSerializer.Deserialize<CachedResult>(entry.ResultJson, ReportLensJson.Options);
+    }
+
+    public async Task PutAsync(string key, string annotationType, string model, CachedResult result, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var json = JsonSerializer.Serialize(result, ReportLensJson.Options);
+        var existing = await db.CacheEntries.SingleOrDefaultAsync(c => c.Key == key, ct);
+        if (existing is not null)
+        {
+            existing.ResultJson = json;
+            existing.CreatedAt = time.GetUtcNow();
+        }
+        else
+        {
+            db.CacheEntries.Add(new CacheEntry
+            {
+                Key = key, AnnotationType = annotationType, ModelName = model, ResultJson = json,
+                CreatedAt = time.GetUtcNow(), LastHitAt = time.GetUtcNow(),
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another process stored the same key first: its result is as good as ours.
+        }
+    }
+
+    public async Task<CacheStats> StatsAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var entries = await db.CacheEntries.CountAsync(ct);
+        var hits = entries == 0 ? 0 : await db.CacheEntries.SumAsync(c => c.Hits, ct);
+        return new CacheStats(entries, hits);
+    }
+}

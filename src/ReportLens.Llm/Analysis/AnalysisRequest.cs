@@ -1,0 +1,15 @@
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Text;
+
+namespace ReportLens.Llm.Analysis;
+
+/// <summary>One analysis to run. A null <see cref="Engine"/> lets the analyzer choose (hybrid when an LLM is reachable, else rules).</summary>
+public sealed record AnalysisRequest(
+    string ReportText,
+    ReportLanguage Language,
+    AnnotationType Type,
+    string UserPrompt,
+    EngineKind? Engine = null,
+    string? Model = null,
+    double? Temperature = null,
+    bool Interactive = true);

@@ -1,0 +1,6 @@
+namespace ReportLens.Llm.Analysis;
+
+public interface ILlmStatusProvider
+{
+    Task<LlmStatus> GetStatusAsync(CancellationToken ct);
+}

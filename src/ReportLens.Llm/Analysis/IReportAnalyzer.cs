@@ -1,0 +1,16 @@
+namespace ReportLens.Llm.Analysis;
+
+/// <summary>Runs the chosen engine(s) on a report and returns grounded content with evidence-based confidence.</summary>
+public interface IReportAnalyzer
+{
+    Task<AnalysisOutcome> AnalyzeAsync(AnalysisRequest request, CancellationToken ct);
+
+    /// <summary>The engine a request without one gets: hybrid when the LLM backend is reachable with its model, else rules.</summary>
+    Task<ReportLens.Core.Annotations.EngineKind> DefaultEngineAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Everything besides the report text that decides the result (engine, resolved model, prompt version,
+    /// temperature, user prompt), as a stable string: the result cache's key is a hash of it and the text.
+    /// </summary>
+    string Fingerprint(AnalysisRequest request, ReportLens.Core.Annotations.EngineKind engine);
+}

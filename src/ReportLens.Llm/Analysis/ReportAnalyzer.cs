@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Confidence;
+using ReportLens.Core.Grounding;
+using ReportLens.Core.Json;
+using ReportLens.Core.Merging;
+using ReportLens.Core.Prompts;
+using ReportLens.Core.Rules;
+
+namespace ReportLens.Llm.Analysis;
+
+/// <summary>
+/// Runs the rules engine, the LLM, or both; grounds every item in the report text; merges the engines; and
+/// computes confidence from that evidence (docs/confidence.md) instead of the seed's token count.
+/// </summary>
+public sealed class ReportAnalyzer(
+    IRulesEngine rules, LlmAnnotator llm, ILlmStatusProvider status, IOptions<OllamaOptions> options, TimeProvider time)
+    : IReportAnalyzer
+{
+    /// <summary>Bumped when the rules engine's output changes, so cached rules results are not served stale.</summary>
+    public const string RulesVersion = "rules-1";
+
+    public async Task<EngineKind> DefaultEngineAsync(CancellationToken ct)
+    {
+        var current = await status.GetStatusAsync(ct);
+        return current.Reachable && current.ModelPresent ? EngineKind.Hybrid : EngineKind.Rules;
+    }
+
+    public string Fingerprint(AnalysisRequest request, EngineKind engine)
+    {
+        if (engine == EngineKind.Rules)
+        {
+            return $"rules|{RulesVersion}|{request.Language}";
+        }
+
+        var model = string.IsNullOrWhiteSpace(request.Model) ? options.Value.Model : request.Model.Trim();
+        var temperature = request.Temperature ?? options.Value.DefaultTemperature ?? PromptLibrary.Default.DefaultTemperature(request.Type);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{engine}|{model}|{PromptLibrary.Default.Version}|{temperature:R}|{request.Language}|{(engine == EngineKind.Hybrid ? RulesVersion : "")}|{request.UserPrompt}");
+    }
+
+    public async Task<AnalysisOutcome> AnalyzeAsync(AnalysisRequest request, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        var engine = request.Engine ?? await DefaultEngineAsync(ct);
+        return engine switch
+        {
+            EngineKind.Rules => RunRules(request, started),
+            EngineKind.Llm => await RunLlmAsync(request, started, withRules: false, ct),
+            _ => await RunLlmAsync(request, started, withRules: true, ct),
+        };
+    }
+
+    private AnalysisOutcome RunRules(AnalysisRequest request, long started)
+    {
+        var grounded = Grounder.Ground(request.ReportText, rules.Analyze(request.ReportText, request.Type, request.Language));
+        var confidence = ConfidenceCalculator.Compute(new ConfidenceEvidence { Engine = EngineKind.Rules, GroundedFraction = grounded.GroundedFraction });
+        return new AnalysisOutcome(grounded.Content, EngineKind.Rules, grounded.GroundedFraction, confidence.Value,
+            Details(confidence), null, null, 0, time.GetElapsedTime(started));
+    }
+
+    private async Task<AnalysisOutcome> RunLlmAsync(AnalysisRequest request, long started, bool withRules, CancellationToken ct)
+    {
+        var priority = request.Interactive ? LlmPriority.Interactive : LlmPriority.Batch;
+        var reply = await llm.AnnotateAsync(
+            new LlmAnnotationRequest(request.ReportText, request.Language, request.Type, request.UserPrompt, request.Model, request.Temperature, priority), ct);
+        var grounded = Grounder.Ground(request.ReportText, reply.Content);
+        var schema = reply.SchemaRepairs > 0 ? SchemaOutcome.ValidAfterRepair : SchemaOutcome.ValidFirstTry;
+        var content = grounded.Content;
+        double? agreement = null;
+        var contradictions = 0;
+        if (withRules)
+        {
+            var rulesContent = Grounder.Ground(request.ReportText, rules.Analyze(request.ReportText, request.Type, request.Language)).Content;
+            var merged = EngineMerger.Merge(request.ReportText, content, rulesContent);
+            content = merged.Content;
+            agreement = merged.AgreementRatio;
+            contradictions = merged.ContradictionCount;
+        }
+
+        var engine = withRules ? EngineKind.Hybrid : EngineKind.Llm;
+        var confidence = ConfidenceCalculator.Compute(new ConfidenceEvidence
+        {
+            Engine = engine, Schema = schema, GroundedFraction = grounded.GroundedFraction, AgreementRatio = agreement, ContradictionCount = contradictions,
+        });
+        var call = new LlmCallInfo(reply.Model, reply.Backend, reply.PromptVersion, reply.Temperature, reply.PromptTokens, reply.OutputTokens,
+            reply.TotalDurationNs, reply.LoadDurationNs, reply.PromptEvalDurationNs, reply.EvalDurationNs, reply.SchemaRepairs, reply.RawReply);
+        return new AnalysisOutcome(content, engine, grounded.GroundedFraction, confidence.Value, Details(confidence), call, agreement,
+            contradictions, time.GetElapsedTime(started));
+    }
+
+    private static JsonElement Details(ConfidenceReport report) => JsonSerializer.SerializeToElement(report, ReportLensJson.Options);
+}

@@ -1,0 +1,220 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Prompts;
+
+namespace ReportLens.Llm;
+
+/// <summary>
+/// Annotates a report with the LLM: versioned prompts, the type's schema as structured output, validation with
+/// one repair attempt, and a slot on the least-loaded endpoint. Logs ids, counts and durations only.
+/// </summary>
+public sealed partial class LlmAnnotator
+{
+    private readonly LlmBackendPool _pool;
+    private readonly AnnotationSchemas _schemas;
+    private readonly LlmCallRunner _runner;
+    private readonly OllamaOptions _options;
+    private readonly PromptLibrary _prompts;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LlmAnnotator> _logger;
+
+    internal LlmAnnotator(
+        LlmBackendPool pool,
+        AnnotationSchemas schemas,
+        LlmCallRunner runner,
+        IOptions<OllamaOptions> options,
+        PromptLibrary prompts,
+        TimeProvider time,
+        ILogger<LlmAnnotator> logger)
+    {
+        _pool = pool;
+        _schemas = schemas;
+        _runner = runner;
+        _options = options.Value;
+        _prompts = prompts;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Annotates and returns the validated result; throws an <see cref="LlmException"/> on failure.</summary>
+    public async Task<LlmAnnotationResult> AnnotateAsync(LlmAnnotationRequest request, CancellationToken cancellationToken)
+    {
+        var call = Prepare(request);
+        var (lease, options, reply, metrics) = await FirstCallAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
+        using (lease)
+        {
+            var backend = lease.Backend;
+            var check = _schemas.Check(request.Type, reply);
+            if (check.IsValid)
+            {
+                return Finish(call, backend, reply, check, metrics, rejected: null);
+            }
+
+            // The repair goes to the same endpoint: it holds the conversation's prefix in its cache.
+            AddRepair(call, request, reply, check);
+            var (repaired, repairMetrics) = await _runner.GetAsync(backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
+            var recheck = _schemas.Check(request.Type, repaired);
+            return recheck.IsValid
+                ? Finish(call, backend, repaired, recheck, metrics.Add(repairMetrics), rejected: reply)
+                : throw SchemaFailure(call, backend, [reply, repaired], recheck);
+        }
+    }
+
+    /// <summary>
+    /// The first call, on the best endpoint; when that endpoint cannot be reached (no work was done there), once
+    /// more on each other endpoint that has the model.
+    /// </summary>
+    private async Task<(BackendLease Lease, ChatOptions Options, string Reply, LlmCallMetrics Metrics)> FirstCallAsync(
+        PreparedCall call, LlmPriority priority, CancellationToken cancellationToken)
+    {
+        var tried = new List<LlmBackend>();
+        while (true)
+        {
+            var lease = await AcquireAsync(call, priority, tried, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var options = lease.Backend.CreateChatOptions(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName);
+                var (reply, metrics) = await _runner.GetAsync(lease.Backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
+                return (lease, options, reply, metrics);
+            }
+            catch (LlmUnavailableException) when (tried.Count + 1 < _pool.Backends.Count)
+            {
+                LogFailover(lease.Backend.Name, call.Model);
+                tried.Add(lease.Backend);
+                lease.Dispose();
+            }
+            catch
+            {
+                lease.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Streams the reply's text as it arrives (for the UI), then the validated result as the last update.</summary>
+    public async IAsyncEnumerable<LlmStreamUpdate> StreamAnnotateAsync(
+        LlmAnnotationRequest request,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var call = Prepare(request);
+        using var lease = await AcquireAsync(call, request.Priority, [], cancellationToken).ConfigureAwait(false);
+        var backend = lease.Backend;
+        var options = backend.CreateChatOptions(call.Model, call.Temperature, _schemas.Get(request.Type), call.SchemaName);
+        var replies = new List<string>();
+        var metrics = LlmCallMetrics.None;
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            var updates = new List<ChatResponseUpdate>();
+            await foreach (var update in _runner.StreamAsync(backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false))
+            {
+                updates.Add(update);
+                if (update.Text is { Length: > 0 } text)
+                {
+                    yield return new LlmStreamUpdate(LlmStreamUpdateKind.Text, attempt, text);
+                }
+            }
+
+            var response = updates.ToChatResponse();
+            replies.Add(response.Text);
+            metrics = metrics.Add(LlmCallMetrics.From(response, updates.LastOrDefault()?.RawRepresentation));
+            var check = _schemas.Check(request.Type, response.Text);
+            if (check.IsValid)
+            {
+                var result = Finish(call, backend, response.Text, check, metrics, rejected: attempt == 2 ? replies[0] : null);
+                yield return new LlmStreamUpdate(LlmStreamUpdateKind.Result, attempt, Result: result);
+                yield break;
+            }
+
+            if (attempt == 2)
+            {
+                throw SchemaFailure(call, backend, replies, check);
+            }
+
+            AddRepair(call, request, response.Text, check);
+            yield return new LlmStreamUpdate(LlmStreamUpdateKind.Repair, attempt + 1);
+        }
+    }
+
+    private PreparedCall Prepare(LlmAnnotationRequest request)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ReportText);
+        var temperature = request.Temperature ?? _options.DefaultTemperature ?? _prompts.DefaultTemperature(request.Type);
+        if (temperature is < 0 or > 2 || double.IsNaN(temperature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), temperature, "Temperature must be between 0 and 2.");
+        }
+
+        var model = string.IsNullOrWhiteSpace(request.Model) ? _options.Model : request.Model.Trim();
+        List<ChatMessage> messages =
+        [
+            new(ChatRole.System, _prompts.Get(request.Type, request.Language)),
+            new(ChatRole.User, _prompts.BuildUserMessage(request.UserPrompt, request.ReportText, request.Language)),
+        ];
+        return new PreparedCall(request.Type, model, temperature, messages, "reportlens_" + request.Type.ToWire(), _time.GetTimestamp());
+    }
+
+    private async Task<BackendLease> AcquireAsync(PreparedCall call, LlmPriority priority, IReadOnlyCollection<LlmBackend> exclude, CancellationToken cancellationToken)
+    {
+        var lease = await _pool.AcquireAsync(call.Model, priority, exclude, cancellationToken).ConfigureAwait(false);
+        call.QueueWait = _time.GetElapsedTime(call.Started);
+        return lease;
+    }
+
+    private void AddRepair(PreparedCall call, LlmAnnotationRequest request, string reply, SchemaCheck check)
+    {
+        LogRepair(call.Type, call.Model, check.Errors.Count);
+        call.Messages.Add(new ChatMessage(ChatRole.Assistant, reply));
+        call.Messages.Add(new ChatMessage(ChatRole.User, _prompts.BuildRepairMessage(check.Errors, request.Language)));
+    }
+
+    private LlmAnnotationResult Finish(PreparedCall call, LlmBackend backend, string reply, SchemaCheck check, LlmCallMetrics metrics, string? rejected)
+    {
+        var elapsed = _time.GetElapsedTime(call.Started);
+        LogDone(call.Type, call.Model, backend.Name, metrics.PromptTokens, metrics.OutputTokens, rejected is null ? 0 : 1, (long)elapsed.TotalMilliseconds);
+        return new LlmAnnotationResult
+        {
+            Content = check.Content!,
+            RawReply = reply,
+            RejectedReplies = rejected is null ? [] : [rejected],
+            Model = call.Model,
+            Backend = backend.Name,
+            PromptVersion = _prompts.Version,
+            Temperature = call.Temperature,
+            PromptTokens = metrics.PromptTokens,
+            OutputTokens = metrics.OutputTokens,
+            TotalDurationNs = metrics.TotalNs,
+            LoadDurationNs = metrics.LoadNs,
+            PromptEvalDurationNs = metrics.PromptEvalNs,
+            EvalDurationNs = metrics.EvalNs,
+            SchemaRepairs = rejected is null ? 0 : 1,
+            Elapsed = elapsed,
+            QueueWait = call.QueueWait,
+        };
+    }
+
+    private LlmSchemaException SchemaFailure(PreparedCall call, LlmBackend backend, IReadOnlyList<string> replies, SchemaCheck check)
+    {
+        LogSchemaFailure(call.Type, call.Model, backend.Name, check.Errors.Count);
+        return new LlmSchemaException(replies, check.Errors, backend.Name, call.Model);
+    }
+
+    private sealed record PreparedCall(AnnotationType Type, string Model, double Temperature, List<ChatMessage> Messages, string SchemaName, long Started)
+    {
+        public TimeSpan QueueWait { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "LLM {Type} by {Model} on {Backend}: {PromptTokens} prompt / {OutputTokens} output tokens, {Repairs} repairs, {ElapsedMs} ms")]
+    private partial void LogDone(AnnotationType type, string model, string backend, int? promptTokens, int? outputTokens, int repairs, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM endpoint {Backend} unreachable for {Model}; trying another endpoint")]
+    private partial void LogFailover(string backend, string model);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM {Type} reply from {Model} failed its schema ({ErrorCount} errors); asking once for a repair")]
+    private partial void LogRepair(AnnotationType type, string model, int errorCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM {Type} reply from {Model} on {Backend} still failed its schema after the repair ({ErrorCount} errors)")]
+    private partial void LogSchemaFailure(AnnotationType type, string model, string backend, int errorCount);
+}

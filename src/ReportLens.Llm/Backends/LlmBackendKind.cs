@@ -1,0 +1,7 @@
+namespace ReportLens.Llm;
+
+public enum LlmBackendKind
+{
+    Ollama,
+    OpenAi,
+}

@@ -1,0 +1,7 @@
+namespace ReportLens.Llm;
+
+/// <summary>Names of the IHttpClientFactory clients the LLM layer uses.</summary>
+public static class LlmHttpClients
+{
+    public const string Backend = "ReportLens.Llm.Backend";
+}

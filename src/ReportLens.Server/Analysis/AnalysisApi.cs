@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReportLens.Core.Text;
+using ReportLens.Data;
+using ReportLens.Jobs.Analysis;
+using ReportLens.Llm;
+using ReportLens.Server.Audit;
+using ReportLens.Server.Auth;
+using ReportLens.Server.Errors;
+using ReportLens.Server.Reports;
+
+namespace ReportLens.Server.Analysis;
+
+public static class AnalysisApi
+{
+    public static IEndpointRouteBuilder MapAnalysisApi(this IEndpointRouteBuilder app)
+    {
+        var ai = app.MapGroup("/api/v1/ai").WithTags("AI Analysis").RequireAuthorization(Policies.Write);
+        ai.MapPost("/analyze", AnalyzeAsync);
+        ai.MapPost("/analyze-text", AnalyzeTextAsync);
+        app.MapGet("/api/v1/reports/{id:int}/annotations", ListAnnotationsAsync)
+            .WithTags("Reports").RequireAuthorization(Policies.Read);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<AnnotationResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeAsync(
+        AnalyzeRequest request, ReportLensDbContext db, AnalysisService analysis, AuditLog audit, HttpContext http,
+        TimeProvider time, CancellationToken ct)
+    {
+        var errors = AnalysisOptionsParser.Check(request.AnnotationType, request.UserPrompt, request.Temperature, request.Engine,
+            request.Cache, request.Model, out var type, out var engine, out var bypass);
+        if (request.ReportId is not > 0)
+        {
+            errors["report_id"] = ["report_id is required and must be a positive integer"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == request.ReportId && !r.IsDeleted, ct);
+        if (report is null)
+        {
+            return Problems.NotFound($"no report with id {request.ReportId}");
+        }
+
+        LanguageDetector.TryParse(report.Language, out var language);
+        var input = new AnalysisInput(report.Id, report.ReportContent, language, type, request.UserPrompt!, engine,
+            request.Model?.Trim(), request.Temperature, bypass);
+        AnalysisResult result;
+        try
+        {
+            result = await analysis.RunAsync(input, ct);
+        }
+        catch (LlmSchemaException failure)
+        {
+            var failed = analysis.ToFailedAnnotation(input, failure, http.User.UserId());
+            db.Annotations.Add(failed);
+            audit.Stage(AuditActions.Analyze, report.Id, $"{input.Type} failed: schema");
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Model reply did not match the schema",
+                detail: failure.Message, extensions: new Dictionary<string, object?> { ["annotation_id"] = failed.Id });
+        }
+
+        var annotation = analysis.ToAnnotation(input, result, http.User.UserId());
+        db.Annotations.Add(annotation);
+        report.LastAnalysedAt = time.GetUtcNow();
+        report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
+        audit.Stage(AuditActions.Analyze, report.Id, $"{input.Type} by {result.Engine}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(AnnotationResponse.From(annotation));
+    }
+
+    internal static async Task<Results<Ok<AnnotationResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeTextAsync(
+        AnalyzeTextRequest request, AnalysisService analysis, AuditLog audit, IOptions<ReportOptions> options,
+        HttpContext http, CancellationToken ct)
+    {
+        var errors = AnalysisOptionsParser.Check(request.AnnotationType, request.UserPrompt, request.Temperature, request.Engine,
+            request.Cache, request.Model, out var type, out var engine, out var bypass);
+        if (string.IsNullOrWhiteSpace(request.ReportContent))
+        {
+            errors["report_content"] = ["report_content is required"];
+        }
+        else if (request.ReportContent.Length > options.Value.MaxReportCharacters)
+        {
+            return Problems.TooLarge($"report_content has {request.ReportContent.Length} characters; the limit is {options.Value.MaxReportCharacters}");
+        }
+
+        errors = errors.Concat(ReportValidation.Check(null, null, null, request.Language)).ToDictionary();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        LanguageDetector.TryParse(ReportValidation.ResolveLanguage(request.Language, request.ReportContent!), out var language);
+        var input = new AnalysisInput(null, request.ReportContent!, language, type, request.UserPrompt!, engine,
+            request.Model?.Trim(), request.Temperature, bypass);
+        var result = await analysis.RunAsync(input, ct);
+        await audit.WriteAsync(AuditActions.Analyze, detail: $"unstored text: {input.Type} by {result.Engine}", ct: ct);
+        var transient = analysis.ToAnnotation(input, result, http.User.UserId());
+        return TypedResults.Ok(AnnotationResponse.From(transient) with { AnnotationId = null, ReportId = null });
+    }
+
+    internal static async Task<Results<Ok<List<AnnotationResponse>>, ProblemHttpResult>> ListAnnotationsAsync(
+        int id, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        if (!await db.Reports.AnyAsync(r => r.Id == id && !r.IsDeleted, ct))
+        {
+            return Problems.NotFound($"no report with id {id}");
+        }
+
+        var annotations = await db.Annotations.AsNoTracking().Where(a => a.ReportId == id)
+            .OrderByDescending(a => a.Id).ToListAsync(ct);
+        await audit.WriteAsync(AuditActions.Read, id, "annotations", ct);
+        return TypedResults.Ok(annotations.Select(AnnotationResponse.From).ToList());
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using ReportLens.Llm;
+using ReportLens.Server.Errors;
+
+namespace ReportLens.Server.Analysis;
+
+/// <summary>
+/// LLM failures as the API reports them: the backend is down, the model is not pulled or the queue is full
+/// → 503 (with what to do); the call timed out → 504; the model's answer was unusable → 502.
+/// </summary>
+public sealed class LlmProblemMapper : IExceptionProblemMapper
+{
+    public ProblemDetails? Map(Exception exception) => exception switch
+    {
+        LlmUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "LLM backend unavailable", e),
+        LlmModelNotFoundException e => Problem(StatusCodes.Status503ServiceUnavailable, "Model not available", e),
+        LlmBusyException e => Problem(StatusCodes.Status503ServiceUnavailable, "LLM backend busy", e),
+        LlmTimeoutException e => Problem(StatusCodes.Status504GatewayTimeout, "LLM call timed out", e),
+        LlmSchemaException e => Problem(StatusCodes.Status502BadGateway, "Model reply did not match the schema", e),
+        LlmException e => Problem(StatusCodes.Status502BadGateway, "LLM backend error", e),
+        _ => null,
+    };
+
+    private static ProblemDetails Problem(int status, string title, LlmException e)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = e.Message };
+        if (e.Backend is not null)
+        {
+            problem.Extensions["backend"] = e.Backend;
+        }
+
+        return problem;
+    }
+}

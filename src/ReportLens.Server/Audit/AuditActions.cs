@@ -1,0 +1,16 @@
+namespace ReportLens.Server.Audit;
+
+public static class AuditActions
+{
+    public const string Login = "login";
+    public const string LoginFailed = "login_failed";
+    public const string Read = "read";
+    public const string List = "list";
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Analyze = "analyze";
+    public const string Export = "export";
+    public const string Review = "review";
+    public const string UserChange = "user_change";
+}

@@ -1,0 +1,49 @@
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+using ReportLens.Server.Auth;
+
+namespace ReportLens.Server.Audit;
+
+/// <summary>
+/// Records who did what to which report. <see cref="Stage"/> adds the record to the caller's unit of work so a
+/// change and its audit record commit together; <see cref="WriteAsync"/> saves at once (for reads).
+/// </summary>
+public sealed class AuditLog(ReportLensDbContext db, IHttpContextAccessor http, TimeProvider time)
+{
+    public void Stage(string action, int? reportId = null, string? detail = null) =>
+        db.AuditEntries.Add(Create(action, reportId, detail));
+
+    public async Task WriteAsync(string action, int? reportId = null, string? detail = null, CancellationToken ct = default)
+    {
+        Stage(action, reportId, detail);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>One record per report for list-style reads, saved in one round trip.</summary>
+    public async Task WriteManyAsync(string action, IEnumerable<int> reportIds, string? detail = null, CancellationToken ct = default)
+    {
+        foreach (var id in reportIds)
+        {
+            Stage(action, id, detail);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private AuditEntry Create(string action, int? reportId, string? detail)
+    {
+        var context = http.HttpContext;
+        var user = context?.User;
+        return new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Action = action,
+            ReportId = reportId,
+            Detail = detail,
+            UserId = user?.UserId(),
+            Username = user?.Identity?.Name,
+            Role = user?.Role(),
+            ClientAddress = context?.Connection.RemoteIpAddress?.ToString(),
+        };
+    }
+}

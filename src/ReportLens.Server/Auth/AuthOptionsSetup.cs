@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace ReportLens.Server.Auth;
+
+/// <summary>
+/// In development a missing SECRET_KEY gets a random one (tokens then last until restart); anywhere else a
+/// missing or short key stops start-up, naming the setting.
+/// </summary>
+public sealed class AuthOptionsSetup(IHostEnvironment environment) : IPostConfigureOptions<AuthOptions>, IValidateOptions<AuthOptions>
+{
+    public void PostConfigure(string? name, AuthOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.SecretKey) && environment.IsDevelopment())
+        {
+            options.SecretKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        }
+    }
+
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.SecretKey))
+        {
+            return ValidateOptionsResult.Fail("SECRET_KEY is not set (required outside development; at least 32 characters)");
+        }
+
+        if (options.SecretKey.Length < AuthOptions.MinimumSecretLength)
+        {
+            return ValidateOptionsResult.Fail($"SECRET_KEY is too short ({options.SecretKey.Length} characters; at least {AuthOptions.MinimumSecretLength} required)");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AdminUser) != string.IsNullOrWhiteSpace(options.AdminPassword))
+        {
+            return ValidateOptionsResult.Fail("REPORTLENS_ADMIN_USER and REPORTLENS_ADMIN_PASSWORD must be set together");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

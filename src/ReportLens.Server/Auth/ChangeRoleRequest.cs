@@ -1,0 +1,3 @@
+namespace ReportLens.Server.Auth;
+
+public sealed record ChangeRoleRequest(string? Role, bool? IsActive);

@@ -1,0 +1,17 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace ReportLens.Server.Auth;
+
+public static class ClaimsPrincipalExtensions
+{
+    public static int? UserId(this ClaimsPrincipal principal)
+    {
+        var value = principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
+    public static string? Role(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(TokenService.RoleClaim) ?? principal.FindFirstValue(ClaimTypes.Role);
+}

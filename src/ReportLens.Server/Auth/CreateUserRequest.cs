@@ -1,0 +1,3 @@
+namespace ReportLens.Server.Auth;
+
+public sealed record CreateUserRequest(string? Username, string? Password, string? Role);

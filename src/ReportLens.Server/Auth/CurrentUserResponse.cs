@@ -1,0 +1,3 @@
+namespace ReportLens.Server.Auth;
+
+public sealed record CurrentUserResponse(int? Id, string? Username, string? Role);

@@ -1,0 +1,55 @@
+namespace ReportLens.Server.Configuration;
+
+/// <summary>
+/// The original design's environment variables (SECRET_KEY, DATABASE_URL, …) mapped onto our configuration
+/// sections in one place, so they win over appsettings.json exactly as environment variables should.
+/// </summary>
+public static class SeedEnvironment
+{
+    private static readonly (string Variable, string Key)[] Map =
+    [
+        ("SECRET_KEY", "Auth:SecretKey"),
+        ("ACCESS_TOKEN_EXPIRE_MINUTES", "Auth:AccessTokenExpireMinutes"),
+        ("REPORTLENS_ADMIN_USER", "Auth:AdminUser"),
+        ("REPORTLENS_ADMIN_PASSWORD", "Auth:AdminPassword"),
+        ("DATABASE_URL", "Database:Url"),
+        ("LOG_LEVEL", "Logging:LogLevel:Default"),
+        ("CORS_ORIGINS", "Security:CorsOrigins"),
+        ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute"),
+        ("METRICS_TOKEN", "Metrics:Token"),
+    ];
+
+    /// <summary>Loads a .env file from the working folder (never overriding real variables) and maps the seed names.</summary>
+    public static void Apply(WebApplicationBuilder builder)
+    {
+        var overrides = new Dictionary<string, string?>();
+        foreach (var (variable, key) in Map)
+        {
+            var value = builder.Configuration[variable];
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                overrides[key] = value;
+            }
+        }
+
+        if (IsTrue(builder.Configuration["DEBUG"]))
+        {
+            builder.Environment.EnvironmentName = Environments.Development;
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+    }
+
+    /// <summary>.env values become environment variables unless the environment already has them (NoClobber).</summary>
+    public static void LoadDotEnv(string? directory = null)
+    {
+        var path = Path.Combine(directory ?? Directory.GetCurrentDirectory(), ".env");
+        if (File.Exists(path))
+        {
+            DotNetEnv.Env.NoClobber().Load(path);
+        }
+    }
+
+    private static bool IsTrue(string? value) =>
+        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
+}

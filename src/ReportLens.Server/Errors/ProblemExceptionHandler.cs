@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ReportLens.Server.Errors;
+
+/// <summary>
+/// The one place exceptions become RFC 9457 problems. Known failures get their status and a clear detail;
+/// anything else is a 500 whose detail reveals nothing (the trace id finds it in the logs).
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, IEnumerable<IExceptionProblemMapper> mappers, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            context.Response.StatusCode = 499;
+            return true;
+        }
+
+        var problem = Map(exception) ?? mappers.Select(m => m.Map(exception)).FirstOrDefault(p => p is not null);
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception.GetType().Name, context.Request.Path);
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Internal server error", Detail = "An unexpected error occurred; the trace id identifies it in the server log." };
+        }
+
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails? Map(Exception exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: JsonException json } bad => new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = "Invalid request body",
+            Detail = json.Path is { Length: > 0 } path ? $"the value at {path} has the wrong type or is malformed" : "the request body is not valid JSON",
+        },
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request",
+            Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body exceeds the server's limit" : bad.Message,
+        },
+        _ => null,
+    };
+
+    // The exception message can quote request content, so only its type is logged.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string exceptionType, string path);
+}

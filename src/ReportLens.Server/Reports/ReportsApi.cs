@@ -1,0 +1,219 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReportLens.Core.Reports;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+using ReportLens.Server.Audit;
+using ReportLens.Server.Auth;
+using ReportLens.Server.Errors;
+
+namespace ReportLens.Server.Reports;
+
+public static class ReportsApi
+{
+    public const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Read);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:int}", GetAsync);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Write);
+        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.Write);
+        group.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization(Policies.Write);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<ReportPage>, ValidationProblem>> ListAsync(
+        ReportQuery query, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var page = query.Page ?? 1;
+        var pageSize = query.PageSize ?? 20;
+        if (page < 1 || pageSize < 1 || pageSize > MaxPageSize)
+        {
+            return Problems.Validation("page", $"page must be ≥ 1 and page_size between 1 and {MaxPageSize}");
+        }
+
+        var reports = Filter(db.Reports.AsNoTracking().Where(r => !r.IsDeleted), query);
+        var total = await reports.CountAsync(ct);
+        var rows = await reports.OrderByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(r => new ReportSummary(
+                r.Id, r.AccessionNumber, r.ReportContent.Substring(0, 120), r.Modality, r.BodyPart, r.ExamDate, r.Language,
+                r.Urgency, r.LastAnalysedAt, r.CreatedAt))
+            .ToListAsync(ct);
+        await audit.WriteManyAsync(AuditActions.List, rows.Select(r => r.Id), ct: ct);
+        return TypedResults.Ok(new ReportPage(rows, total, page, pageSize));
+    }
+
+    internal static IQueryable<Report> Filter(IQueryable<Report> reports, ReportQuery query)
+    {
+        if (query.Q is { } text)
+        {
+            reports = reports.Where(r => r.ReportContent.Contains(text) || (r.AccessionNumber != null && r.AccessionNumber.Contains(text)));
+        }
+
+        if (query.Modality is { } modality)
+        {
+            reports = reports.Where(r => r.Modality == modality);
+        }
+
+        if (query.BodyPart is { } bodyPart)
+        {
+            reports = reports.Where(r => r.BodyPart == bodyPart);
+        }
+
+        if (query.DateFrom is { } from)
+        {
+            reports = reports.Where(r => r.ExamDate >= from);
+        }
+
+        if (query.DateTo is { } to)
+        {
+            reports = reports.Where(r => r.ExamDate <= to);
+        }
+
+        if (query.Urgency is { } urgency)
+        {
+            reports = reports.Where(r => r.Urgency == urgency);
+        }
+
+        if (query.Analysed is { } analysed)
+        {
+            reports = analysed ? reports.Where(r => r.LastAnalysedAt != null) : reports.Where(r => r.LastAnalysedAt == null);
+        }
+
+        return reports;
+    }
+
+    internal static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> GetAsync(
+        int id, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, ct);
+        if (report is null)
+        {
+            return Problems.NotFound($"no report with id {id}");
+        }
+
+        await audit.WriteAsync(AuditActions.Read, id, ct: ct);
+        return TypedResults.Ok(ReportResponse.From(report));
+    }
+
+    internal static async Task<Results<Created<ReportResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateReportRequest request, ReportLensDbContext db, AuditLog audit, IOptions<ReportOptions> options,
+        TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.ReportContent))
+        {
+            return Problems.Validation("report_content", "report_content is required");
+        }
+
+        if (request.ReportContent.Length > options.Value.MaxReportCharacters)
+        {
+            return Problems.TooLarge($"report_content has {request.ReportContent.Length} characters; the limit is {options.Value.MaxReportCharacters}");
+        }
+
+        var errors = ReportValidation.Check(request.AccessionNumber, request.Modality, request.BodyPart, request.Language);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var accession = Normalize(request.AccessionNumber);
+        if (accession is not null && await db.Reports.AnyAsync(r => r.AccessionNumber == accession, ct))
+        {
+            return Problems.Conflict($"a report with accession_number '{accession}' already exists");
+        }
+
+        var now = time.GetUtcNow();
+        var report = new Report
+        {
+            ReportContent = request.ReportContent,
+            AccessionNumber = accession,
+            Modality = Normalize(request.Modality),
+            BodyPart = Normalize(request.BodyPart),
+            ExamDate = request.ExamDate,
+            Language = ReportValidation.ResolveLanguage(request.Language, request.ReportContent),
+            ContentHash = ContentHash.Of(request.ReportContent),
+            CreatedBy = http.User.UserId(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Reports.Add(report);
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.Create, report.Id, ct: ct);
+        return TypedResults.Created($"/api/v1/reports/{report.Id}", ReportResponse.From(report));
+    }
+
+    internal static async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        int id, UpdateReportRequest request, ReportLensDbContext db, AuditLog audit, IOptions<ReportOptions> options,
+        TimeProvider time, CancellationToken ct)
+    {
+        if (request.ReportContent is { } content && string.IsNullOrWhiteSpace(content))
+        {
+            return Problems.Validation("report_content", "report_content must not be empty");
+        }
+
+        if (request.ReportContent?.Length > options.Value.MaxReportCharacters)
+        {
+            return Problems.TooLarge($"report_content has {request.ReportContent.Length} characters; the limit is {options.Value.MaxReportCharacters}");
+        }
+
+        var errors = ReportValidation.Check(request.AccessionNumber, request.Modality, request.BodyPart, request.Language);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, ct);
+        if (report is null)
+        {
+            return Problems.NotFound($"no report with id {id}");
+        }
+
+        var accession = Normalize(request.AccessionNumber);
+        if (accession is not null && accession != report.AccessionNumber
+            && await db.Reports.AnyAsync(r => r.AccessionNumber == accession, ct))
+        {
+            return Problems.Conflict($"a report with accession_number '{accession}' already exists");
+        }
+
+        if (request.ReportContent is { } text)
+        {
+            report.ReportContent = text;
+            report.ContentHash = ContentHash.Of(text);
+            report.Language = ReportValidation.ResolveLanguage(request.Language, text);
+        }
+        else if (request.Language is { } language)
+        {
+            report.Language = ReportValidation.ResolveLanguage(language, report.ReportContent);
+        }
+
+        report.AccessionNumber = accession ?? report.AccessionNumber;
+        report.Modality = Normalize(request.Modality) ?? report.Modality;
+        report.BodyPart = Normalize(request.BodyPart) ?? report.BodyPart;
+        report.ExamDate = request.ExamDate ?? report.ExamDate;
+        report.UpdatedAt = time.GetUtcNow();
+        audit.Stage(AuditActions.Update, id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ReportResponse.From(report));
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        int id, ReportLensDbContext db, AuditLog audit, TimeProvider time, CancellationToken ct)
+    {
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, ct);
+        if (report is null)
+        {
+            return Problems.NotFound($"no report with id {id}");
+        }
+
+        report.IsDeleted = true;
+        report.DeletedAt = time.GetUtcNow();
+        audit.Stage(AuditActions.Delete, id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

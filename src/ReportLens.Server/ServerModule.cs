@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using ReportLens.Core.Json;
+using ReportLens.Data;
+using ReportLens.Jobs.Analysis;
+using ReportLens.Llm.Analysis;
+using ReportLens.Server.Analysis;
+using ReportLens.Server.Audit;
+using ReportLens.Server.Auth;
+using ReportLens.Server.Configuration;
+using ReportLens.Server.Database;
+using ReportLens.Server.Errors;
+using ReportLens.Server.Health;
+using ReportLens.Server.Reports;
+
+namespace ReportLens.Server;
+
+/// <summary>The table of contents of the server: every module's wiring, in order.</summary>
+public static class ServerModule
+{
+    public const long MaxRequestBodyBytes = 2 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddReportLens(this WebApplicationBuilder builder)
+    {
+        SeedEnvironment.Apply(builder);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["trace_id"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => CopyJsonSettings(o.SerializerOptions));
+        services.AddOpenApi();
+
+        services.AddReportLensData(ResolveDatabase(builder.Configuration));
+        builder.AddReportLensAuth();
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHostedService<StartupInitializer>();
+        services.AddReportLensAnalysis(builder.Configuration);
+        services.AddSingleton<IExceptionProblemMapper, LlmProblemMapper>();
+        services.AddSingleton<ResultCache>();
+        services.AddScoped<AnalysisService>();
+        builder.AddReportLensHealth();
+        return builder;
+    }
+
+    public static WebApplication MapReportLens(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapReportsApi();
+        app.MapAnalysisApi();
+        return app;
+    }
+
+    private static DatabaseSettings ResolveDatabase(IConfiguration configuration)
+    {
+        try
+        {
+            return DatabaseSettings.Parse(configuration["Database:Url"] ?? configuration.GetConnectionString("ReportLens"));
+        }
+        catch (FormatException ex)
+        {
+            throw new ConfigurationException(ex.Message);
+        }
+    }
+
+    private static void CopyJsonSettings(System.Text.Json.JsonSerializerOptions target)
+    {
+        var source = ReportLensJson.Options;
+        target.PropertyNamingPolicy = source.PropertyNamingPolicy;
+        target.DictionaryKeyPolicy = source.DictionaryKeyPolicy;
+        target.DefaultIgnoreCondition = source.DefaultIgnoreCondition;
+        target.Encoder = source.Encoder;
+        target.NumberHandling = source.NumberHandling;
+        foreach (var converter in source.Converters)
+        {
+            target.Converters.Add(converter);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using ReportLens.Server.Tests.Infrastructure;
+
+namespace ReportLens.Server.Tests.Configuration;
+
+/// <summary>Bad configuration stops the real server process with one line naming the setting.</summary>
+public sealed class StartupConfigurationTests
+{
+    [Theory]
+    [InlineData("SECRET_KEY", "", "SECRET_KEY")]
+    [InlineData("SECRET_KEY", "too-short", "SECRET_KEY")]
+    [InlineData("DATABASE_URL", "mysql://nope", "DATABASE_URL")]
+    [InlineData("ACCESS_TOKEN_EXPIRE_MINUTES", "-5", "ACCESS_TOKEN_EXPIRE_MINUTES")]
+    public async Task Start_WithBadSetting_ExitsWithOneLineNamingIt(string variable, string value, string named)
+    {
+        var folder = Directory.CreateTempSubdirectory("rl-config-");
+        var environment = new Dictionary<string, string?>
+        {
+            ["SECRET_KEY"] = "a-valid-secret-key-for-configuration-tests-0123",
+            ["DATABASE_URL"] = $"Data Source={Path.Combine(folder.FullName, "c.db")}",
+            ["OLLAMA_BASE_URL"] = "http://127.0.0.1:9",
+            [variable] = value,
+        };
+        await using var server = ServerProcess.Start(environment, listen: false);
+        Assert.True(await server.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the server should stop by itself");
+        Assert.Equal(1, server.ExitCode);
+        var lines = server.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains(named, lines[0]);
+        Assert.StartsWith("Configuration error:", lines[0]);
+        Assert.DoesNotContain("   at ", server.StandardOutput + server.StandardError);
+    }
+}

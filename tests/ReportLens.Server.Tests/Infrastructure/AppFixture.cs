@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ReportLens.Core.Json;
+
+namespace ReportLens.Server.Tests.Infrastructure;
+
+/// <summary>
+/// One running server (real Kestrel on loopback) with its own database, shared by a test class.
+/// Subclasses choose the database; tests get signed-in clients per role.
+/// </summary>
+public abstract class AppFixture : IAsyncLifetime
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> _tokens = new();
+    private ReportLensAppFactory? _factory;
+
+    public TestDatabase Database { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    public bool Available { get; private set; }
+
+    protected abstract Task<TestDatabase?> CreateDatabaseAsync();
+
+    /// <summary>The Ollama the server talks to; by default nothing listens there (the rules engine answers).</summary>
+    protected virtual Task<string> StartOllamaAsync() => Task.FromResult("http://127.0.0.1:9");
+
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        var database = await CreateDatabaseAsync();
+        if (database is null)
+        {
+            return;
+        }
+
+        Database = database;
+        var settings = ReportLensAppFactory.DefaultSettings(database, await StartOllamaAsync());
+        Configure(settings);
+        _factory = new ReportLensAppFactory(settings);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseAddress = _factory.ClientOptions.BaseAddress;
+        Available = true;
+        await EnsureUserAsync("radiologist1", "radiologist-pass-1", "radiologist");
+        await EnsureUserAsync("viewer1", "viewer-password-1", "viewer");
+    }
+
+    public void SkipIfUnavailable()
+    {
+        if (!Available)
+        {
+            Assert.Skip($"PostgreSQL not configured ({TestDatabase.PostgresVariable} is not set)");
+        }
+    }
+
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    public async Task<string> TokenAsync(string username, string password)
+    {
+        using var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    public Task<HttpClient> AdminAsync() => ClientAsync(ReportLensAppFactory.AdminUser, ReportLensAppFactory.AdminPassword);
+
+    public Task<HttpClient> RadiologistAsync() => ClientAsync("radiologist1", "radiologist-pass-1");
+
+    public Task<HttpClient> ViewerAsync() => ClientAsync("viewer1", "viewer-password-1");
+
+    public async Task<HttpClient> ClientAsync(string username, string password)
+    {
+        // Password hashing is deliberately slow: one login per user per fixture keeps the suite fast.
+        if (!_tokens.TryGetValue((username, password), out var token))
+        {
+            token = await TokenAsync(username, password);
+            _tokens[(username, password)] = token;
+        }
+
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task EnsureUserAsync(string username, string password, string role)
+    {
+        using var admin = await AdminAsync();
+        var response = await admin.PostAsJsonAsync("/api/v1/users", new { username, password, role }, ReportLensJson.Options);
+        if (response.StatusCode != System.Net.HttpStatusCode.Conflict)
+        {
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
