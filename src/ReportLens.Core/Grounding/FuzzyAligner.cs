@@ -7,28 +7,35 @@ namespace ReportLens.Core.Grounding;
 /// </summary>
 internal static class FuzzyAligner
 {
+    private const int MaxPositionsPerBigram = 4;
+
     /// <summary>The alignments of least edit distance (at most <paramref name="maxDistance"/>) in haystack[from..to).</summary>
     public static List<(int Start, int End, int Distance)> Best(string needle, string haystack, int from, int to, int maxDistance)
     {
         var m = needle.Length;
-        var cost = new int[m + 1];
-        var origin = new int[m + 1];
-        var nextCost = new int[m + 1];
-        var nextOrigin = new int[m + 1];
+        var cost = new int[m + 2];
+        var origin = new int[m + 2];
+        var nextCost = new int[m + 2];
+        var nextOrigin = new int[m + 2];
         for (var i = 0; i <= m; i++)
         {
-            cost[i] = i;
+            cost[i] = Math.Min(i, maxDistance + 1);
             origin[i] = from;
         }
 
+        // Ukkonen's cut-off: rows below the last one within maxDistance cannot come back under it, so each
+        // column is computed only down to one row past the last active row (expected O(k) rows, not m).
+        var lastActive = Math.Min(maxDistance, m);
+        cost[lastActive + 1] = maxDistance + 1;
         var best = new List<(int Start, int End, int Distance)>();
         var bestDistance = maxDistance;
         for (var j = from; j < to; j++)
         {
             var h = haystack[j];
+            var top = Math.Min(lastActive + 1, m);
             nextCost[0] = 0;
             nextOrigin[0] = j + 1;
-            for (var i = 1; i <= m; i++)
+            for (var i = 1; i <= top; i++)
             {
                 var value = cost[i - 1] + (needle[i - 1] == h ? 0 : 1);
                 var start = origin[i - 1];
@@ -48,16 +55,22 @@ internal static class FuzzyAligner
                 nextOrigin[i] = start;
             }
 
-            var distance = nextCost[m];
-            if (distance <= bestDistance && nextOrigin[m] < j + 1)
+            nextCost[top + 1] = maxDistance + 1;
+            lastActive = top;
+            while (lastActive > 0 && nextCost[lastActive] > maxDistance)
             {
-                if (distance < bestDistance)
+                lastActive--;
+            }
+
+            if (lastActive == m && nextCost[m] <= bestDistance && nextOrigin[m] < j + 1)
+            {
+                if (nextCost[m] < bestDistance)
                 {
                     best.Clear();
-                    bestDistance = distance;
+                    bestDistance = nextCost[m];
                 }
 
-                best.Add((nextOrigin[m], j + 1, distance));
+                best.Add((nextOrigin[m], j + 1, nextCost[m]));
             }
 
             (cost, nextCost) = (nextCost, cost);
@@ -77,6 +90,7 @@ internal static class FuzzyAligner
     {
         var m = needle.Length;
         var positions = new Dictionary<int, List<int>>();
+        var counted = 0;
         for (var i = 0; i + 1 < m; i++)
         {
             var key = (needle[i] << 16) | needle[i + 1];
@@ -85,7 +99,12 @@ internal static class FuzzyAligner
                 positions[key] = list = [];
             }
 
-            list.Add(i);
+            // A bigram repeated all through the needle would make voting quadratic; a few positions suffice.
+            if (list.Count < MaxPositionsPerBigram)
+            {
+                list.Add(i);
+                counted++;
+            }
         }
 
         var bucketSize = (2 * maxDistance) + 1;
@@ -102,7 +121,8 @@ internal static class FuzzyAligner
             }
         }
 
-        var minVotes = Math.Max(1, m - 1 - (2 * maxDistance));
+        // Each edit destroys at most two of the counted bigram occurrences.
+        var minVotes = Math.Max(1, counted - (2 * maxDistance));
         var candidates = new List<(int Bucket, int Votes)>();
         foreach (var (bucket, count) in votes)
         {
