@@ -36,9 +36,7 @@ public sealed class ServerWiringTests : IDisposable
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddReportLens();
-        builder.AddReportLensObservability();
         await using var app = builder.Build();
-        app.MapReportLensMetrics();
         app.MapReportLens();
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
