@@ -11,7 +11,7 @@ namespace ReportLens.Cli.Analysis;
 /// JSONL in ({"id","text"} per line), JSONL out (one <see cref="AnalysisOutput"/> per id), appending, and skipping
 /// ids the output already holds a result for: an interrupted run continues where it stopped.
 /// </summary>
-public sealed class BatchAnalyzer(ITextAnalysis analysis, CliContext context)
+public sealed class BatchAnalyzer(ITextAnalysis analysis, AnalysisSettings settings, CliContext context)
 {
     public sealed record Summary(int Total, int Skipped, int Succeeded, int Failed);
 
@@ -50,7 +50,7 @@ public sealed class BatchAnalyzer(ITextAnalysis analysis, CliContext context)
                     AnalysisOutput result;
                     try
                     {
-                        result = await analysis.AnalyzeAsync(item.Text, item.Language, ct) with { Id = item.Id };
+                        result = await analysis.AnalyzeAsync(item.Text, item.Language, settings, ct) with { Id = item.Id };
                         Interlocked.Increment(ref succeeded);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

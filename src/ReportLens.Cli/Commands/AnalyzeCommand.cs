@@ -54,8 +54,8 @@ public static class AnalyzeCommand
             if (context.Get(input) is { } inputFile)
             {
                 var outputFile = context.Get(output) ?? throw CliException.Usage("--input needs --output");
-                await using var analysis = CreateTextAnalysis(context, settings);
-                var summary = await new BatchAnalyzer(analysis, context).RunAsync(inputFile, outputFile, parallel, cancellationToken);
+                await using var analysis = CreateTextAnalysis(context);
+                var summary = await new BatchAnalyzer(analysis, settings, context).RunAsync(inputFile, outputFile, parallel, cancellationToken);
                 await context.Error.WriteLineAsync(
                     $"{summary.Total} report(s): {summary.Succeeded} analysed, {summary.Skipped} already in {outputFile}, {summary.Failed} failed");
                 return summary.Failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
@@ -83,9 +83,9 @@ public static class AnalyzeCommand
             }
 
             var text = await ReadTextAsync(context.Get(file)!, cancellationToken);
-            await using (var analysis = CreateTextAnalysis(context, settings))
+            await using (var analysis = CreateTextAnalysis(context))
             {
-                await PrintAsync(context, await analysis.AnalyzeAsync(text, context.Get(language), cancellationToken));
+                await PrintAsync(context, await analysis.AnalyzeAsync(text, context.Get(language), settings, cancellationToken));
             }
 
             return ExitCodes.Success;
@@ -95,10 +95,10 @@ public static class AnalyzeCommand
 
     private static EngineKind? ParseEngine(string? value) => value is null ? null : Enum.Parse<EngineKind>(value, ignoreCase: true);
 
-    private static ITextAnalysis CreateTextAnalysis(CliContext context, AnalysisSettings settings) =>
+    public static ITextAnalysis CreateTextAnalysis(CliContext context) =>
         context.UseServer
-            ? new ServerTextAnalysis(ServerClient.From(context), settings)
-            : new LocalTextAnalysis(AnalysisHost.Create(context, withDatabase: false), settings);
+            ? new ServerTextAnalysis(ServerClient.From(context))
+            : new LocalTextAnalysis(AnalysisHost.Create(context, withDatabase: false));
 
     private static async Task<T> RunStoredAsync<T>(CliContext context, AnalysisSettings settings, Func<StoredAnalyzer, Task<T>> run)
     {
