@@ -19,7 +19,7 @@ public sealed class BackupTests : IDisposable
         await workspace.RunAsync("import", workspace.Write("b.jsonl", TestData.Jsonl(("B3", TestData.EnglishXray))));
         Assert.Equal(3, await workspace.CountReportsAsync());
 
-        var restore = await workspace.RunAsync("db", "restore", workspace.Path("backup.db"));
+        var restore = await workspace.RunAsync("db", "restore", "--input", workspace.Path("backup.db"));
 
         Assert.True(restore.ExitCode == 0, restore.ToString());
         Assert.Equal(2, await workspace.CountReportsAsync());
