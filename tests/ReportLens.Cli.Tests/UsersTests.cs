@@ -66,6 +66,8 @@ public sealed class UsersTests : IDisposable
     [InlineData("analyze", "--type", "nonsense")]
     [InlineData("no-such-command")]
     [InlineData("users")]
+    [InlineData("import", "--fromat", "csv")]
+    [InlineData("analyze", "--type", "highlight", "--engin", "rules")]
     public async Task Cli_UsageError_ExitsTwo(params string[] args)
     {
         var result = await workspace.RunAsync(args);
@@ -93,5 +95,17 @@ public sealed class UsersTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("db migrate", result.Stderr);
         Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Command_FailureWithVerbose_PrintsStackTrace()
+    {
+        var quiet = await workspace.RunAsync("import", workspace.Path("missing.jsonl"));
+        var verbose = await workspace.RunAsync("import", workspace.Path("missing.jsonl"), "--verbose");
+
+        Assert.Equal(1, quiet.ExitCode);
+        Assert.Single(quiet.Stderr.Trim().Split('\n'));
+        Assert.Equal(1, verbose.ExitCode);
+        Assert.Contains("   at ", verbose.Stderr);
     }
 }

@@ -16,7 +16,7 @@ public static class AnalyzeCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var file = new Argument<string?>("file") { Description = "Report text file, or - for stdin", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string?>("file") { Description = "Report text file, or - for stdin", Arity = ArgumentArity.ZeroOrOne }.RejectOptionLikeValues();
         var type = new Option<string>("--type", "-t") { Description = "highlight|classification|extraction|scoring", Required = true };
         type.AcceptOnlyFromAmong([.. AnnotationTypes.WireNames]);
         var engine = new Option<string?>("--engine", "-e") { Description = "llm|rules|hybrid (default: hybrid when Ollama has the model, else rules)" };
