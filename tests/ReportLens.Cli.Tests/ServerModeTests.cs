@@ -81,4 +81,28 @@ public sealed class ServerModeTests(ServerFixture server) : IClassFixture<Server
         Assert.StartsWith("error: server unreachable", result.Stderr);
         Assert.Single(result.Stderr.Trim().Split('\n'));
     }
+
+    [Fact]
+    public async Task AnalyzeReportIdThenExportFhir_ViaServer_ImportsIntoLocalDatabaseWithTheAnnotation()
+    {
+        var file = workspace.Write("one.jsonl", TestData.Jsonl(($"X-{Guid.NewGuid():N}"[..20], TestData.ChestCt)));
+        Assert.Equal(0, (await workspace.RunAsync("import", file, "--server", server.Url, "--token", server.Token)).ExitCode);
+        var listed = await workspace.RunAsync("export", "--format", "jsonl", "--server", server.Url, "--token", server.Token, "--output", workspace.Path("all.jsonl"));
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+
+        var analyzed = await workspace.RunAsync("analyze", "--report-id", "1", "--type", "classification", "--engine", "rules",
+            "--server", server.Url, "--token", server.Token);
+        Assert.True(analyzed.ExitCode == 0, analyzed.ToString());
+        Assert.Equal(1, JsonDocument.Parse(analyzed.Stdout).RootElement.GetProperty("report_id").GetInt32());
+        var exported = await workspace.RunAsync("export", "--format", "fhir", "--report-id", "1", "--type", "classification",
+            "--server", server.Url, "--token", server.Token, "--output", workspace.Path("one.fhir.json"));
+
+        Assert.True(exported.ExitCode == 0, exported.ToString());
+        await workspace.CreateDatabaseAsync();
+        var imported = await workspace.RunAsync("import", workspace.Path("one.fhir.json"));
+        Assert.True(imported.ExitCode == 0, imported.ToString());
+        Assert.Contains("1 created", imported.Stderr);
+        Assert.Contains("annotation(s) added", imported.Stderr);
+        Assert.DoesNotContain("0 annotation(s) added", imported.Stderr);
+    }
 }
