@@ -2,6 +2,7 @@ using ExportData = System.Collections.Generic.List<(ReportLens.Data.Entities.Rep
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Hl7.Fhir.Validation;
 using ReportLens.Cli.Export;
 using ReportLens.Cli.Fhir;
 using ReportLens.Cli.Infrastructure;
@@ -103,10 +104,17 @@ public static class ExportCommand
             builder.Add(report, annotations);
         }
 
-        var json = FhirJson.Serialize(builder.Build());
-        // Parse our own output back strictly: a Bundle the Firely SDK rejects is never written.
+        var bundle = builder.Build();
+        // The Firely SDK checks cardinality, required elements and value formats of the base spec; then our own
+        // output must parse back strictly. A Bundle that fails either is never written.
+        if (bundle.Validate().FirstOrDefault() is { } problem)
+        {
+            throw new CliException($"FHIR export failed validation: {problem.Message}");
+        }
+
+        var json = FhirJson.Serialize(bundle);
         var parsed = (Hl7.Fhir.Model.Bundle)FhirJson.Parse(json);
-        if (parsed.Entry.Count != builder.Build().Entry.Count)
+        if (parsed.Entry.Count != bundle.Entry.Count)
         {
             throw new CliException("FHIR export failed its round-trip check");
         }
