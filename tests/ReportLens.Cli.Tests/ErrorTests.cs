@@ -17,6 +17,10 @@ public sealed class ErrorTests : IDisposable
     [InlineData("no-such-command")]
     [InlineData("users")]
     [InlineData("import", "--fromat", "csv")]
+    [InlineData("analyze", "-", "--type", "highlight", "--output", "x.jsonl")]
+    [InlineData("analyze", "--input", "in.jsonl", "--type", "highlight")]
+    [InlineData("loadtest", "--requests", "0")]
+    [InlineData("eval", "--gold", "g.jsonl", "--engines", "magic")]
     [InlineData("analyze", "--type", "highlight", "--engin", "rules")]
     public async Task Cli_UsageError_ExitsTwo(params string[] args)
     {

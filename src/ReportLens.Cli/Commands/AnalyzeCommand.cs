@@ -45,6 +45,11 @@ public static class AnalyzeCommand
                 throw CliException.Usage("give exactly one of: FILE (or - for stdin), --input FILE --output FILE, --report-id N, --all");
             }
 
+            if (context.Get(output) is not null && context.Get(input) is null)
+            {
+                throw CliException.Usage("--output goes with --input (single reports print to stdout)");
+            }
+
             var parallel = context.Get(concurrency);
             if (parallel < 1)
             {
