@@ -105,4 +105,18 @@ public sealed class ServerModeTests(ServerFixture server) : IClassFixture<Server
         Assert.Contains("annotation(s) added", imported.Stderr);
         Assert.DoesNotContain("0 annotation(s) added", imported.Stderr);
     }
+
+    [Fact]
+    public async Task Login_GoodAndBadPassword_PrintsTokenOrFailsWithProblemTitle()
+    {
+        var good = await workspace.RunWithInputAsync(ServerFixture.AdminPassword + "\n", "login", "--server", server.Url, "--username", ServerFixture.AdminUser);
+        var bad = await workspace.RunAsync("login", "--server", server.Url, "--username", ServerFixture.AdminUser, "--password", "wrong-password");
+
+        Assert.True(good.ExitCode == 0, good.ToString());
+        var token = good.Stdout.Trim();
+        var list = await workspace.RunAsync("export", "--format", "jsonl", "--type", "scoring", "--server", server.Url, "--token", token, "--output", workspace.Path("x.jsonl"));
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Single(bad.Stderr.Trim().Split('\n'));
+    }
 }
