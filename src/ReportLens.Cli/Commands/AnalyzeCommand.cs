@@ -22,7 +22,7 @@ public static class AnalyzeCommand
         var engine = new Option<string?>("--engine", "-e") { Description = "llm|rules|hybrid (default: hybrid when Ollama has the model, else rules)" };
         engine.AcceptOnlyFromAmong("llm", "rules", "hybrid");
         var model = new Option<string?>("--model", "-m") { Description = "Ollama model (default: $OLLAMA_MODEL, else qwen2.5:7b)" };
-        var prompt = new Option<string>("--prompt", "-p") { Description = "User request added to the system prompt", DefaultValueFactory = _ => "" };
+        var prompt = new Option<string>("--prompt", "-p") { Description = "The user request (the API's user_prompt; default empty)", DefaultValueFactory = _ => "" };
         var temperature = new Option<double?>("--temperature") { Description = "Sampling temperature (default: per type)" };
         var language = new Option<string?>("--language") { Description = "zh|en (default: detected)" };
         var input = new Option<string?>("--input", "-i") { Description = "JSONL of {\"id\",\"text\"} to analyse in bulk" };
