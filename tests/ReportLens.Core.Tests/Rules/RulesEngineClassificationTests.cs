@@ -80,6 +80,21 @@ public sealed class RulesEngineClassificationTests
     }
 
     [Fact]
+    public void Analyze_ModalityNamedOnlyInAdvice_DoesNotOutvoteTheReportsOwnWording()
+    {
+        var classification = Rules.Classify("Liver demonstrates a 2.3 cm hypoechoic lesion, indeterminate; MRI is recommended for further characterization.", ReportLanguage.En);
+
+        Assert.Equal("超声", classification.Category("检查类型"));
+        Assert.Equal("是", classification.Category("是否需要进一步检查"));
+    }
+
+    [Fact]
+    public void Analyze_ModalityNamedOnlyInAdvice_IsStillTheBestGuess()
+    {
+        Assert.Equal("CT", Rules.Classify("右肺上叶磨玻璃结节。建议：12个月后低剂量CT复查。").Category("检查类型"));
+    }
+
+    [Fact]
     public void Analyze_RecommendationOfFollowUp_SetsFollowUp()
     {
         var classification = Rules.Classify("右肺上叶磨玻璃结节。建议6个月后复查胸部CT。");

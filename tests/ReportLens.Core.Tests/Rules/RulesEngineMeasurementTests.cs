@@ -35,6 +35,7 @@ public sealed class RulesEngineMeasurementTests
     [InlineData("The RV/LV ratio is 1.1; no septal flattening.", "1.1", "RV/LV ratio", "1.1", "")]
     [InlineData("Two nodules in the liver.", "Two nodules", "nodules", "2", "count")]
     [InlineData("Hypodense lesion measuring 12 mm in the liver.", "12 mm", "Hypodense lesion", "12", "mm")]
+    [InlineData("Liver demonstrates a 2.3 cm hypoechoic lesion.", "2.3 cm", "hypoechoic lesion", "2.3", "cm")]
     public void Analyze_EnglishMeasurement_ExtractsItemValueUnitAndExactText(string report, string text, string item, string value, string unit)
     {
         var measurement = Assert.Single(Rules.Extract(report, ReportLanguage.En).Measurements);

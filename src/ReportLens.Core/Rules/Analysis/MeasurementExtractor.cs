@@ -173,10 +173,32 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
             }
 
             var gap = text.AsSpan(end, hit.Start - end);
-            return hit.Start - end <= maxGap && gap.IndexOfAny("，,。;；.0123456789") < 0 ? hit.TextOf(text) : null;
+            return hit.Start - end <= maxGap && gap.IndexOfAny("，,。;；.0123456789") < 0 ? RunFrom(hit) : null;
         }
 
         return null;
+    }
+
+    // Adjacent finding words name one thing ("hypoechoic lesion"): take them together.
+    private string RunFrom(PhraseHit first)
+    {
+        var end = first.End;
+        foreach (var hit in parts.Matches.Of(PhraseKind.Finding))
+        {
+            if (hit.Start < end)
+            {
+                continue;
+            }
+
+            if (!text.AsSpan(end, hit.Start - end).IsWhiteSpace())
+            {
+                break;
+            }
+
+            end = hit.End;
+        }
+
+        return text[first.Start..end];
     }
 
     private bool SameSentence(int a, int b) => parts.SentenceIndexAt(a) is var s and >= 0 && s == parts.SentenceIndexAt(b);

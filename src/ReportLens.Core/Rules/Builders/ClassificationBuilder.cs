@@ -69,10 +69,15 @@ internal static class ClassificationBuilder
 
     private static ClassificationItem Modality(ReportAnalysis analysis)
     {
+        // The modality an advice names ("MRI is recommended") is mostly not the one of this examination: it is a
+        // weak hint that decides only when the report names no other.
+        var hits = analysis.Hits(PhraseKind.Modality)
+            .Select(h => (Hit: h, Weight: RecommendationScan.IsAdvice(analysis, h.Start) ? 1 : h.Entry.Value))
+            .ToList();
         var votes = new Dictionary<string, int>();
-        foreach (var hit in analysis.Hits(PhraseKind.Modality))
+        foreach (var (hit, weight) in hits)
         {
-            votes[hit.Entry.Label] = votes.GetValueOrDefault(hit.Entry.Label) + hit.Entry.Value;
+            votes[hit.Entry.Label] = votes.GetValueOrDefault(hit.Entry.Label) + weight;
         }
 
         if (votes.Count == 0)
@@ -81,9 +86,9 @@ internal static class ClassificationBuilder
         }
 
         var (modality, share) = Top(votes);
-        var best = analysis.Hits(PhraseKind.Modality).Where(h => h.Entry.Label == modality).MaxBy(h => h.Entry.Value);
-        var named = best.Entry.Value >= 3;
-        return Item("检查类型", modality, named ? 0.9 + 0.08 * share : 0.5 + 0.3 * share, best.TextOf(analysis.Text));
+        var best = hits.Where(h => h.Hit.Entry.Label == modality).MaxBy(h => h.Weight);
+        var named = best.Weight >= 3;
+        return Item("检查类型", modality, named ? 0.9 + 0.08 * share : 0.5 + 0.3 * share, best.Hit.TextOf(analysis.Text));
     }
 
     private static ClassificationItem FollowUp(ReportAnalysis analysis, RecommendationScan scan)

@@ -7,7 +7,7 @@ namespace ReportLens.Core.Rules.Builders;
 /// Explicit advice: follow-up and further-examination phrases in a recommendation section or in a sentence with a
 /// recommendation cue (建议, recommend…). A bare modality name counts as further examination only when the same
 /// sentence does not ask for follow-up ("recommend follow-up CT" is follow-up); negated advice ("no follow-up required")
-/// does not count. Values are the evidence sentences.
+/// does not count. Values are the evidence clauses.
 /// </summary>
 internal sealed record RecommendationScan(string? FollowUp, string? FurtherExam)
 {
@@ -44,19 +44,56 @@ internal sealed record RecommendationScan(string? FollowUp, string? FurtherExam)
                 continue;
             }
 
-            var text = analysis.Text[sentence.Start..sentence.End];
             if (follow)
             {
-                followUp ??= text;
+                followUp ??= Evidence(analysis, sentence, hits, "follow_up");
             }
 
             if (further || (modality && !follow))
             {
-                furtherExam ??= text;
+                furtherExam ??= Evidence(analysis, sentence, hits, further ? "further_exam" : "further_exam_modality");
             }
         }
 
         return new RecommendationScan(followUp, furtherExam);
+    }
+
+    /// <summary>True when the offset lies in a recommendation section or in a sentence with a recommendation cue.</summary>
+    public static bool IsAdvice(ReportAnalysis analysis, int offset)
+    {
+        if (analysis.Parts.SentenceAt(offset) is not { } sentence)
+        {
+            return false;
+        }
+
+        if (sentence.Section.Kind == SectionKind.Recommendation)
+        {
+            return true;
+        }
+
+        foreach (var hit in analysis.Hits(PhraseKind.Recommendation))
+        {
+            if (hit.Entry.Label == "cue" && sentence.Contains(hit.Start, hit.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The clause holding the advice; a sentence can run on through several pieces of advice.
+    private static string Evidence(ReportAnalysis analysis, TextUnit sentence, IReadOnlyList<PhraseHit> hits, string label)
+    {
+        foreach (var hit in hits)
+        {
+            if (hit.Entry.Label == label && sentence.Contains(hit.Start, hit.End) && analysis.Parts.ClauseAt(hit.Start) is { } clause)
+            {
+                return analysis.Text[clause.Start..clause.End];
+            }
+        }
+
+        return analysis.Text[sentence.Start..sentence.End];
     }
 
     // "No follow-up imaging is required", "无需随访": a negation cue earlier in the clause, with no stop word between.
