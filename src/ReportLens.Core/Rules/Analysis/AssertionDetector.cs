@@ -10,10 +10,10 @@ namespace ReportLens.Core.Rules.Analysis;
 /// </summary>
 internal static class AssertionDetector
 {
-    private const int ListClauseMaxWords = 5;
+    private const int ListClauseMaxWords = 4;
 
     public static List<FindingMention> Detect(string text, IReadOnlyList<TextUnit> clauses, IReadOnlyList<PhraseHit> findings,
-        IReadOnlyList<PhraseHit> cues, bool english)
+        IReadOnlyList<PhraseHit> cues, IReadOnlyList<PhraseHit> anatomy, bool english)
     {
         var mentions = new List<FindingMention>(findings.Count);
         int f = 0, c = 0;
@@ -33,7 +33,7 @@ internal static class AssertionDetector
                 c++;
             }
 
-            var continues = english && clause.Sentence == previousSentence && IsListContinuation(text, clause, clauseCues);
+            var continues = english && clause.Sentence == previousSentence && IsListContinuation(text, clause, clauseCues, findings, f, anatomy);
             var inheritedNegation = continues ? openNegation : null;
             var inheritedUncertainty = continues ? openUncertainty : null;
             while (f < findings.Count && findings[f].Start < clause.End)
@@ -121,8 +121,10 @@ internal static class AssertionDetector
         return open;
     }
 
-    // A list item has no cue of its own other than a coordinator, and few words.
-    private static bool IsListContinuation(string text, TextUnit clause, List<PhraseHit> cues)
+    // A list item has no cue of its own other than a coordinator, and few words besides its findings and locations
+    // ("spinal canal stenosis or neural foraminal narrowing at any level").
+    private static bool IsListContinuation(string text, TextUnit clause, List<PhraseHit> cues, IReadOnlyList<PhraseHit> findings, int firstFinding,
+        IReadOnlyList<PhraseHit> anatomy)
     {
         foreach (var cue in cues)
         {
@@ -132,15 +134,29 @@ internal static class AssertionDetector
             }
         }
 
-        var words = 1;
+        var otherWords = 0;
         for (var i = clause.Start; i < clause.End; i++)
         {
-            if (text[i] == ' ')
+            var wordStart = i == clause.Start || text[i - 1] == ' ';
+            if (wordStart && text[i] != ' ' && !Covered(i, cues) && !Covered(i, findings, firstFinding) && !Covered(i, anatomy))
             {
-                words++;
+                otherWords++;
             }
         }
 
-        return words <= ListClauseMaxWords;
+        return otherWords <= ListClauseMaxWords;
+    }
+
+    private static bool Covered(int offset, IReadOnlyList<PhraseHit> hits, int from = 0)
+    {
+        for (var i = from; i < hits.Count && hits[i].Start <= offset; i++)
+        {
+            if (offset < hits[i].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

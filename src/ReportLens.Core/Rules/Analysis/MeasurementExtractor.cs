@@ -55,7 +55,7 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
         }
 
         var end = m.Index + m.Length;
-        return new MeasurementMention(m.Index, end, ItemFor(m.Index, end), value, unit);
+        return new MeasurementMention(m.Index, end, ItemFor(m.Index, end), Ascii(value), unit);
     }
 
     private void AddRatios(List<MeasurementMention> found)
@@ -71,7 +71,7 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
             var number = match.Groups["n"];
             if (match.Success && SameSentence(hit.Start, number.Index) && !Overlaps(found, number.Index, number.Index + number.Length))
             {
-                found.Add(new MeasurementMention(number.Index, number.Index + number.Length, hit.TextOf(text), number.Value, "", hit.Start));
+                found.Add(new MeasurementMention(number.Index, number.Index + number.Length, hit.TextOf(text), Ascii(number.Value), "ratio", hit.Start));
             }
         }
     }
@@ -219,11 +219,14 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
         return "";
     }
 
+    /// <summary>Full-width digits and points as ASCII ("０.４５" → "0.45"); the text keeps what the report wrote.</summary>
+    private static string Ascii(string value) => TextFold.Fold(value);
+
     private static string? CountValue(string number)
     {
-        if (char.IsAsciiDigit(number[0]))
+        if (char.IsDigit(number[0]))
         {
-            return number;
+            return Ascii(number);
         }
 
         var word = Array.IndexOf(NumberWords, number.ToLowerInvariant());

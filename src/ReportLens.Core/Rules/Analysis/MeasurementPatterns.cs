@@ -24,7 +24,7 @@ internal static partial class MeasurementPatterns
     [GeneratedRegex(@"(?<![第\d])(?<n>\d+|[一二两三四五六七八九十]+)\s*(?<u>枚|个|颗|粒|处)(?!月|以上|小时|层面)", RegexOptions.CultureInvariant)]
     public static partial Regex ChineseCount();
 
-    [GeneratedRegex(@"\b(?<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:small|tiny|large|new|additional|punctate|calcified|noncalcified|subcentimeter|enlarged|solid|pulmonary|hepatic|renal|hypodense)\s+){0,2}(?<noun>nodules?|lesions?|masses|mass|cysts?|stones?|calculi|foci|focus|lymph nodes?|metastases|fractures?|polyps?)\b",
+    [GeneratedRegex(@"\b(?<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[A-Za-z][\w'-]*\s+){0,3}?(?<noun>nodules?|lesions?|masses|mass|cysts?|stones?|calculi|foci|focus|lymph nodes?|metastases|fractures?|polyps?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex EnglishCount();
 

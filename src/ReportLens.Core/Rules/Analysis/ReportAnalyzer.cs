@@ -13,11 +13,49 @@ internal static class ReportAnalyzer
         var clauses = new List<TextUnit>();
         Segmenter.Split(text, sections, lexicon.IsEnglish, sentences, clauses);
         var parts = new ReportAnalysisParts(text, matches, sections, sentences, clauses, Locations(text, matches, clauses, lexicon.IsEnglish));
-        var mentions = AssertionDetector.Detect(text, clauses, matches.Of(PhraseKind.Finding), matches.Of(PhraseKind.Cue), lexicon.IsEnglish);
+        var mentions = AssertionDetector.Detect(text, clauses, matches.Of(PhraseKind.Finding), matches.Of(PhraseKind.Cue),
+            matches.Of(PhraseKind.Anatomy), lexicon.IsEnglish);
         mentions.RemoveAll(m => !m.Clause.Section.Describes);
+        ApplyModifiers(mentions, matches.Of(PhraseKind.Modifier), matches.Of(PhraseKind.Anatomy));
         var findings = Segments(text, mentions, matches.Of(PhraseKind.Cue));
         var measurements = new MeasurementExtractor(text, parts, lexicon.Messages, lexicon.IsEnglish).Extract();
         return new ReportAnalysis(parts, lexicon, mentions, findings, measurements);
+    }
+
+    // A modifier acts on the first finding after it in its clause; one inside a location (小 in 小肠) is no modifier.
+    private static void ApplyModifiers(List<FindingMention> mentions, IReadOnlyList<PhraseHit> modifiers, IReadOnlyList<PhraseHit> anatomy)
+    {
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var mention = mentions[i];
+            var from = i > 0 && ReferenceEquals(mentions[i - 1].Clause, mention.Clause) ? mentions[i - 1].Hit.End : mention.Clause.Start;
+            var change = 0;
+            foreach (var modifier in modifiers)
+            {
+                if (modifier.Start >= from && modifier.End <= mention.Hit.Start && !Inside(anatomy, modifier))
+                {
+                    change = modifier.Entry.Value;
+                }
+            }
+
+            if (change != 0)
+            {
+                mentions[i] = mention with { SeverityChange = change };
+            }
+        }
+    }
+
+    private static bool Inside(IReadOnlyList<PhraseHit> hits, PhraseHit inner)
+    {
+        foreach (var hit in hits)
+        {
+            if (hit.Start < inner.End && inner.Start < hit.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<LocationMention> Locations(string text, LexiconMatches matches, List<TextUnit> clauses, bool english)
