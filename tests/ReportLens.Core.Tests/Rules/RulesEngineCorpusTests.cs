@@ -7,7 +7,8 @@ namespace ReportLens.Core.Tests.Rules;
 
 /// <summary>
 /// The rules engine over the whole gold corpus, scored by the Evaluator. The floors are set a little under what
-/// the engine achieved when they were written (see docs/rules-engine.md) so that a regression fails here.
+/// the engine achieved when they were written (100 reports; the numbers are in docs/rules-engine.md) so that a
+/// regression fails here. Improve the lexicons, never special-case a corpus sentence.
 /// </summary>
 public sealed class RulesEngineCorpusTests(ITestOutputHelper output)
 {
@@ -20,7 +21,7 @@ public sealed class RulesEngineCorpusTests(ITestOutputHelper output)
         Log();
 
         Assert.True(negation.Accuracy >= 0.97, $"negation accuracy {negation.Accuracy:F3}");
-        Assert.True(negation.Coverage >= 0.93, $"negation coverage {negation.Coverage:F3}");
+        Assert.True(negation.Coverage >= 0.95, $"negation coverage {negation.Coverage:F3}");
     }
 
     [Fact]
@@ -28,16 +29,16 @@ public sealed class RulesEngineCorpusTests(ITestOutputHelper output)
     {
         var report = Report.Value;
 
-        Assert.True(report.Measurements.F1 >= 0.95, $"measurement F1 {report.Measurements.F1:F3}");
-        Assert.True(report.MeasurementValues.F1 >= 0.93, $"measurement value F1 {report.MeasurementValues.F1:F3}");
+        Assert.True(report.Measurements.F1 >= 0.97, $"measurement F1 {report.Measurements.F1:F3}");
+        Assert.True(report.MeasurementValues.F1 >= 0.97, $"measurement value F1 {report.MeasurementValues.F1:F3}");
     }
 
     [Theory]
-    [InlineData("紧急程度", 0.85)]
-    [InlineData("检查部位", 0.9)]
-    [InlineData("检查类型", 0.95)]
-    [InlineData("是否需要随访", 0.85)]
-    [InlineData("是否需要进一步检查", 0.85)]
+    [InlineData("紧急程度", 0.82)]
+    [InlineData("检查部位", 0.92)]
+    [InlineData("检查类型", 0.97)]
+    [InlineData("是否需要随访", 0.94)]
+    [InlineData("是否需要进一步检查", 0.86)]
     public void Evaluate_Classification_HoldsItsFloorPerDimension(string dimension, double floor)
     {
         var accuracy = Report.Value.Classification.Single(d => d.Dimension == dimension).Accuracy;
@@ -50,10 +51,10 @@ public sealed class RulesEngineCorpusTests(ITestOutputHelper output)
     {
         var report = Report.Value;
 
-        Assert.True(report.Findings.Recall >= 0.9, $"finding recall {report.Findings.Recall:F3}");
-        Assert.True(report.Findings.Precision >= 0.85, $"finding precision {report.Findings.Precision:F3}");
-        Assert.True(report.HighlightOverlap.F1 >= 0.7, $"abnormal highlight overlap F1 {report.HighlightOverlap.F1:F3}");
-        Assert.True(report.Locations.F1 >= 0.6, $"location F1 {report.Locations.F1:F3}");
+        Assert.True(report.Findings.Recall >= 0.88, $"finding recall {report.Findings.Recall:F3}");
+        Assert.True(report.Findings.Precision >= 0.9, $"finding precision {report.Findings.Precision:F3}");
+        Assert.True(report.HighlightOverlap.F1 >= 0.8, $"abnormal highlight overlap F1 {report.HighlightOverlap.F1:F3}");
+        Assert.True(report.Locations.F1 >= 0.72, $"location F1 {report.Locations.F1:F3}");
     }
 
     [Fact]

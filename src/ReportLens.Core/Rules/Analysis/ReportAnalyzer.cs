@@ -12,7 +12,8 @@ internal static class ReportAnalyzer
         var sentences = new List<TextUnit>();
         var clauses = new List<TextUnit>();
         Segmenter.Split(text, sections, lexicon.IsEnglish, sentences, clauses);
-        var parts = new ReportAnalysisParts(text, matches, sections, sentences, clauses, Locations(text, matches, clauses, lexicon.IsEnglish));
+        var locations = Locations(text, matches, clauses, matches.Of(PhraseKind.Finding), lexicon.IsEnglish);
+        var parts = new ReportAnalysisParts(text, matches, sections, sentences, clauses, locations);
         var mentions = AssertionDetector.Detect(text, clauses, matches.Of(PhraseKind.Finding), matches.Of(PhraseKind.Cue),
             matches.Of(PhraseKind.Anatomy), lexicon.IsEnglish);
         mentions.RemoveAll(m => !m.Clause.Section.Describes);
@@ -49,7 +50,12 @@ internal static class ReportAnalyzer
     {
         foreach (var hit in hits)
         {
-            if (hit.Start < inner.End && inner.Start < hit.End)
+            if (hit.Start >= inner.End)
+            {
+                break;
+            }
+
+            if (inner.Start >= hit.Start && inner.End <= hit.End && hit.Entry.Label != "skip")
             {
                 return true;
             }
@@ -58,7 +64,7 @@ internal static class ReportAnalyzer
         return false;
     }
 
-    private static List<LocationMention> Locations(string text, LexiconMatches matches, List<TextUnit> clauses, bool english)
+    private static List<LocationMention> Locations(string text, LexiconMatches matches, List<TextUnit> clauses, IReadOnlyList<PhraseHit> findings, bool english)
     {
         var locations = new List<LocationMention>();
         var lateral = matches.Of(PhraseKind.Laterality);
@@ -71,7 +77,9 @@ internal static class ReportAnalyzer
                 c++;
             }
 
-            if (c >= clauses.Count || !clauses[c].Contains(hit.Start, hit.End) || !clauses[c].Section.Describes)
+            // The organ word of a finding term ("胸腔" in 胸腔积液, "pleural" in pleural effusion) is not a location of its own.
+            if (c >= clauses.Count || !clauses[c].Contains(hit.Start, hit.End) || clauses[c].Section.Kind == SectionKind.History
+                || Inside(findings, hit))
             {
                 continue;
             }
