@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using ReportLens.Core.Rules.Matching;
 
@@ -7,7 +8,10 @@ namespace ReportLens.Core.Rules.Analysis;
 internal sealed class MeasurementExtractor(string text, ReportAnalysisParts parts, Messages messages, bool english)
 {
     private const int FollowingItemGap = 24;
-    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    private static readonly FrozenDictionary<string, int> NumberWords =
+        new[] { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" }
+            .Select((word, value) => (word, value))
+            .ToFrozenDictionary(p => p.word, p => p.value, StringComparer.OrdinalIgnoreCase);
 
     public List<MeasurementMention> Extract()
     {
@@ -229,8 +233,7 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
             return Ascii(number);
         }
 
-        var word = Array.IndexOf(NumberWords, number.ToLowerInvariant());
-        if (word >= 0)
+        if (NumberWords.TryGetValue(number, out var word))
         {
             return word.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
