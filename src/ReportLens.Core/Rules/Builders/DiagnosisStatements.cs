@@ -10,7 +10,11 @@ internal static class DiagnosisStatements
 {
     public static (IReadOnlyList<TextUnit> Sentences, bool FromImpression) Of(ReportAnalysis analysis)
     {
-        var impression = analysis.Parts.Sentences.Where(s => s.Section.Kind == SectionKind.Impression).ToList();
+        // Advice written into the impression ("Recommend PET-CT and biopsy") is not a diagnosis.
+        var impression = analysis.Parts.Sentences
+            .Where(s => s.Section.Kind == SectionKind.Impression
+                && (!RecommendationScan.IsAdvice(analysis, s.Start) || analysis.Findings.Any(f => s.Contains(f.Start, f.End))))
+            .ToList();
         if (impression.Count > 0)
         {
             return (impression, true);

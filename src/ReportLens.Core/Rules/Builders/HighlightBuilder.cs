@@ -61,7 +61,7 @@ internal static class HighlightBuilder
         foreach (var location in analysis.Parts.Locations)
         {
             items.Add(Item(spans, location.Start, location.End, HighlightCategories.Location,
-                messages.Format("hl.location", location.BodyPart), negated: false, uncertain: false));
+                messages.Format("hl.location", messages.Format($"part.{location.BodyPart}")), negated: false, uncertain: false));
         }
 
         items.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
