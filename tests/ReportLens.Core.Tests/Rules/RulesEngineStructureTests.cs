@@ -19,6 +19,7 @@ public sealed class RulesEngineStructureTests
     [InlineData("影像表现：肝脏形态正常。\n印象：肝脏未见异常。", "肝脏未见异常")]
     [InlineData("影像所见：双肺纹理清晰。结论：胸部CT平扫未见异常。", "胸部CT平扫未见异常")]
     [InlineData("【检查所见】脑实质未见异常密度影。【诊断】颅脑CT平扫未见异常", "颅脑CT平扫未见异常")]
+    [InlineData("检查所见（经腹部）：\n子宫大小正常。\n超声提示：\n子宫未见异常。", "子宫未见异常")]
     public void Analyze_ChineseHeadings_AreRecognised(string report, string impression)
     {
         Assert.Equal(impression, Rules.Extract(report).Impression);
