@@ -98,9 +98,10 @@ internal static class ClassificationBuilder
             return Item("是否需要随访", "是", 0.95, explicitly);
         }
 
-        // A nodule in a report whose main finding is severe is handled with that finding, not followed up alone.
+        // A nodule in a report whose main finding is severe is handled with that finding, and one the report sends
+        // for a further examination (biopsy, FNA) is not followed up: only otherwise do findings imply follow-up.
         var severe = Urgency.Decisive(analysis) is { } decisive && Urgency.EffectiveSeverity(decisive) >= 3;
-        var implied = severe ? null : analysis.Findings.FirstOrDefault(f => !f.Negated && f.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('f')));
+        var implied = severe || scan.FurtherExam is not null ? null : analysis.Findings.FirstOrDefault(f => !f.Negated && f.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('f')));
         return implied is not null
             ? Item("是否需要随访", "是", 0.7, analysis.Text[implied.Start..implied.End])
             : Item("是否需要随访", "否", Urgency.Decisive(analysis) is null ? 0.85 : 0.65, null);
