@@ -53,6 +53,14 @@ public sealed class RulesEngineStructureTests
         Assert.Equal(extraction.Locations, extraction.LocationDetails.Select(l => l.Text));
     }
 
+    [Theory]
+    [InlineData("双侧胸腔积液。", ReportLanguage.Zh)]
+    [InlineData("Small pleural effusion.", ReportLanguage.En)]
+    public void Analyze_OrganWordInsideAFindingTerm_IsNotALocation(string report, ReportLanguage language)
+    {
+        Assert.Empty(Rules.Extract(report, language).Locations);
+    }
+
     [Fact]
     public void Analyze_NumberedImpression_SplitsItemsWithoutTheirNumbers()
     {
