@@ -144,6 +144,16 @@ public sealed class RulesEngineNegationTests
         Assert.False(Assert.Single(extraction.FindingDetails).Negated);
     }
 
+    [Theory]
+    [InlineData("考虑右肺中叶肺炎，建议抗炎治疗后复查。", ReportLanguage.Zh)]
+    [InlineData("Right lung nodule. Recommend CT to exclude malignancy.", ReportLanguage.En)]
+    public void Analyze_WhatAdviceNames_IsNotAFinding(string report, ReportLanguage language)
+    {
+        var extraction = Rules.Extract(report, language);
+
+        Assert.Single(extraction.FindingDetails);
+    }
+
     [Fact]
     public void Analyze_NoChangeInNodule_IsNotANegation()
     {

@@ -16,11 +16,30 @@ internal static class ReportAnalyzer
         var parts = new ReportAnalysisParts(text, matches, sections, sentences, clauses, locations);
         var mentions = AssertionDetector.Detect(text, clauses, matches.Of(PhraseKind.Finding), matches.Of(PhraseKind.Cue),
             matches.Of(PhraseKind.Anatomy), lexicon.IsEnglish);
-        mentions.RemoveAll(m => !m.Clause.Section.Describes);
+        mentions.RemoveAll(m => !m.Clause.Section.Describes || AfterAdviceCue(m, matches.Of(PhraseKind.Recommendation)));
         ApplyModifiers(mentions, matches.Of(PhraseKind.Modifier), matches.Of(PhraseKind.Anatomy));
         var findings = Segments(text, mentions, matches.Of(PhraseKind.Cue));
         var measurements = new MeasurementExtractor(text, parts, lexicon.Messages, lexicon.IsEnglish).Extract();
         return new ReportAnalysis(parts, lexicon, mentions, findings, measurements);
+    }
+
+    // What advice names ("建议增强扫描以除外肿瘤", "recommend CT to exclude malignancy") is not a finding.
+    private static bool AfterAdviceCue(FindingMention mention, IReadOnlyList<PhraseHit> advice)
+    {
+        foreach (var hit in advice)
+        {
+            if (hit.Start >= mention.Hit.Start)
+            {
+                break;
+            }
+
+            if (hit.Entry.Label == "cue" && hit.Start >= mention.Clause.Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A modifier acts on the first finding after it in its clause; one inside a location (小 in 小肠) is no modifier.
