@@ -33,7 +33,7 @@ internal static class AssertionDetector
                 c++;
             }
 
-            var continues = english && clause.Sentence == previousSentence && IsListContinuation(text, clause, clauseCues, findings, f, anatomy);
+            var continues = english && clause.Sentence == previousSentence && IsListContinuation(text, clause, clauseCues, findings, anatomy);
             var inheritedNegation = continues ? openNegation : null;
             var inheritedUncertainty = continues ? openUncertainty : null;
             while (f < findings.Count && findings[f].Start < clause.End)
@@ -123,7 +123,7 @@ internal static class AssertionDetector
 
     // A list item has no cue of its own other than a coordinator, and few words besides its findings and locations
     // ("spinal canal stenosis or neural foraminal narrowing at any level").
-    private static bool IsListContinuation(string text, TextUnit clause, List<PhraseHit> cues, IReadOnlyList<PhraseHit> findings, int firstFinding,
+    private static bool IsListContinuation(string text, TextUnit clause, List<PhraseHit> cues, IReadOnlyList<PhraseHit> findings,
         IReadOnlyList<PhraseHit> anatomy)
     {
         foreach (var cue in cues)
@@ -138,7 +138,7 @@ internal static class AssertionDetector
         for (var i = clause.Start; i < clause.End; i++)
         {
             var wordStart = i == clause.Start || text[i - 1] == ' ';
-            if (wordStart && text[i] != ' ' && !Covered(i, cues) && !Covered(i, findings, firstFinding) && !Covered(i, anatomy))
+            if (wordStart && text[i] != ' ' && !Covered(i, cues) && !Covered(i, findings) && !Covered(i, anatomy))
             {
                 otherWords++;
             }
@@ -147,16 +147,5 @@ internal static class AssertionDetector
         return otherWords <= ListClauseMaxWords;
     }
 
-    private static bool Covered(int offset, IReadOnlyList<PhraseHit> hits, int from = 0)
-    {
-        for (var i = from; i < hits.Count && hits[i].Start <= offset; i++)
-        {
-            if (offset < hits[i].End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool Covered(int offset, IReadOnlyList<PhraseHit> hits) => HitSearch.AnyContains(hits, offset, offset + 1);
 }

@@ -116,17 +116,9 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
 
     private string? NamedItemBefore(int start)
     {
-        PhraseHit? best = null;
-        foreach (var hit in parts.Matches.Of(PhraseKind.MeasureItem))
-        {
-            if (hit.End > start)
-            {
-                break;
-            }
-
-            best = hit;
-        }
-
+        var items = parts.Matches.Of(PhraseKind.MeasureItem);
+        var index = HitSearch.FirstAtOrAfter(items, start) - 1;
+        PhraseHit? best = index >= 0 && items[index].End <= start ? items[index] : null;
         return best is { } b && SameSentence(b.Start, start) && MeasurementPatterns.Connector().IsMatch(text.AsSpan(b.End, start - b.End))
             ? b.TextOf(text)
             : null;
@@ -135,16 +127,11 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
     private string? NearestBefore(IReadOnlyList<PhraseHit> hits, int start)
     {
         PhraseHit? best = null;
-        foreach (var hit in hits)
+        for (var i = HitSearch.FirstAtOrAfter(hits, start) - 1; i >= 0 && best is null; i--)
         {
-            if (hit.End > start)
+            if (hits[i].End <= start && hits[i].Entry.Label != "skip")
             {
-                break;
-            }
-
-            if (hit.Entry.Label != "skip")
-            {
-                best = hit;
+                best = hits[i];
             }
         }
 
@@ -154,14 +141,17 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
     private string? NearestLocationBefore(int start)
     {
         LocationMention? best = null;
-        foreach (var location in parts.Locations)
+        var locations = parts.Locations;
+        int lo = 0, hi = locations.Count;
+        while (lo < hi)
         {
-            if (location.End > start)
-            {
-                break;
-            }
+            var mid = (lo + hi) >> 1;
+            (lo, hi) = locations[mid].End <= start ? (mid + 1, hi) : (lo, mid);
+        }
 
-            best = location;
+        if (lo > 0)
+        {
+            best = locations[lo - 1];
         }
 
         return best is { } b && SameSentence(b.Start, start) ? b.Text : null;
@@ -169,9 +159,11 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
 
     private string? FollowingTerm(int end, int maxGap)
     {
-        foreach (var hit in parts.Matches.Of(PhraseKind.Finding))
+        var findings = parts.Matches.Of(PhraseKind.Finding);
+        for (var i = HitSearch.FirstAtOrAfter(findings, end); i < findings.Count; i++)
         {
-            if (hit.Start < end || hit.Entry.Label == "skip")
+            var hit = findings[i];
+            if (hit.Entry.Label == "skip")
             {
                 continue;
             }
@@ -187,12 +179,10 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
     private string RunFrom(PhraseHit first)
     {
         var end = first.End;
-        foreach (var hit in parts.Matches.Of(PhraseKind.Finding))
+        var findings = parts.Matches.Of(PhraseKind.Finding);
+        for (var i = HitSearch.FirstAtOrAfter(findings, end); i < findings.Count; i++)
         {
-            if (hit.Start < end)
-            {
-                continue;
-            }
+            var hit = findings[i];
 
             if (!text.AsSpan(end, hit.Start - end).IsWhiteSpace())
             {

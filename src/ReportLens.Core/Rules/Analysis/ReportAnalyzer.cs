@@ -26,14 +26,9 @@ internal static class ReportAnalyzer
     // What advice names ("建议增强扫描以除外肿瘤", "recommend CT to exclude malignancy") is not a finding.
     private static bool AfterAdviceCue(FindingMention mention, IReadOnlyList<PhraseHit> advice)
     {
-        foreach (var hit in advice)
+        for (var i = HitSearch.FirstAtOrAfter(advice, mention.Clause.Start); i < advice.Count && advice[i].Start < mention.Hit.Start; i++)
         {
-            if (hit.Start >= mention.Hit.Start)
-            {
-                break;
-            }
-
-            if (hit.Entry.Label == "cue" && hit.Start >= mention.Clause.Start)
+            if (advice[i].Entry.Label == "cue")
             {
                 return true;
             }
@@ -50,11 +45,11 @@ internal static class ReportAnalyzer
             var mention = mentions[i];
             var from = i > 0 && ReferenceEquals(mentions[i - 1].Clause, mention.Clause) ? mentions[i - 1].Hit.End : mention.Clause.Start;
             var change = 0;
-            foreach (var modifier in modifiers)
+            for (var m = HitSearch.FirstAtOrAfter(modifiers, from); m < modifiers.Count && modifiers[m].End <= mention.Hit.Start; m++)
             {
-                if (modifier.Start >= from && modifier.End <= mention.Hit.Start && !Inside(anatomy, modifier))
+                if (!Inside(anatomy, modifiers[m]))
                 {
-                    change = modifier.Entry.Value;
+                    change = modifiers[m].Entry.Value;
                 }
             }
 
@@ -65,23 +60,8 @@ internal static class ReportAnalyzer
         }
     }
 
-    private static bool Inside(IReadOnlyList<PhraseHit> hits, PhraseHit inner)
-    {
-        foreach (var hit in hits)
-        {
-            if (hit.Start >= inner.End)
-            {
-                break;
-            }
-
-            if (inner.Start >= hit.Start && inner.End <= hit.End && hit.Entry.Label != "skip")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool Inside(IReadOnlyList<PhraseHit> hits, PhraseHit inner) =>
+        HitSearch.AnyContains(hits, inner.Start, inner.End, hit => hit.Entry.Label != "skip");
 
     private static List<LocationMention> Locations(string text, LexiconMatches matches, List<TextUnit> clauses, IReadOnlyList<PhraseHit> findings, bool english)
     {
@@ -156,17 +136,10 @@ internal static class ReportAnalyzer
     private static FindingSegment Segment(string text, int start, int end, List<FindingMention> group, IReadOnlyList<PhraseHit> cues)
     {
         var (s, e) = Segmenter.Trim(text, start, end);
-        foreach (var cue in cues)
+        var i = HitSearch.FirstAtOrAfter(cues, s);
+        if (i < cues.Count && cues[i].Start == s && cues[i].Entry.Label is "stop" or "coordinator" && cues[i].End <= group[0].Hit.Start)
         {
-            if (cue.Start > s)
-            {
-                break;
-            }
-
-            if (cue.Start == s && cue.Entry.Label is "stop" or "coordinator" && cue.End <= group[0].Hit.Start)
-            {
-                (s, e) = Segmenter.Trim(text, cue.End, e);
-            }
+            (s, e) = Segmenter.Trim(text, cues[i].End, e);
         }
 
         return new FindingSegment(s, e, group);
@@ -178,14 +151,10 @@ internal static class ReportAnalyzer
     /// </summary>
     private static PhraseHit? BoundaryBetween(IReadOnlyList<PhraseHit> cues, int from, int to)
     {
-        foreach (var cue in cues)
+        for (var i = HitSearch.FirstAtOrAfter(cues, from); i < cues.Count && cues[i].Start < to; i++)
         {
-            if (cue.Start >= to)
-            {
-                break;
-            }
-
-            if (cue.Start >= from && cue.End <= to && (cue.Entry.Label is "coordinator" or "stop"
+            var cue = cues[i];
+            if (cue.End <= to && (cue.Entry.Label is "coordinator" or "stop"
                 || (cue.Entry.Label is "negation" or "uncertainty" && cue.Entry.Flags is "pre" or "both")))
             {
                 return cue;

@@ -23,9 +23,10 @@ internal sealed record RecommendationScan(string? FollowUp, string? FurtherExam)
             }
 
             bool cue = sentence.Section.Kind == SectionKind.Recommendation, follow = false, further = false, modality = false;
-            foreach (var hit in hits)
+            for (var i = HitSearch.FirstAtOrAfter(hits, sentence.Start); i < hits.Count && hits[i].Start < sentence.End; i++)
             {
-                if (!sentence.Contains(hit.Start, hit.End) || (hit.Entry.Label != "cue" && Negated(analysis, hit)))
+                var hit = hits[i];
+                if (hit.End > sentence.End || (hit.Entry.Label != "cue" && Negated(analysis, hit)))
                 {
                     continue;
                 }
@@ -71,9 +72,10 @@ internal sealed record RecommendationScan(string? FollowUp, string? FurtherExam)
             return true;
         }
 
-        foreach (var hit in analysis.Hits(PhraseKind.Recommendation))
+        var hits = analysis.Hits(PhraseKind.Recommendation);
+        for (var i = HitSearch.FirstAtOrAfter(hits, sentence.Start); i < hits.Count && hits[i].Start < sentence.End; i++)
         {
-            if (hit.Entry.Label == "cue" && sentence.Contains(hit.Start, hit.End))
+            if (hits[i].Entry.Label == "cue" && hits[i].End <= sentence.End)
             {
                 return true;
             }
@@ -85,9 +87,9 @@ internal sealed record RecommendationScan(string? FollowUp, string? FurtherExam)
     // The clause holding the advice; a sentence can run on through several pieces of advice.
     private static string Evidence(ReportAnalysis analysis, TextUnit sentence, IReadOnlyList<PhraseHit> hits, string label)
     {
-        foreach (var hit in hits)
+        for (var i = HitSearch.FirstAtOrAfter(hits, sentence.Start); i < hits.Count && hits[i].Start < sentence.End; i++)
         {
-            if (hit.Entry.Label == label && sentence.Contains(hit.Start, hit.End) && analysis.Parts.ClauseAt(hit.Start) is { } clause)
+            if (hits[i].Entry.Label == label && analysis.Parts.ClauseAt(hits[i].Start) is { } clause)
             {
                 return analysis.Text[clause.Start..clause.End];
             }
@@ -105,22 +107,15 @@ internal sealed record RecommendationScan(string? FollowUp, string? FurtherExam)
         }
 
         var negated = false;
-        foreach (var cue in analysis.Hits(PhraseKind.Cue))
+        var cues = analysis.Hits(PhraseKind.Cue);
+        for (var i = HitSearch.FirstAtOrAfter(cues, clause.Start); i < cues.Count && cues[i].Start < hit.Start; i++)
         {
-            if (cue.Start >= hit.Start)
+            negated = cues[i].Entry.Label switch
             {
-                break;
-            }
-
-            if (cue.Start >= clause.Start)
-            {
-                negated = cue.Entry.Label switch
-                {
-                    "negation" when cue.Entry.Flags is "pre" or "both" => true,
-                    "stop" => false,
-                    _ => negated,
-                };
-            }
+                "negation" when cues[i].Entry.Flags is "pre" or "both" => true,
+                "stop" => false,
+                _ => negated,
+            };
         }
 
         return negated;

@@ -30,11 +30,12 @@ internal sealed record ReportFacts
         var parts = analysis.Parts;
         var abnormal = analysis.Findings.Where(f => f.Abnormal).ToList();
         int withLocation = 0, withSize = 0, needSize = 0, sizedNeedSize = 0;
+        var locatedSentences = parts.Locations.Select(l => l.Clause.Sentence).ToHashSet();
+        var sizedSentences = analysis.Measurements.Select(m => parts.SentenceIndexAt(m.Start)).ToHashSet();
         foreach (var finding in abnormal)
         {
-            var sentence = parts.SentenceIndexAt(finding.Start);
-            var located = parts.Locations.Any(l => parts.SentenceIndexAt(l.Start) == sentence);
-            var sized = analysis.Measurements.Any(m => parts.SentenceIndexAt(m.Start) == sentence);
+            var located = locatedSentences.Contains(finding.Clause.Sentence);
+            var sized = sizedSentences.Contains(finding.Clause.Sentence);
             withLocation += located ? 1 : 0;
             withSize += sized ? 1 : 0;
             if (finding.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('s')))
@@ -45,13 +46,14 @@ internal sealed record ReportFacts
         }
 
         var (diagnoses, fromImpression) = DiagnosisStatements.Of(analysis);
+        var diagnosisSentences = diagnoses.Select(d => d.Sentence).ToHashSet();
         var decisive = Urgency.Decisive(analysis);
         return new ReportFacts
         {
             HasFindings = parts.Sections.Any(s => s.Kind == SectionKind.Findings) || analysis.Findings.Any(f => f.Clause.Section.Kind == SectionKind.Preamble)
                 || parts.Locations.Count > 0,
             HasImpression = fromImpression,
-            ImpressionUncertain = analysis.Findings.Any(f => f.Uncertain && diagnoses.Any(d => d.Contains(f.Start, f.End))),
+            ImpressionUncertain = analysis.Findings.Any(f => f.Uncertain && diagnosisSentences.Contains(f.Clause.Sentence)),
             HasModality = analysis.Hits(PhraseKind.Modality).Any(h => h.Entry.Value >= 3),
             HasBodyPart = parts.Locations.Count > 0,
             HasRecommendation = parts.Sections.Any(s => s.Kind == SectionKind.Recommendation)
