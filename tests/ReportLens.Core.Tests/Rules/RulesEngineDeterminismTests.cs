@@ -1,6 +1,7 @@
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Core.Rules;
+using ReportLens.Core.Text;
 
 namespace ReportLens.Core.Tests.Rules;
 
@@ -54,6 +55,19 @@ public sealed class RulesEngineDeterminismTests
                 ReportLensJson.SerializeContent(RulesEngine.Default.Analyze(report, type, language)),
                 ReportLensJson.SerializeContent(all[type]));
         }
+    }
+
+    [Fact]
+    public void AnalyzeAll_VeryLongReport_StaysNearLinear()
+    {
+        var report = string.Concat(Enumerable.Repeat("双肺纹理增多，右肺上叶见一结节，大小约8mm×6mm，未见胸腔积液及气胸，建议随访。", 2_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var all = RulesEngine.Default.AnalyzeAll(report, ReportLanguage.Zh);
+
+        // A quadratic pass would take minutes on ~90k characters; the bound is loose for a shared CI machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(2_000, ((ExtractionContent)all[AnnotationType.Extraction]).Measurements.Count);
     }
 
     [Theory]
