@@ -154,6 +154,18 @@ public sealed class RulesEngineNegationTests
         Assert.Single(extraction.FindingDetails);
     }
 
+    [Theory]
+    [InlineData("乳腺癌术后，右肺下叶见一结节。", ReportLanguage.Zh)]
+    [InlineData("Status post lobectomy for carcinoma. New 8 mm nodule in the left lower lobe.", ReportLanguage.En)]
+    public void Analyze_TreatedConditionInThePast_IsNotACurrentFinding(string report, ReportLanguage language)
+    {
+        var extraction = Rules.Extract(report, language);
+
+        Assert.True(extraction.FindingDetails[0].Negated);
+        Assert.False(extraction.FindingDetails[1].Negated);
+        Assert.Equal("异常轻微", Rules.Classify(report, language).Category("紧急程度"));
+    }
+
     [Fact]
     public void Analyze_NoChangeInNodule_IsNotANegation()
     {
