@@ -85,6 +85,15 @@ public sealed class RulesEngineNegationTests
     }
 
     [Fact]
+    public void Analyze_GradedItemAfterANegatedOne_IsANewStatement()
+    {
+        var extraction = Rules.Extract("No pneumothorax, moderate right pleural effusion.", ReportLanguage.En);
+
+        Assert.True(extraction.Finding("No pneumothorax").Negated);
+        Assert.False(extraction.Finding("moderate right pleural effusion").Negated);
+    }
+
+    [Fact]
     public void Analyze_SuspiciousFor_MarksPulmonaryEmbolismUncertain()
     {
         var extraction = Rules.Extract("Findings suspicious for pulmonary embolism.", ReportLanguage.En);

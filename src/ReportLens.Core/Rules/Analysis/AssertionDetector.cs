@@ -13,7 +13,7 @@ internal static class AssertionDetector
     private const int ListClauseMaxWords = 4;
 
     public static List<FindingMention> Detect(string text, IReadOnlyList<TextUnit> clauses, IReadOnlyList<PhraseHit> findings,
-        IReadOnlyList<PhraseHit> cues, IReadOnlyList<PhraseHit> anatomy, bool english)
+        IReadOnlyList<PhraseHit> cues, IReadOnlyList<PhraseHit> anatomy, IReadOnlyList<PhraseHit> modifiers, bool english)
     {
         var mentions = new List<FindingMention>(findings.Count);
         int f = 0, c = 0;
@@ -33,7 +33,8 @@ internal static class AssertionDetector
                 c++;
             }
 
-            var continues = english && clause.Sentence == previousSentence && IsListContinuation(text, clause, clauseCues, findings, anatomy);
+            var continues = english && clause.Sentence == previousSentence && IsListContinuation(text, clause, clauseCues, findings, anatomy)
+                && !HasHitIn(modifiers, clause);
             var inheritedNegation = continues ? openNegation : null;
             var inheritedUncertainty = continues ? openUncertainty : null;
             while (f < findings.Count && findings[f].Start < clause.End)
@@ -145,6 +146,13 @@ internal static class AssertionDetector
         }
 
         return otherWords <= ListClauseMaxWords;
+    }
+
+    // "No pneumothorax, moderate right pleural effusion": a graded item starts a new statement, not a list item.
+    private static bool HasHitIn(IReadOnlyList<PhraseHit> hits, TextUnit clause)
+    {
+        var i = HitSearch.FirstAtOrAfter(hits, clause.Start);
+        return i < hits.Count && hits[i].End <= clause.End;
     }
 
     private static bool Covered(int offset, IReadOnlyList<PhraseHit> hits) => HitSearch.AnyContains(hits, offset, offset + 1);

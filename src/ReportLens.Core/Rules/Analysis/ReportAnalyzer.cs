@@ -15,7 +15,7 @@ internal static class ReportAnalyzer
         var locations = Locations(text, matches, clauses, matches.Of(PhraseKind.Finding), lexicon.IsEnglish);
         var parts = new ReportAnalysisParts(text, matches, sections, sentences, clauses, locations);
         var mentions = AssertionDetector.Detect(text, clauses, matches.Of(PhraseKind.Finding), matches.Of(PhraseKind.Cue),
-            matches.Of(PhraseKind.Anatomy), lexicon.IsEnglish);
+            matches.Of(PhraseKind.Anatomy), matches.Of(PhraseKind.Modifier), lexicon.IsEnglish);
         mentions.RemoveAll(m => !m.Clause.Section.Describes || AfterAdviceCue(m, matches.Of(PhraseKind.Recommendation)));
         ApplyModifiers(mentions, matches.Of(PhraseKind.Modifier), matches.Of(PhraseKind.Anatomy));
         var findings = Segments(text, mentions, matches.Of(PhraseKind.Cue));
