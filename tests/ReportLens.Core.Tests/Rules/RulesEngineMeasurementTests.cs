@@ -19,6 +19,7 @@ public sealed class RulesEngineMeasurementTests
     [InlineData("心胸比例约０.４８。", "０.４８", "心胸比例", "0.48", "ratio")]
     [InlineData("右侧气胸，肺组织压缩约30%。", "30%", "肺组织压缩", "30", "%")]
     [InlineData("肝内见3枚囊肿。", "3枚", "囊肿", "3", "枚")]
+    [InlineData("右肺上叶可见一大小约1.2cm×1.0cm结节。", "1.2cm×1.0cm", "结节", "1.2×1.0", "cm")]
     [InlineData("腹膜后见2个肿大淋巴结。", "2个", "肿大淋巴结", "2", "个")]
     [InlineData("腹腔积液，最深处约45ml。", "45ml", "最深处", "45", "ml")]
     public void Analyze_ChineseMeasurement_ExtractsItemValueUnitAndExactText(string report, string text, string item, string value, string unit)

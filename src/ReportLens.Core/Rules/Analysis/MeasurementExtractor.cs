@@ -8,6 +8,7 @@ namespace ReportLens.Core.Rules.Analysis;
 internal sealed class MeasurementExtractor(string text, ReportAnalysisParts parts, Messages messages, bool english)
 {
     private const int FollowingItemGap = 24;
+    private const int FollowingItemGapZh = 4;
     private static readonly FrozenDictionary<string, int> NumberWords =
         new[] { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" }
             .Select((word, value) => (word, value))
@@ -103,7 +104,8 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
             return named;
         }
 
-        if (english && FollowingTerm(end, FollowingItemGap) is { } following)
+        // "a 5 mm nodule", "约1.5cm大小的结节": a finding right after the value is what it measures.
+        if (FollowingTerm(end, english ? FollowingItemGap : FollowingItemGapZh) is { } following)
         {
             return following;
         }
