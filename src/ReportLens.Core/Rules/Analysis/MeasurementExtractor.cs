@@ -9,6 +9,8 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
 {
     private const int FollowingItemGap = 24;
     private const int FollowingItemGapZh = 4;
+    private static readonly FrozenSet<string> LinkWords = FrozenSet.ToFrozenSet(
+        ["with", "and", "or", "of", "in", "at", "to", "from", "which", "is", "are", "was", "were", "the", "within"], StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenDictionary<string, int> NumberWords =
         new[] { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" }
             .Select((word, value) => (word, value))
@@ -171,10 +173,24 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
             }
 
             var gap = text.AsSpan(end, hit.Start - end);
-            return hit.Start - end <= maxGap && gap.IndexOfAny("，,。;；.0123456789") < 0 ? RunFrom(hit) : null;
+            return hit.Start - end <= maxGap && gap.IndexOfAny("，,。;；.0123456789") < 0 && !HasLinkWord(gap) ? RunFrom(hit) : null;
         }
 
         return null;
+    }
+
+    // "dilated to 11 mm with fat stranding": a value followed by a link word belongs to what came before it.
+    private static bool HasLinkWord(ReadOnlySpan<char> gap)
+    {
+        foreach (var range in gap.Split(' '))
+        {
+            if (LinkWords.Contains(gap[range].ToString()))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Adjacent finding words name one thing ("hypoechoic lesion"): take them together.
