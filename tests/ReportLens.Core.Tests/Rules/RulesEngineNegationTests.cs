@@ -175,6 +175,18 @@ public sealed class RulesEngineNegationTests
         Assert.Equal("异常轻微", Rules.Classify(report, language).Category("紧急程度"));
     }
 
+    [Theory]
+    [InlineData("Pneumothorax: no. Effusion: none.", ReportLanguage.En)]
+    [InlineData("气胸：无。胸腔积液：阴性。", ReportLanguage.Zh)]
+    public void Analyze_TemplateLineAnsweredByACue_NegatesTheLabelledFinding(string report, ReportLanguage language)
+    {
+        var extraction = Rules.Extract(report, language);
+
+        Assert.Equal(2, extraction.FindingDetails.Count);
+        Assert.All(extraction.FindingDetails, f => Assert.True(f.Negated, f.Text));
+        Assert.Equal("正常", Rules.Classify(report, language).Category("紧急程度"));
+    }
+
     [Fact]
     public void Analyze_NoChangeInNodule_IsNotANegation()
     {

@@ -55,7 +55,42 @@ internal static class AssertionDetector
             previousSentence = clause.Sentence;
         }
 
+        ApplyLabelledAnswers(text, clauses, cues, mentions);
         return mentions;
+    }
+
+    // Template lines "Pneumothorax: no", "积液：无", "Effusion: none": a value that is nothing but a cue answers the
+    // findings named before the colon.
+    private static void ApplyLabelledAnswers(string text, IReadOnlyList<TextUnit> clauses, IReadOnlyList<PhraseHit> cues, List<FindingMention> mentions)
+    {
+        var m = 0;
+        for (var i = 0; i + 1 < clauses.Count && m < mentions.Count; i++)
+        {
+            var (label, value) = (clauses[i], clauses[i + 1]);
+            if (label.Sentence != value.Sentence || text.AsSpan(label.End, value.Start - label.End).IndexOfAny(':', '：') < 0
+                || BareCue(cues, value) is not { } cue)
+            {
+                continue;
+            }
+
+            while (m < mentions.Count && mentions[m].Hit.Start < label.End)
+            {
+                if (ReferenceEquals(mentions[m].Clause, label) && mentions[m] is { Negated: false, Uncertain: false } mention)
+                {
+                    mentions[m] = cue.Entry.Label == "negation" ? mention with { NegationCue = cue } : mention with { UncertaintyCue = cue };
+                }
+
+                m++;
+            }
+        }
+    }
+
+    private static PhraseHit? BareCue(IReadOnlyList<PhraseHit> cues, TextUnit clause)
+    {
+        var i = HitSearch.FirstAtOrAfter(cues, clause.Start);
+        return i < cues.Count && cues[i].Start == clause.Start && cues[i].End == clause.End && cues[i].Entry.Label is "negation" or "uncertainty"
+            ? cues[i]
+            : null;
     }
 
     private static PhraseHit? Scope(PhraseHit finding, List<PhraseHit> cues, string kind)

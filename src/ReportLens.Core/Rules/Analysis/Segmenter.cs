@@ -5,7 +5,7 @@ namespace ReportLens.Core.Rules.Analysis;
 /// <summary>Splits a report into sections (by heading), sentences and clauses, keeping UTF-16 offsets.</summary>
 internal static class Segmenter
 {
-    private static readonly IReadOnlyList<string> Abbreviations = ["vs", "approx", "e.g", "i.e", "dr", "cf", "no", "fig"];
+    private static readonly IReadOnlyList<string> Abbreviations = ["vs", "approx", "e.g", "i.e", "dr", "cf", "fig"];
 
     public static List<ReportSection> Sections(string text, IReadOnlyList<PhraseHit> headingHits)
     {
