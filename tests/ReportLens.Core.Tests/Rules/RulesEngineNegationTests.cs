@@ -84,6 +84,17 @@ public sealed class RulesEngineNegationTests
         Assert.All(extraction.FindingDetails, f => Assert.True(f.Negated, f.Text));
     }
 
+    [Theory]
+    [InlineData("There is no pneumothorax and the heart is enlarged.", "the heart is enlarged")]
+    [InlineData("No effusion, there is atelectasis.", "atelectasis")]
+    public void Analyze_NewPredicateAfterANegation_IsAsserted(string report, string asserted)
+    {
+        var extraction = Rules.Extract(report, ReportLanguage.En);
+
+        Assert.True(extraction.FindingDetails[0].Negated);
+        Assert.False(extraction.Finding(asserted).Negated);
+    }
+
     [Fact]
     public void Analyze_GradedItemAfterANegatedOne_IsANewStatement()
     {
