@@ -75,10 +75,12 @@ public sealed class RulesEngineNegationTests
         Assert.All(extraction.FindingDetails, f => Assert.True(f.Negated && !f.Abnormal));
     }
 
-    [Fact]
-    public void Analyze_EnglishListAfterNo_CarriesTheNegationAcrossCommas()
+    [Theory]
+    [InlineData("No effusion, consolidation, or pneumothorax.")]
+    [InlineData("No pneumothorax, effusion, or consolidation is seen.")]
+    public void Analyze_EnglishListAfterNo_CarriesTheNegationAcrossCommas(string report)
     {
-        var extraction = Rules.Extract("No effusion, consolidation, or pneumothorax.", ReportLanguage.En);
+        var extraction = Rules.Extract(report, ReportLanguage.En);
 
         Assert.Equal(3, extraction.FindingDetails.Count);
         Assert.All(extraction.FindingDetails, f => Assert.True(f.Negated, f.Text));

@@ -164,7 +164,7 @@ internal static class AssertionDetector
     {
         foreach (var cue in cues)
         {
-            if (cue.Entry.Label != "coordinator")
+            if (cue.Entry.Label is not ("coordinator" or "pseudo"))
             {
                 return false;
             }
