@@ -43,6 +43,7 @@ public sealed class RulesEngineNegationTests
     [InlineData("腹腔积液阴性。")]
     [InlineData("右侧胸腔积液已吸收。")]
     [InlineData("不伴胸腔积液。")]
+    [InlineData("未见残余积液。")]
     public void Analyze_ChineseNegationCues_NegateEveryFinding(string report)
     {
         var extraction = Rules.Extract(report);
