@@ -44,6 +44,7 @@ public sealed class RulesEngineNegationTests
     [InlineData("右侧胸腔积液已吸收。")]
     [InlineData("不伴胸腔积液。")]
     [InlineData("未见残余积液。")]
+    [InlineData("肺癌可能性小。")]
     public void Analyze_ChineseNegationCues_NegateEveryFinding(string report)
     {
         var extraction = Rules.Extract(report);
@@ -124,6 +125,7 @@ public sealed class RulesEngineNegationTests
     [InlineData("Negative for intracranial hemorrhage.")]
     [InlineData("The lungs are free of consolidation.")]
     [InlineData("No evidence of bowel obstruction.")]
+    [InlineData("Pneumonia is unlikely.")]
     public void Analyze_EnglishNegationCues_NegateTheFinding(string report)
     {
         var extraction = Rules.Extract(report, ReportLanguage.En);

@@ -117,7 +117,7 @@ internal static class AssertionDetector
                 found = cue;
             }
             else if (cue.End > finding.End && cue.Start >= finding.Start && direction is "post" or "both"
-                && !StopBetween(cues, finding.End, cue.Start))
+                && !StopBetween(cues, finding.End, cue.Start, forPostCue: true))
             {
                 return found ?? cue;
             }
@@ -126,11 +126,11 @@ internal static class AssertionDetector
         return found;
     }
 
-    private static bool StopBetween(List<PhraseHit> cues, int from, int to)
+    private static bool StopBetween(List<PhraseHit> cues, int from, int to, bool forPostCue = false)
     {
         foreach (var cue in cues)
         {
-            if (cue.Entry.Label == "stop" && cue.Start >= from && cue.End <= to)
+            if (cue.Entry.Label == "stop" && !(forPostCue && cue.Entry.Flags == "pre") && cue.Start >= from && cue.End <= to)
             {
                 return true;
             }
