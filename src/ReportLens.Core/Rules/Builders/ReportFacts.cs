@@ -28,7 +28,14 @@ internal sealed record ReportFacts
     public static ReportFacts Of(ReportAnalysis analysis)
     {
         var parts = analysis.Parts;
-        var abnormal = analysis.Findings.Where(f => f.Abnormal).ToList();
+        // The impression restates the findings: detail and sizes are judged where findings are described, and on
+        // the impression only when the report has nothing else.
+        var abnormal = analysis.Findings.Where(f => f.Abnormal && f.Clause.Section.Kind != SectionKind.Impression).ToList();
+        if (abnormal.Count == 0)
+        {
+            abnormal = [.. analysis.Findings.Where(f => f.Abnormal)];
+        }
+
         int withLocation = 0, withSize = 0, needSize = 0, sizedNeedSize = 0;
         var locatedSentences = parts.Locations.Select(l => l.Clause.Sentence).ToHashSet();
         var sizedSentences = analysis.Measurements.Select(m => parts.SentenceIndexAt(m.Start)).ToHashSet();
@@ -61,7 +68,7 @@ internal sealed record ReportFacts
             Abnormal = decisive is not null,
             Severe = decisive is not null && Urgency.EffectiveSeverity(decisive) >= 3,
             AbnormalFindings = abnormal.Count,
-            NegatedFindings = analysis.Findings.Count - abnormal.Count,
+            NegatedFindings = analysis.Findings.Count(f => f.Negated),
             WithLocation = withLocation,
             WithSize = withSize,
             Measurements = analysis.Measurements.Count,
