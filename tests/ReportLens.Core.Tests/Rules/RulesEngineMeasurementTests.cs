@@ -39,6 +39,7 @@ public sealed class RulesEngineMeasurementTests
     [InlineData("The cardiothoracic ratio is 0.55.", "0.55", "cardiothoracic ratio", "0.55", "ratio")]
     [InlineData("The RV/LV ratio is 1.1; no septal flattening.", "1.1", "RV/LV ratio", "1.1", "ratio")]
     [InlineData("Two nodules in the liver.", "Two nodules", "nodules", "2", "count")]
+    [InlineData("The cyst measures 2.3 by 1.8 cm.", "2.3 by 1.8 cm", "cyst", "2.3×1.8", "cm")]
     [InlineData("Hypodense lesion measuring 12 mm in the liver.", "12 mm", "Hypodense lesion", "12", "mm")]
     [InlineData("Liver demonstrates a 2.3 cm hypoechoic lesion.", "2.3 cm", "hypoechoic lesion", "2.3", "cm")]
     public void Analyze_EnglishMeasurement_ExtractsItemValueUnitAndExactText(string report, string text, string item, string value, string unit)

@@ -7,7 +7,7 @@ internal static partial class MeasurementPatterns
 {
     private const string Num = @"\d+(?:\.\d+)?";
     private const string Unit = @"(?:cm²|cm2|cm³|cm3|mm²|mm2|mm³|mm3|mm/s|cm/s|m/s|ml/min|mmHg|mmol/L|ml|cc|mm|cm|HU|%|厘米|毫米|毫升|bpm|次/分|°)";
-    private const string Sep = @"\s*[×xX*＊✕]\s*";
+    private const string Sep = @"\s*(?:[×xX*＊✕]|(?<=\s)by(?=\s))\s*";
     private const string RangeSep = @"\s*(?:-|~|～|—|–|至|到|to)\s*";
 
     // Leftmost match wins, so a size or range is taken whole before its first number could match alone.
