@@ -17,6 +17,7 @@ public sealed class RulesEngineMeasurementTests
     [InlineData("病灶最大截面积约4.5cm²。", "4.5cm²", "病灶", "4.5", "cm²")]
     [InlineData("右侧颈总动脉狭窄，收缩期峰值流速约210cm/s。", "210cm/s", "狭窄", "210", "cm/s")]
     [InlineData("心胸比例约０.４８。", "０.４８", "心胸比例", "0.48", "ratio")]
+    [InlineData("心影不大，心胸比例<0.5。", "0.5", "心胸比例", "0.5", "ratio")]
     [InlineData("右侧气胸，肺组织压缩约30%。", "30%", "肺组织压缩", "30", "%")]
     [InlineData("肝内见3枚囊肿。", "3枚", "囊肿", "3", "枚")]
     [InlineData("右肺上叶可见一大小约1.2cm×1.0cm结节。", "1.2cm×1.0cm", "结节", "1.2×1.0", "cm")]
