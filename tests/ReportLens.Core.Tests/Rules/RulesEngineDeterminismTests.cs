@@ -75,6 +75,7 @@ public sealed class RulesEngineDeterminismTests
     [InlineData("   \n  ")]
     [InlineData("。，；")]
     [InlineData("IMPRESSION:")]
+    [InlineData("骨质。")]
     public void Analyze_EmptyOrDegenerateReport_ReturnsEmptyButValidContent(string report)
     {
         var extraction = Rules.Extract(report);
@@ -82,6 +83,8 @@ public sealed class RulesEngineDeterminismTests
 
         Assert.Empty(extraction.FindingDetails);
         Assert.Equal(5, scoring.Scores.Count);
-        Assert.Equal("正常", Rules.Classify(report).Category("紧急程度"));
+        var classification = Rules.Classify(report);
+        Assert.Equal("正常", classification.Category("紧急程度"));
+        Assert.All(classification.Classifications, c => Assert.InRange(c.Confidence, 0.01, 1));
     }
 }

@@ -79,7 +79,7 @@ public sealed class RulesEngineGroundingTests
     [Fact]
     public void Analyze_ArbitraryCharacters_NeverThrowAndGroundExactly()
     {
-        const string alphabet = "肺结节未见无可能但，。；：:,.;()（）-~～×x*0123456789.%mmcmHU 右左双侧气胸积液 noNo pleural effusion but\n𠀀？?印象诊断Impression:";
+        const string alphabet = "骨质左叶bones肺结节未见无可能但，。；：:,.;()（）-~～×x*0123456789.%mmcmHU 右左双侧气胸积液 noNo pleural effusion but\n𠀀？?印象诊断Impression:";
         var reports = Gen.Int[0, alphabet.Length - 1].Array[0, 80].Select(picks => new string([.. picks.Select(i => alphabet[i])]));
 
         reports.Sample(report =>

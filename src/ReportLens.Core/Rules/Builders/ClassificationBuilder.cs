@@ -45,16 +45,22 @@ internal static class ClassificationBuilder
     private static ClassificationItem BodyPart(ReportAnalysis analysis)
     {
         var votes = new Dictionary<string, int>();
+        PhraseHit? evidence = null;
+        var evidenceWeight = 0;
         foreach (var hit in analysis.Hits(PhraseKind.Anatomy))
         {
             var section = analysis.Parts.SentenceAt(hit.Start)?.Section.Kind;
-            if (section is SectionKind.History or null && !IsTitle(analysis, hit.Start))
+            if (hit.Entry.Value == 0 || (section is SectionKind.History or null && !IsTitle(analysis, hit.Start)))
             {
                 continue;
             }
 
             var weight = hit.Entry.Value * (IsTitle(analysis, hit.Start) || section == SectionKind.Technique ? 3 : 1);
             votes[hit.Entry.Label] = votes.GetValueOrDefault(hit.Entry.Label) + weight;
+            if (weight > evidenceWeight)
+            {
+                (evidence, evidenceWeight) = (hit, weight);
+            }
         }
 
         if (votes.Count == 0)
@@ -63,8 +69,10 @@ internal static class ClassificationBuilder
         }
 
         var (part, share) = Top(votes);
-        var evidence = analysis.Hits(PhraseKind.Anatomy).Where(h => h.Entry.Label == part).MaxBy(h => h.Entry.Value);
-        return Item("检查部位", part, Math.Min(0.98, 0.5 + 0.45 * share), evidence.TextOf(analysis.Text));
+        var best = evidence is { } e && e.Entry.Label == part
+            ? e
+            : analysis.Hits(PhraseKind.Anatomy).Where(h => h.Entry.Label == part).MaxBy(h => h.Entry.Value);
+        return Item("检查部位", part, Math.Min(0.98, 0.5 + 0.45 * share), best.TextOf(analysis.Text));
     }
 
     private static ClassificationItem Modality(ReportAnalysis analysis)
