@@ -11,7 +11,7 @@ using ReportLens.Server.Tests.Infrastructure;
 namespace ReportLens.Server.Tests.Api;
 
 /// <summary>Every endpoint × {no token, expired token, wrong signature, viewer, radiologist, admin}.</summary>
-public sealed class AuthMatrixTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
+public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFixture>(app), IClassFixture<SqliteAppFixture>
 {
     public enum Caller
     {
@@ -71,7 +71,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : IClassFixture<Sqlite
     [Fact]
     public async Task PublicEndpoints_NeedNoToken()
     {
-        using var client = app.Anonymous();
+        using var client = App.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "x", password = "y" })).StatusCode);
@@ -79,7 +79,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : IClassFixture<Sqlite
 
     private async Task<HttpRequestMessage> BuildAsync(string method, string template)
     {
-        using var admin = await app.AdminAsync();
+        using var admin = await App.AdminAsync();
         var path = template;
         if (path.Contains("{id}"))
         {
@@ -115,12 +115,12 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : IClassFixture<Sqlite
     {
         switch (caller)
         {
-            case Caller.Viewer: return await app.ViewerAsync();
-            case Caller.Radiologist: return await app.RadiologistAsync();
-            case Caller.Admin: return await app.AdminAsync();
+            case Caller.Viewer: return await App.ViewerAsync();
+            case Caller.Radiologist: return await App.RadiologistAsync();
+            case Caller.Admin: return await App.AdminAsync();
         }
 
-        var client = app.Anonymous();
+        var client = App.Anonymous();
         if (caller == Caller.Expired)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(ReportLensAppFactory.SecretKey, DateTime.UtcNow.AddHours(-2)));
