@@ -61,6 +61,14 @@ public sealed class RulesEngineStructureTests
         Assert.Empty(Rules.Extract(report, language).Locations);
     }
 
+    [Theory]
+    [InlineData("胸部CT平扫：\n右肺上叶见一结节。", ReportLanguage.Zh, "右肺上叶")]
+    [InlineData("CT HEAD:\nHeadache. Discussed with the team. Small right frontal lobe hematoma.", ReportLanguage.En, "right frontal lobe")]
+    public void Analyze_ExamTitleAndWordsThatStartLikeAnatomy_AreNotLocations(string report, ReportLanguage language, string only)
+    {
+        Assert.Equal([only], Rules.Extract(report, language).Locations);
+    }
+
     [Fact]
     public void Analyze_NumberedImpression_SplitsItemsWithoutTheirNumbers()
     {

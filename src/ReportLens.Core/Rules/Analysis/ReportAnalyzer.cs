@@ -76,9 +76,11 @@ internal static class ReportAnalyzer
                 c++;
             }
 
-            // The organ word of a finding term ("胸腔" in 胸腔积液, "pleural" in pleural effusion) is not a location of its own.
-            if (c >= clauses.Count || !clauses[c].Contains(hit.Start, hit.End) || clauses[c].Section.Kind == SectionKind.History
-                || Inside(findings, hit))
+            // Where the findings are, not what was examined: the title ("胸部CT平扫") and the technique name the
+            // region, which is the body part, not a location. Nor is the organ word of a finding term ("胸腔" in
+            // 胸腔积液, "pleural" in pleural effusion).
+            if (c >= clauses.Count || !clauses[c].Contains(hit.Start, hit.End) || !clauses[c].Section.Describes
+                || IsTitle(text, clauses, clauses[c]) || Inside(findings, hit))
             {
                 continue;
             }
@@ -99,6 +101,28 @@ internal static class ReportAnalyzer
 
         return locations;
     }
+
+    /// <summary>
+    /// The report's first clause when it is a short preamble line ended by a colon or a line break, such as
+    /// "胸部CT平扫：" or "CT HEAD:" — not a first finding such as "双肺纹理增多，".
+    /// </summary>
+    internal static bool IsTitle(string text, IReadOnlyList<TextUnit> clauses, TextUnit clause)
+    {
+        if (!ReferenceEquals(clauses[0], clause) || clause.Section.Kind != SectionKind.Preamble || clause.Length > TitleMaxLength)
+        {
+            return false;
+        }
+
+        var after = clause.End;
+        while (after < text.Length && text[after] is ' ' or '\t')
+        {
+            after++;
+        }
+
+        return after == text.Length || text[after] is ':' or '：' or '\n' or '\r';
+    }
+
+    private const int TitleMaxLength = 20;
 
     private static bool LateralityJoins(string text, PhraseHit lateral, int anatomyStart, bool english) =>
         lateral.End == anatomyStart || (english && lateral.End == anatomyStart - 1 && text[lateral.End] == ' ');

@@ -136,9 +136,7 @@ internal static class ClassificationBuilder
     }
 
     private static bool IsTitle(ReportAnalysis analysis, int offset) =>
-        analysis.Parts.Sentences.Count > 0 && analysis.Parts.Sentences[0].Contains(offset, offset)
-        && analysis.Parts.Sentences[0].Section.Kind == SectionKind.Preamble && analysis.Parts.Clauses.Count > 0
-        && analysis.Parts.Clauses[0].Contains(offset, offset) && analysis.Parts.Clauses[0].Length <= 20;
+        analysis.Parts.ClauseAt(offset) is { } clause && ReportAnalyzer.IsTitle(analysis.Text, analysis.Parts.Clauses, clause);
 
     private static (string Key, double Share) Top(Dictionary<string, int> votes)
     {
