@@ -13,6 +13,7 @@ using ReportLens.Server.Errors;
 using ReportLens.Server.Health;
 using ReportLens.Server.Observability;
 using ReportLens.Server.Reports;
+using ReportLens.Server.Security;
 
 namespace ReportLens.Server;
 
@@ -38,6 +39,7 @@ public static class ServerModule
 
         services.AddReportLensData(ResolveDatabase(builder.Configuration));
         builder.AddReportLensAuth();
+        builder.AddReportLensSecurity();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<AuditLog>();
@@ -58,14 +60,17 @@ public static class ServerModule
         AnalysisMetrics.WatchBackends(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseReportLensSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapReportsApi();
         app.MapAnalysisApi();
+        app.MapAuditApi();
         return app;
     }
 

@@ -41,6 +41,8 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         { "GET", "/api/v1/users", 403, 403, 200 },
         { "POST", "/api/v1/users", 403, 403, 201 },
         { "PUT", "/api/v1/users/{user}/role", 403, 403, 200 },
+        { "GET", "/api/v1/audit", 403, 403, 200 },
+        { "GET", "/api/v1/audit/export", 403, 403, 200 },
     };
 
     [Theory]
