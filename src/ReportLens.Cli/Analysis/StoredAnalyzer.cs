@@ -22,6 +22,7 @@ public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings,
             ?? throw new CliException($"no report with id {reportId}");
         var annotation = await RunAsync(report, cancellationToken);
         db.Annotations.Add(annotation);
+        CliAudit.Stage(db, "analyze", [report.Id], $"{annotation.AnnotationType} by {annotation.Engine} (cli)");
         await db.SaveChangesAsync(cancellationToken);
         if (annotation.Status != AnnotationStatus.Succeeded)
         {

@@ -32,9 +32,12 @@ public static class ExportQuery
             .GroupBy(a => a.ReportId)
             .ToDictionary(g => g.Key, g => g.ToList());
         var loaded = await reports.OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        return loaded
+        var exported = loaded
             .Select(r => (r, byReport.TryGetValue(r.Id, out var list) ? list : []))
             .Where(x => x.Item2.Count > 0 || !filter.FiltersAnnotations)
             .ToList();
+        Infrastructure.CliAudit.Stage(db, "export", exported.Select(x => x.r.Id), "cli export");
+        await db.SaveChangesAsync(cancellationToken);
+        return exported;
     }
 }

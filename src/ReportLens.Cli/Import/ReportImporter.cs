@@ -54,6 +54,8 @@ public sealed class ReportImporter(ReportLensDbContext db, TimeProvider time)
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            Infrastructure.CliAudit.Stage(db, "import", existing.Values.Select(r => r.Id).Distinct(), "cli import");
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
