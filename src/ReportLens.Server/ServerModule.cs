@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using ReportLens.Core.Json;
 using ReportLens.Data;
+using ReportLens.Jobs;
 using ReportLens.Jobs.Analysis;
 using ReportLens.Llm.Analysis;
 using ReportLens.Server.Analysis;
@@ -11,6 +12,7 @@ using ReportLens.Server.Configuration;
 using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Health;
+using ReportLens.Server.Jobs;
 using ReportLens.Server.Reports;
 
 namespace ReportLens.Server;
@@ -45,6 +47,7 @@ public static class ServerModule
         services.AddSingleton<IExceptionProblemMapper, LlmProblemMapper>();
         services.AddSingleton<ResultCache>();
         services.AddScoped<AnalysisService>();
+        services.AddReportLensJobs();
         builder.AddReportLensHealth();
         return builder;
     }
@@ -61,6 +64,7 @@ public static class ServerModule
         app.MapUsersApi();
         app.MapReportsApi();
         app.MapAnalysisApi();
+        app.MapJobsApi();
         return app;
     }
 

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using ReportLens.Jobs.Control;
+using ReportLens.Jobs.Queue;
+using ReportLens.Jobs.Workers;
+
+namespace ReportLens.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>Durable jobs: options ("Jobs", validated at start-up), queue, control, and this process's worker.</summary>
+    public static IServiceCollection AddReportLensJobs(this IServiceCollection services)
+    {
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<WorkerCapacity>();
+        services.AddSingleton<JobItemQueue>();
+        services.AddSingleton<JobItemProcessor>();
+        services.AddSingleton<JobService>();
+        services.AddSingleton<JobReader>();
+        services.AddHostedService<JobWorker>();
+        return services;
+    }
+}
