@@ -13,7 +13,7 @@ namespace ReportLens.Server.Tests.Jobs;
 /// Jobs survive crashes and share work between processes without losing or doubling an annotation:
 /// real server processes, a real database, the emulator with a decode rate so a job takes seconds.
 /// </summary>
-public sealed class ExactlyOnceTests
+public sealed class ExactlyOnceTests(ITestOutputHelper output)
 {
     private const int Reports = 200;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
@@ -35,6 +35,7 @@ public sealed class ExactlyOnceTests
             jobId = await CreateJobAsync(client, ids);
             var midway = await JobsTestData.WaitForJobAsync(client, jobId, j => j.GetProperty("succeeded").GetInt32() >= 40, Patience);
             Assert.True(midway.GetProperty("succeeded").GetInt32() < Reports, "the job should still be running when the server dies");
+            output.WriteLine($"killing the server at {midway.GetProperty("succeeded").GetInt32()} succeeded ({midway.GetProperty("reports_per_minute").GetDouble()} reports/min, {midway.GetProperty("tokens_per_second").GetDouble()} tokens/s)");
             first.Kill();
             Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(10)));
         }
@@ -47,6 +48,7 @@ public sealed class ExactlyOnceTests
             await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
             using var client = await SignInAsync(second.BaseAddress!);
             var job = await JobsTestData.WaitUntilFinishedAsync(client, jobId, Patience);
+            output.WriteLine($"restarted job finished: {job}");
             Assert.Equal("completed", job.GetProperty("status").GetString());
             Assert.Equal(Reports, job.GetProperty("succeeded").GetInt32());
         }
@@ -75,6 +77,7 @@ public sealed class ExactlyOnceTests
         var jobId = await CreateJobAsync(client, ids);
         using var other = await SignInAsync(second.BaseAddress!);
         var job = await JobsTestData.WaitUntilFinishedAsync(other, jobId, Patience);
+        output.WriteLine($"job finished: {job}");
 
         Assert.Equal("completed", job.GetProperty("status").GetString());
         Assert.Equal(Reports, job.GetProperty("succeeded").GetInt32());
