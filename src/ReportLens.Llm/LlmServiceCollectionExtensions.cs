@@ -10,8 +10,8 @@ namespace ReportLens.Llm;
 public static class LlmServiceCollectionExtensions
 {
     /// <summary>
-    /// Wires the LLM layer: options from "Ollama" + OLLAMA_* and "Llm" (validated at start-up), the backend pool,
-    /// <see cref="LlmAnnotator"/> and <see cref="ILlmHealthProbe"/>.
+    /// Wires the LLM layer: options from "Ollama" + OLLAMA_* and "Llm" (validated at start-up), the backend pool
+    /// and its monitor (probes endpoints back in, refreshes model lists), <see cref="LlmAnnotator"/> and <see cref="ILlmHealthProbe"/>.
     /// </summary>
     public static IServiceCollection AddReportLensLlm(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +43,7 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton<AnnotationSchemas>();
         services.AddSingleton<LlmBackendPool>();
         services.AddSingleton<LlmCallRunner>();
+        services.AddHostedService<LlmPoolMonitor>();
         services.AddSingleton<ILlmHealthProbe, LlmHealthProbe>();
         services.AddSingleton(sp => new LlmAnnotator(
             sp.GetRequiredService<LlmBackendPool>(),

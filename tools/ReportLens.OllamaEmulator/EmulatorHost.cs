@@ -43,12 +43,16 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ValidateOptions(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        // Empty builder: no appsettings or environment variables of the host process (e.g. a test project's
+        // Kestrel endpoints) can leak into the emulator.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         builder.Logging.ClearProviders();
         if (options.LogRequests)
         {
@@ -69,7 +73,17 @@ public sealed class EmulatorHost : IAsyncDisposable
         app.MapModelsApi();
         app.MapInferenceApi();
         app.MapAdminApi();
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            // e.g. the port is taken: release what was built before reporting.
+            await app.DisposeAsync();
+            runtime.Dispose();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseUrl = new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal).TrimEnd('/') + "/");

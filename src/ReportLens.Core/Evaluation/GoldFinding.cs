@@ -9,4 +9,6 @@ public sealed record GoldFinding
     /// <summary>True for an abnormal finding that is asserted (not negated).</summary>
     public bool Abnormal { get; init; }
     public bool Critical { get; init; }
+    /// <summary>Optional UTF-16 offset of the occurrence meant, for a text that occurs more than once.</summary>
+    public int? Start { get; init; }
 }

@@ -7,4 +7,6 @@ public sealed record GoldMeasurement
     public required string Value { get; init; }
     public string Unit { get; init; } = "";
     public string? Item { get; init; }
+    /// <summary>Optional UTF-16 offset of the occurrence meant, for a text that occurs more than once.</summary>
+    public int? Start { get; init; }
 }

@@ -7,6 +7,8 @@ namespace ReportLens.Core.Grounding;
 /// </summary>
 internal static class FuzzyAligner
 {
+    private const int MaxPositionsPerBigram = 4;
+
     /// <summary>The alignments of least edit distance (at most <paramref name="maxDistance"/>) in haystack[from..to).</summary>
     public static List<(int Start, int End, int Distance)> Best(string needle, string haystack, int from, int to, int maxDistance)
     {
@@ -77,6 +79,7 @@ internal static class FuzzyAligner
     {
         var m = needle.Length;
         var positions = new Dictionary<int, List<int>>();
+        var counted = 0;
         for (var i = 0; i + 1 < m; i++)
         {
             var key = (needle[i] << 16) | needle[i + 1];
@@ -85,7 +88,12 @@ internal static class FuzzyAligner
                 positions[key] = list = [];
             }
 
-            list.Add(i);
+            // A bigram repeated all through the needle would make voting quadratic; a few positions suffice.
+            if (list.Count < MaxPositionsPerBigram)
+            {
+                list.Add(i);
+                counted++;
+            }
         }
 
         var bucketSize = (2 * maxDistance) + 1;
@@ -102,7 +110,8 @@ internal static class FuzzyAligner
             }
         }
 
-        var minVotes = Math.Max(1, m - 1 - (2 * maxDistance));
+        // Each edit destroys at most two of the counted bigram occurrences.
+        var minVotes = Math.Max(1, counted - (2 * maxDistance));
         var candidates = new List<(int Bucket, int Votes)>();
         foreach (var (bucket, count) in votes)
         {

@@ -53,7 +53,7 @@ public sealed class TextLocator(string report, TextLocatorOptions? options = nul
     {
         var haystack = normalized.Text;
         var maxDistance = (int)Math.Floor((1 - _options.FuzzyThreshold) * needle.Length);
-        if (maxDistance < 1 || haystack.Length == 0 || needle.Length > haystack.Length + maxDistance)
+        if (maxDistance < 1 || needle.Length > _options.MaxFuzzyLength || haystack.Length == 0 || needle.Length > haystack.Length + maxDistance)
         {
             return SpanGrounding.NotFound;
         }

@@ -13,4 +13,7 @@ public sealed record TextLocatorOptions
     /// runs only in windows that share enough bigrams with the needle.
     /// </summary>
     public long FuzzyCellBudget { get; init; } = 2_000_000;
+
+    /// <summary>Longer (normalised) texts are matched exactly or not at all: no highlight or finding is this long.</summary>
+    public int MaxFuzzyLength { get; init; } = 1_000;
 }

@@ -45,8 +45,10 @@ internal static class ExtractionMerger
         return new MergeResult(content, ItemPairing.Ratio(agreed, llmCount, rulesCount), contradictions);
     }
 
+    // The LLM's extraction does not say which findings are abnormal (the seed lists "main findings"): whatever it
+    // lists un-negated it asserts. The rules do say, so only their abnormal findings count against an LLM negation.
     private static string? Contradicts(Finding llm, Finding rules) =>
-        llm.Abnormal && !llm.Negated && rules.Negated ? Contradiction.LlmAbnormalRulesNegated
+        !llm.Negated && rules.Negated ? Contradiction.LlmAbnormalRulesNegated
         : rules.Abnormal && !rules.Negated && llm.Negated ? Contradiction.RulesAbnormalLlmNegated
         : null;
 

@@ -43,23 +43,55 @@ public sealed partial class LlmAnnotator
     public async Task<LlmAnnotationResult> AnnotateAsync(LlmAnnotationRequest request, CancellationToken cancellationToken)
     {
         var call = Prepare(request);
-        using var lease = await AcquireAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
-        var backend = lease.Backend;
-        var options = backend.CreateChatOptions(call.Model, call.Temperature, _schemas.Get(request.Type), call.SchemaName);
-
-        var (reply, metrics) = await _runner.GetAsync(backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
-        var check = _schemas.Check(request.Type, reply);
-        if (check.IsValid)
+        var (lease, options, reply, metrics) = await FirstCallAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
+        using (lease)
         {
-            return Finish(call, backend, reply, check, metrics, rejected: null);
-        }
+            var backend = lease.Backend;
+            var check = _schemas.Check(request.Type, reply);
+            if (check.IsValid)
+            {
+                return Finish(call, backend, reply, check, metrics, rejected: null);
+            }
 
-        AddRepair(call, request, reply, check);
-        var (repaired, repairMetrics) = await _runner.GetAsync(backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
-        var recheck = _schemas.Check(request.Type, repaired);
-        return recheck.IsValid
-            ? Finish(call, backend, repaired, recheck, metrics.Add(repairMetrics), rejected: reply)
-            : throw SchemaFailure(call, backend, [reply, repaired], recheck);
+            // The repair goes to the same endpoint: it holds the conversation's prefix in its cache.
+            AddRepair(call, request, reply, check);
+            var (repaired, repairMetrics) = await _runner.GetAsync(backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
+            var recheck = _schemas.Check(request.Type, repaired);
+            return recheck.IsValid
+                ? Finish(call, backend, repaired, recheck, metrics.Add(repairMetrics), rejected: reply)
+                : throw SchemaFailure(call, backend, [reply, repaired], recheck);
+        }
+    }
+
+    /// <summary>
+    /// The first call, on the best endpoint; when that endpoint cannot be reached (no work was done there), once
+    /// more on each other endpoint that has the model.
+    /// </summary>
+    private async Task<(BackendLease Lease, ChatOptions Options, string Reply, LlmCallMetrics Metrics)> FirstCallAsync(
+        PreparedCall call, LlmPriority priority, CancellationToken cancellationToken)
+    {
+        var tried = new List<LlmBackend>();
+        while (true)
+        {
+            var lease = await AcquireAsync(call, priority, tried, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var options = lease.Backend.CreateChatOptions(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName);
+                var (reply, metrics) = await _runner.GetAsync(lease.Backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
+                return (lease, options, reply, metrics);
+            }
+            catch (LlmUnavailableException) when (tried.Count + 1 < _pool.Backends.Count)
+            {
+                LogFailover(lease.Backend.Name, call.Model);
+                tried.Add(lease.Backend);
+                lease.Dispose();
+            }
+            catch
+            {
+                lease.Dispose();
+                throw;
+            }
+        }
     }
 
     /// <summary>Streams the reply's text as it arrives (for the UI), then the validated result as the last update.</summary>
@@ -68,7 +100,7 @@ public sealed partial class LlmAnnotator
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var call = Prepare(request);
-        using var lease = await AcquireAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
+        using var lease = await AcquireAsync(call, request.Priority, [], cancellationToken).ConfigureAwait(false);
         var backend = lease.Backend;
         var options = backend.CreateChatOptions(call.Model, call.Temperature, _schemas.Get(request.Type), call.SchemaName);
         var replies = new List<string>();
@@ -124,9 +156,9 @@ public sealed partial class LlmAnnotator
         return new PreparedCall(request.Type, model, temperature, messages, "reportlens_" + request.Type.ToWire(), _time.GetTimestamp());
     }
 
-    private async Task<BackendLease> AcquireAsync(PreparedCall call, LlmPriority priority, CancellationToken cancellationToken)
+    private async Task<BackendLease> AcquireAsync(PreparedCall call, LlmPriority priority, IReadOnlyCollection<LlmBackend> exclude, CancellationToken cancellationToken)
     {
-        var lease = await _pool.AcquireAsync(call.Model, priority, cancellationToken).ConfigureAwait(false);
+        var lease = await _pool.AcquireAsync(call.Model, priority, exclude, cancellationToken).ConfigureAwait(false);
         call.QueueWait = _time.GetElapsedTime(call.Started);
         return lease;
     }
@@ -176,6 +208,9 @@ public sealed partial class LlmAnnotator
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LLM {Type} by {Model} on {Backend}: {PromptTokens} prompt / {OutputTokens} output tokens, {Repairs} repairs, {ElapsedMs} ms")]
     private partial void LogDone(AnnotationType type, string model, string backend, int? promptTokens, int? outputTokens, int repairs, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM endpoint {Backend} unreachable for {Model}; trying another endpoint")]
+    private partial void LogFailover(string backend, string model);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM {Type} reply from {Model} failed its schema ({ErrorCount} errors); asking once for a repair")]
     private partial void LogRepair(AnnotationType type, string model, int errorCount);

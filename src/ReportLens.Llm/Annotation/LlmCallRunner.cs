@@ -5,33 +5,37 @@ using Microsoft.Extensions.Options;
 namespace ReportLens.Llm;
 
 /// <summary>
-/// Runs one model call on a chosen endpoint under OLLAMA_TIMEOUT, telling a timeout from the caller's
-/// cancellation, and turns every failure into an <see cref="LlmException"/>.
+/// Runs one model call on a chosen endpoint through its circuit breaker and under OLLAMA_TIMEOUT, telling a
+/// timeout from the caller's cancellation, and turns every failure into an <see cref="LlmException"/>.
 /// </summary>
 internal sealed class LlmCallRunner(IOptions<OllamaOptions> options, TimeProvider time)
 {
     private readonly TimeSpan _timeout = options.Value.RequestTimeout;
 
-    public async Task<(string Reply, LlmCallMetrics Metrics)> GetAsync(
-        LlmBackend backend, string model, IList<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(_timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var started = time.GetTimestamp();
-        try
+    public Task<(string Reply, LlmCallMetrics Metrics)> GetAsync(
+        LlmBackend backend, string model, IList<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken) =>
+        backend.Breaker.ExecuteAsync(backend, async token =>
         {
-            var response = await backend.ChatClient(model).GetResponseAsync(messages, chatOptions, linked.Token).ConfigureAwait(false);
-            var metrics = LlmCallMetrics.From(response, null);
-            OnSuccess(backend, started, metrics);
-            return (response.Text, metrics);
-        }
-        catch (Exception e) when (Fail(e, backend, model, timeout, cancellationToken) is { } mapped)
-        {
-            throw mapped;
-        }
-    }
+            using var timeout = new CancellationTokenSource(_timeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token);
+            var started = time.GetTimestamp();
+            try
+            {
+                var response = await backend.ChatClient(model).GetResponseAsync(messages, chatOptions, linked.Token).ConfigureAwait(false);
+                var metrics = LlmCallMetrics.From(response, null);
+                backend.Stats.Record(time.GetElapsedTime(started), metrics);
+                return (response.Text, metrics);
+            }
+            catch (Exception e) when (Fail(e, backend, model, timeout, token) is { } mapped)
+            {
+                throw mapped;
+            }
+        }, cancellationToken);
 
-    /// <summary>Streams the reply's updates; the last one carries usage and, for Ollama, the done-message.</summary>
+    /// <summary>
+    /// Streams the reply's updates; the last one carries usage and, for Ollama, the done-message. The breaker
+    /// judges the start of the stream (connection, status, first chunk), where an endpoint's failures show.
+    /// </summary>
     public async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
         LlmBackend backend,
         string model,
@@ -46,22 +50,13 @@ internal sealed class LlmCallRunner(IOptions<OllamaOptions> options, TimeProvide
         var enumerator = backend.ChatClient(model).GetStreamingResponseAsync(messages, chatOptions, linked.Token).GetAsyncEnumerator(linked.Token);
         try
         {
-            while (true)
+            var more = await backend.Breaker.ExecuteAsync(backend, _ => MoveNextAsync(enumerator, backend, model, timeout, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+            while (more)
             {
-                try
-                {
-                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-                }
-                catch (Exception e) when (Fail(e, backend, model, timeout, cancellationToken) is { } mapped)
-                {
-                    throw mapped;
-                }
-
                 updates.Add(enumerator.Current);
                 yield return enumerator.Current;
+                more = await MoveNextAsync(enumerator, backend, model, timeout, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -69,12 +64,31 @@ internal sealed class LlmCallRunner(IOptions<OllamaOptions> options, TimeProvide
             await enumerator.DisposeAsync().ConfigureAwait(false);
         }
 
-        OnSuccess(backend, started, LlmCallMetrics.From(updates.ToChatResponse(), updates.LastOrDefault()?.RawRepresentation));
+        var metrics = LlmCallMetrics.From(updates.ToChatResponse(), updates.LastOrDefault()?.RawRepresentation);
+        backend.Stats.Record(time.GetElapsedTime(started), metrics);
     }
 
-    private void OnSuccess(LlmBackend backend, long started, LlmCallMetrics metrics) =>
-        backend.Stats.Record(time.GetElapsedTime(started), metrics);
+    private async ValueTask<bool> MoveNextAsync(
+        IAsyncEnumerator<ChatResponseUpdate> enumerator, LlmBackend backend, string model, CancellationTokenSource timeout, CancellationToken callerToken)
+    {
+        try
+        {
+            return await enumerator.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (Fail(e, backend, model, timeout, callerToken) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
 
-    private LlmException? Fail(Exception error, LlmBackend backend, string model, CancellationTokenSource timeout, CancellationToken callerToken) =>
-        LlmErrors.Translate(error, backend, model, _timeout, timeout.IsCancellationRequested, callerToken.IsCancellationRequested);
+    private LlmException? Fail(Exception error, LlmBackend backend, string model, CancellationTokenSource timeout, CancellationToken callerToken)
+    {
+        var mapped = LlmErrors.Translate(error, backend, model, _timeout, timeout.IsCancellationRequested, callerToken.IsCancellationRequested);
+        if (mapped is not null)
+        {
+            backend.RecordFailure(mapped);
+        }
+
+        return mapped;
+    }
 }

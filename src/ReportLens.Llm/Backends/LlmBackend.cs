@@ -3,10 +3,12 @@ using Microsoft.Extensions.AI;
 
 namespace ReportLens.Llm;
 
-/// <summary>One endpoint of the pool: its chat client, its slots, the models it has and its recent performance.</summary>
-internal abstract class LlmBackend(string name, Uri url, int slots, TimeProvider time) : IDisposable
+/// <summary>One endpoint of the pool: its chat client, slots, circuit breaker, models and recent performance.</summary>
+internal abstract class LlmBackend(string name, Uri url, int slots, BackendBreaker breaker, TimeProvider time) : IDisposable
 {
     private volatile IReadOnlySet<string>? _models;
+    private volatile string? _lastError;
+    private long _modelsRefreshedTicks;
 
     public string Name { get; } = name;
 
@@ -16,14 +18,18 @@ internal abstract class LlmBackend(string name, Uri url, int slots, TimeProvider
 
     public LlmSlotLimiter Slots { get; } = new(slots);
 
+    public BackendBreaker Breaker { get; } = breaker;
+
     public BackendStats Stats { get; } = new(time);
 
+    /// <summary>The message of the last failure that counted against the endpoint (no patient data: our own texts).</summary>
+    public string? LastError => _lastError;
+
     /// <summary>The models the endpoint has; null until first known (then every model is assumed possible).</summary>
-    public IReadOnlySet<string>? Models
-    {
-        get => _models;
-        protected set => _models = value;
-    }
+    public IReadOnlySet<string>? Models => _models;
+
+    public DateTimeOffset? ModelsRefreshedAt =>
+        Interlocked.Read(ref _modelsRefreshedTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     public bool HasModel(string model) => _models is null || _models.Contains(ModelNames.Normalize(model));
 
@@ -39,6 +45,17 @@ internal abstract class LlmBackend(string name, Uri url, int slots, TimeProvider
 
     /// <summary>Reachability, version and models; also refreshes <see cref="Models"/>.</summary>
     public abstract Task<LlmBackendHealth> ProbeAsync(CancellationToken cancellationToken);
+
+    public void RecordFailure(LlmException error) => _lastError = error.Message;
+
+    /// <summary>Sequence number of the last time the pool chose this endpoint: equal loads go round-robin.</summary>
+    public long LastChosen { get; set; }
+
+    protected void SetModels(IReadOnlySet<string> models)
+    {
+        _models = models;
+        Interlocked.Exchange(ref _modelsRefreshedTicks, time.GetUtcNow().UtcTicks);
+    }
 
     public virtual void Dispose()
     {

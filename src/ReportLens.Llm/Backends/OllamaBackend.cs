@@ -11,8 +11,8 @@ internal sealed class OllamaBackend : LlmBackend
     private readonly OllamaApiClient _client;
     private readonly string _keepAlive;
 
-    public OllamaBackend(Uri url, HttpClient httpClient, OllamaOptions options, TimeProvider time)
-        : base(url.GetLeftPart(UriPartial.Authority), url, options.SlotsPerEndpoint, time)
+    public OllamaBackend(Uri url, HttpClient httpClient, OllamaOptions options, BackendBreaker breaker, TimeProvider time)
+        : base(url.GetLeftPart(UriPartial.Authority), url, options.SlotsPerEndpoint, breaker, time)
     {
         httpClient.BaseAddress = url;
         _client = new OllamaApiClient(httpClient, options.Model);
@@ -37,7 +37,7 @@ internal sealed class OllamaBackend : LlmBackend
         var models = (await _client.ListLocalModelsAsync(cancellationToken).ConfigureAwait(false))
             .Select(m => ModelNames.Normalize(m.Name))
             .ToHashSet(StringComparer.Ordinal);
-        Models = models;
+        SetModels(models);
         return new LlmBackendHealth(Name, Url.ToString(), Kind, true, version, [.. models.Order(StringComparer.Ordinal)], null);
     }
 

@@ -13,8 +13,8 @@ internal sealed class OpenAiBackend : LlmBackend
     private readonly HttpClient _httpClient;
     private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
 
-    public OpenAiBackend(OpenAiEndpointOptions endpoint, HttpClient httpClient, TimeProvider time)
-        : base(endpoint.Name ?? new Uri(endpoint.Url).Authority, new Uri(endpoint.Url), endpoint.Slots, time)
+    public OpenAiBackend(OpenAiEndpointOptions endpoint, HttpClient httpClient, BackendBreaker breaker, TimeProvider time)
+        : base(endpoint.Name ?? new Uri(endpoint.Url).Authority, new Uri(endpoint.Url), endpoint.Slots, breaker, time)
     {
         _httpClient = httpClient;
         _client = new OpenAIClient(
@@ -27,7 +27,7 @@ internal sealed class OpenAiBackend : LlmBackend
                 RetryPolicy = new ClientRetryPolicy(0),
                 NetworkTimeout = System.Threading.Timeout.InfiniteTimeSpan,
             });
-        Models = endpoint.Models.Select(ModelNames.Normalize).ToHashSet(StringComparer.Ordinal);
+        SetModels(endpoint.Models.Select(ModelNames.Normalize).ToHashSet(StringComparer.Ordinal));
     }
 
     public override LlmBackendKind Kind => LlmBackendKind.OpenAi;

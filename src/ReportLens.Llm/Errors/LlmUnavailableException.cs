@@ -6,6 +6,9 @@ public sealed class LlmUnavailableException(string message, string? backend, Exc
 {
     public override bool IsTransient => true;
 
+    /// <summary>When the pool expects an endpoint back (the earliest end of a circuit break), if known.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     internal static LlmUnavailableException For(string backend, Exception? inner) => new(
         $"Ollama is not reachable at {backend}. Start it with `ollama serve` (or `docker compose up -d ollama`) " +
         "and check OLLAMA_BASE_URL.",

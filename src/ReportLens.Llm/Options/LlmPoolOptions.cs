@@ -7,8 +7,11 @@ public sealed class LlmPoolOptions
 
     public List<OpenAiEndpointOptions> OpenAiEndpoints { get; set; } = [];
 
-    /// <summary>Consecutive failed calls that take an endpoint out of the pool.</summary>
+    /// <summary>Failed calls (at least 2) within the sampling window before an endpoint can be taken out of the pool.</summary>
     public int BreakerFailureThreshold { get; set; } = 3;
+
+    /// <summary>Share of failed calls within the sampling window that takes an endpoint out (Polly's FailureRatio).</summary>
+    public double BreakerFailureRatio { get; set; } = 0.5;
 
     /// <summary>Seconds an endpoint stays out before one probe call may bring it back.</summary>
     public double BreakerBreakSeconds { get; set; } = 15;

@@ -27,14 +27,19 @@ public sealed class LlmPoolOptionsValidator : IValidateOptions<LlmPoolOptions>
             }
         }
 
-        if (options.BreakerFailureThreshold <= 0)
+        if (options.BreakerFailureThreshold < 2)
         {
-            failures.Add($"Llm:BreakerFailureThreshold must be at least 1, not {options.BreakerFailureThreshold}.");
+            failures.Add($"Llm:BreakerFailureThreshold must be at least 2, not {options.BreakerFailureThreshold}.");
         }
 
-        if (!(options.BreakerBreakSeconds > 0))
+        if (!(options.BreakerFailureRatio is > 0 and <= 1))
         {
-            failures.Add($"Llm:BreakerBreakSeconds must be positive, not {options.BreakerBreakSeconds}.");
+            failures.Add($"Llm:BreakerFailureRatio must be above 0 and at most 1, not {options.BreakerFailureRatio}.");
+        }
+
+        if (!(options.BreakerBreakSeconds >= 0.5))
+        {
+            failures.Add($"Llm:BreakerBreakSeconds must be at least 0.5, not {options.BreakerBreakSeconds}.");
         }
 
         if (!(options.ModelRefreshSeconds > 0))

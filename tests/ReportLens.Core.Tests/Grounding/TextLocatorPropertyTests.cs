@@ -53,6 +53,8 @@ public sealed class TextLocatorPropertyTests
             Assert.NotEqual(GroundingMatch.Fuzzy, grounding.Match);
             Assert.Equal(report[grounding.Start!.Value..grounding.End!.Value], grounding.SourceText);
             Assert.Equal(TextNormalizer.Normalize(needle), TextNormalizer.Normalize(grounding.SourceText!));
+            Assert.Equal(report[..grounding.Start.Value].EnumerateRunes().Count(), grounding.CodePointStart);
+            Assert.Equal(report[..grounding.End.Value].EnumerateRunes().Count(), grounding.CodePointEnd);
         }, iter: 2_000);
     }
 

@@ -156,4 +156,20 @@ public sealed class TextLocatorTests
         Assert.Equal(sentence, grounding.SourceText);
         Assert.True(watch.ElapsedMilliseconds < 2_000, $"took {watch.ElapsedMilliseconds} ms");
     }
+
+    [Fact]
+    public void Locate_RepetitiveNeedleInRepetitiveReport_StaysFast()
+    {
+        var report = new string('影', 100_000);
+        var needle = new string('影', 450) + "结节" + new string('影', 450);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var grounding = TextLocator.Locate(report, needle, hint: 50_000);
+        watch.Stop();
+
+        Assert.Equal(GroundingMatch.Fuzzy, grounding.Match);
+        Assert.Equal(needle.Length, grounding.End - grounding.Start);
+        Assert.True(watch.ElapsedMilliseconds < 2_000, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.True(TextLocator.Locate(report, new string('影', 1_000) + "结节").Ungrounded);
+    }
 }

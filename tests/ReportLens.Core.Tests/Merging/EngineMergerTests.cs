@@ -127,4 +127,22 @@ public sealed class EngineMergerTests
     [Fact]
     public void Merge_BothEmpty_AgreeFully() =>
         Assert.Equal(1.0, EngineMerger.Merge(Report, new HighlightContent(), new HighlightContent()).AgreementRatio);
+
+    [Fact]
+    public void Merge_ExtractionFindingListedUnnegatedWhereRulesNegate_IsContradiction()
+    {
+        var llm = new ExtractionContent { Findings = ["明显结节", "右肺上叶见结节"] };
+        var rules = new ExtractionContent
+        {
+            FindingDetails = [new Finding { Text = "结节", Negated = true, Grounding = TextLocatorAt(Report.IndexOf("明显结节", StringComparison.Ordinal) + 2) }],
+        };
+
+        var result = EngineMerger.Merge(Report, llm, rules);
+
+        var contradiction = Assert.Single(result.Contradictions);
+        Assert.Equal((Contradiction.LlmAbnormalRulesNegated, "明显结节", "结节"), (contradiction.Kind, contradiction.LlmText, contradiction.RulesText));
+        Assert.Equal(0.0, result.AgreementRatio);
+    }
+
+    private static SpanGrounding TextLocatorAt(int start) => new() { Match = GroundingMatch.Exact, Start = start, End = start + 2 };
 }

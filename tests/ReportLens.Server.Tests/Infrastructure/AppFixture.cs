@@ -10,6 +10,7 @@ namespace ReportLens.Server.Tests.Infrastructure;
 /// </summary>
 public abstract class AppFixture : IAsyncLifetime
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> _tokens = new();
     private ReportLensAppFactory? _factory;
 
     public TestDatabase Database { get; private set; } = null!;
@@ -72,8 +73,15 @@ public abstract class AppFixture : IAsyncLifetime
 
     public async Task<HttpClient> ClientAsync(string username, string password)
     {
+        // Password hashing is deliberately slow: one login per user per fixture keeps the suite fast.
+        if (!_tokens.TryGetValue((username, password), out var token))
+        {
+            token = await TokenAsync(username, password);
+            _tokens[(username, password)] = token;
+        }
+
         var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(username, password));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 

@@ -11,6 +11,7 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
 
     // Bounded so a long reply at "instant" speed does not become thousands of writes.
     private const int MaxChunks = 100;
+    private static readonly TimeSpan DropGrace = TimeSpan.FromMilliseconds(100);
 
     /// <summary>False when a fault ended the stream early (no done line may follow).</summary>
     public async Task<bool> StreamAsync(HttpContext context, string content, CompletionTiming timing, FaultPlan plan, CancellationToken ct)
@@ -30,6 +31,8 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
                     return false;
                 }
                 await context.Response.Body.FlushAsync(ct);
+                // Let the client read what was sent, so it sees a stream that stops rather than a refused request.
+                await Task.Delay(DropGrace, time, ct);
                 context.Abort();
                 return false;
             }

@@ -104,6 +104,11 @@ internal sealed class SchemaConformer(JsonElement root)
             return JsonNode.Parse(enumValues[0].GetRawText());
         }
         var types = Types(schema);
+        if (types.Contains("null"))
+        {
+            // A model under constrained decoding fills an optional-by-nullability member with null.
+            return null;
+        }
         if (types.Contains("object") || (types.Count == 0 && schema.TryGetProperty("properties", out _)))
         {
             return ConformObject(new JsonObject(), schema);

@@ -62,6 +62,7 @@ internal sealed class ModelRegistry
     {
         Task load;
         var time = _options.TimeProvider;
+        var started = time.GetTimestamp();
         lock (_gate)
         {
             var now = time.GetUtcNow();
@@ -75,7 +76,6 @@ internal sealed class ModelRegistry
             state.InUse++;
             load = state.Load;
         }
-        var started = time.GetTimestamp();
         try
         {
             await load.WaitAsync(ct);

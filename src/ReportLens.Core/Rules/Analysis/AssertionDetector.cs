@@ -69,11 +69,19 @@ internal static class AssertionDetector
             }
 
             var direction = cue.Entry.Flags;
-            if (cue.End <= finding.Start && direction is "pre" or "both" && !StopBetween(cues, cue.End, finding.Start))
+            if (cue.Start <= finding.Start && cue.End >= finding.End)
+            {
+                return cue;
+            }
+
+            // A cue may share words with the finding it acts on ("no acute" + "acute cardiopulmonary process").
+            if (cue.Start < finding.Start && cue.End <= finding.End && direction is "pre" or "both"
+                && !StopBetween(cues, cue.End, finding.Start))
             {
                 found = cue;
             }
-            else if (cue.Start >= finding.End && direction is "post" or "both" && !StopBetween(cues, finding.End, cue.Start))
+            else if (cue.End > finding.End && cue.Start >= finding.Start && direction is "post" or "both"
+                && !StopBetween(cues, finding.End, cue.Start))
             {
                 return found ?? cue;
             }

@@ -22,6 +22,8 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
 
         AddRatios(found);
         AddCounts(found);
+        // Slice thickness and the like in the technique or history are not measurements of the patient.
+        found.RemoveAll(m => parts.SentenceAt(m.Start) is not { Section.Describes: true });
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
@@ -69,7 +71,7 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
             var number = match.Groups["n"];
             if (match.Success && SameSentence(hit.Start, number.Index) && !Overlaps(found, number.Index, number.Index + number.Length))
             {
-                found.Add(new MeasurementMention(hit.Start, number.Index + number.Length, hit.TextOf(text), number.Value, "ratio"));
+                found.Add(new MeasurementMention(number.Index, number.Index + number.Length, hit.TextOf(text), number.Value, "", hit.Start));
             }
         }
     }

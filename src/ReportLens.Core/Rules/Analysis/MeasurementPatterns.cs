@@ -29,7 +29,7 @@ internal static partial class MeasurementPatterns
     public static partial Regex EnglishCount();
 
     /// <summary>The bare number after a ratio's name: "心胸比例约0.48", "cardiothoracic ratio is 0.55".</summary>
-    [GeneratedRegex(@"\G(?:\s|约|为|是|:|：|=|≈|~|is|of|was|approximately|approx\.?|about|around|measures|measured)*(?<n>\d+(?:\.\d+)?)(?![\d.]|\s*(?:cm|mm|%|HU|ml))",
+    [GeneratedRegex(@"\G(?:\s|约|为|是|:|：|=|≈|~|is|of|was|approximately|approx\.?|about|around|measures|measured)*(?<n>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:cm|mm|%|HU|ml))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex RatioValue();
 

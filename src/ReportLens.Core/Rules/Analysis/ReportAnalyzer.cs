@@ -70,10 +70,10 @@ internal static class ReportAnalyzer
             i++;
             while (i < mentions.Count && ReferenceEquals(mentions[i].Clause, clause))
             {
-                if (CoordinatorBetween(cues, group[^1].Hit.End, mentions[i].Hit.Start) is { } coordinator)
+                if (BoundaryBetween(cues, group[^1].Hit.End, mentions[i].Hit.Start) is { } boundary)
                 {
-                    segments.Add(Segment(text, start, coordinator.Start, group, cues));
-                    start = coordinator.End;
+                    segments.Add(Segment(text, start, boundary.Start, group, cues));
+                    start = boundary.Entry.Label is "coordinator" or "stop" ? boundary.End : boundary.Start;
                     group = [];
                 }
 
@@ -87,7 +87,7 @@ internal static class ReportAnalyzer
         return segments;
     }
 
-    // A segment does not start with the stop word that opened it ("但右肺上叶见一结节" → "右肺上叶见一结节").
+    // A segment does not start with the stop word or coordinator before it ("但右肺上叶见一结节" → "右肺上叶见一结节").
     private static FindingSegment Segment(string text, int start, int end, List<FindingMention> group, IReadOnlyList<PhraseHit> cues)
     {
         var (s, e) = Segmenter.Trim(text, start, end);
@@ -98,7 +98,7 @@ internal static class ReportAnalyzer
                 break;
             }
 
-            if (cue.Start == s && cue.Entry.Label == "stop" && cue.End <= group[0].Hit.Start)
+            if (cue.Start == s && cue.Entry.Label is "stop" or "coordinator" && cue.End <= group[0].Hit.Start)
             {
                 (s, e) = Segmenter.Trim(text, cue.End, e);
             }
@@ -107,7 +107,11 @@ internal static class ReportAnalyzer
         return new FindingSegment(s, e, group);
     }
 
-    private static PhraseHit? CoordinatorBetween(IReadOnlyList<PhraseHit> cues, int from, int to)
+    /// <summary>
+    /// Where a clause's findings part: a coordinator (、, and, or…) or a stop word (但, but…), which belongs to
+    /// neither side, or a cue that starts the second one ("emboli without right heart strain").
+    /// </summary>
+    private static PhraseHit? BoundaryBetween(IReadOnlyList<PhraseHit> cues, int from, int to)
     {
         foreach (var cue in cues)
         {
@@ -116,7 +120,8 @@ internal static class ReportAnalyzer
                 break;
             }
 
-            if (cue.Entry.Label == "coordinator" && cue.Start >= from && cue.End <= to)
+            if (cue.Start >= from && cue.End <= to && (cue.Entry.Label is "coordinator" or "stop"
+                || (cue.Entry.Label is "negation" or "uncertainty" && cue.Entry.Flags is "pre" or "both")))
             {
                 return cue;
             }

@@ -93,7 +93,9 @@ internal static class ClassificationBuilder
             return Item("是否需要随访", "是", 0.95, explicitly);
         }
 
-        var implied = analysis.Findings.FirstOrDefault(f => !f.Negated && f.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('f')));
+        // A nodule in a report whose main finding is severe is handled with that finding, not followed up alone.
+        var severe = Urgency.Decisive(analysis) is { } decisive && Urgency.EffectiveSeverity(decisive) >= 3;
+        var implied = severe ? null : analysis.Findings.FirstOrDefault(f => !f.Negated && f.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('f')));
         return implied is not null
             ? Item("是否需要随访", "是", 0.7, analysis.Text[implied.Start..implied.End])
             : Item("是否需要随访", "否", Urgency.Decisive(analysis) is null ? 0.85 : 0.65, null);
@@ -109,7 +111,7 @@ internal static class ClassificationBuilder
         foreach (var finding in analysis.Findings.Where(f => !f.Negated))
         {
             var asserted = finding.Mentions.Where(m => !m.Negated).ToList();
-            if (asserted.Any(m => m.Uncertain && m.Severity >= 3) || asserted.Any(m => m.Hit.Entry.HasFlag('x')))
+            if (asserted.Any(m => m.Uncertain && m.Severity >= 2))
             {
                 var uncertainCritical = asserted.Any(m => m.Uncertain && m.Critical);
                 return Item("是否需要进一步检查", "是", uncertainCritical ? 0.85 : 0.7, analysis.Text[finding.Start..finding.End]);

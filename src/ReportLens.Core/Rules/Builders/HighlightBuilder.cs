@@ -5,7 +5,7 @@ namespace ReportLens.Core.Rules.Builders;
 
 /// <summary>
 /// Highlights: asserted abnormal findings (abnormal, uncertain flagged), measurements, locations and diagnostic
-/// statements (diagnosis). A negated finding is a pertinent negative: it is emitted as a diagnosis item with
+/// statements of the impression section (diagnosis). A negated finding is a pertinent negative: it is emitted as a diagnosis item with
 /// negated = true, never as abnormal, unless an impression sentence around it is highlighted already.
 /// </summary>
 internal static class HighlightBuilder
@@ -16,12 +16,13 @@ internal static class HighlightBuilder
         var spans = new SpanFactory(text);
         var messages = analysis.Messages;
         var items = new List<HighlightItem>();
-        var (diagnoses, fromImpression) = DiagnosisStatements.Of(analysis);
+        // Only an impression section makes diagnosis statements; a findings-only report has none to highlight.
+        var (statements, fromImpression) = DiagnosisStatements.Of(analysis);
+        var diagnoses = fromImpression ? statements : [];
         foreach (var sentence in diagnoses)
         {
             var inside = analysis.Findings.Where(f => sentence.Contains(f.Start, f.End)).ToList();
-            items.Add(Item(spans, sentence.Start, sentence.End, HighlightCategories.Diagnosis,
-                messages.Format(fromImpression ? "hl.diagnosis" : "hl.diagnosis_last"),
+            items.Add(Item(spans, sentence.Start, sentence.End, HighlightCategories.Diagnosis, messages.Format("hl.diagnosis"),
                 negated: inside.Count > 0 && inside.All(f => f.Negated), uncertain: inside.Any(f => f.Uncertain)));
         }
 
@@ -53,8 +54,8 @@ internal static class HighlightBuilder
 
         foreach (var m in analysis.Measurements)
         {
-            items.Add(Item(spans, m.Start, m.End, HighlightCategories.Measurement,
-                messages.Format("hl.measurement", m.Item, m.Value, m.Unit == "ratio" ? "" : m.Unit), negated: false, uncertain: false));
+            items.Add(Item(spans, m.HighlightStart ?? m.Start, m.End, HighlightCategories.Measurement,
+                messages.Format("hl.measurement", m.Item, m.Value, m.Unit), negated: false, uncertain: false));
         }
 
         foreach (var location in analysis.Parts.Locations)

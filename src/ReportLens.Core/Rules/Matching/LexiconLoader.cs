@@ -86,8 +86,9 @@ internal static class LexiconLoader
         }
     }
 
+    // Severity 0 marks a phrase that is not a finding but must win over a shorter one inside it ("posterior acoustic enhancement").
     private static PhraseEntry Finding(string text, string severity, string flags, bool english) =>
-        new(PhraseKind.Finding, text, "", Int(severity), flags == "-" ? "" : flags, english);
+        new(PhraseKind.Finding, text, Int(severity) == 0 ? "skip" : "", Int(severity), flags == "-" ? "" : flags, english);
 
     private static void AddLines(List<PhraseEntry> entries, PhraseKind kind, IEnumerable<string> lines)
     {

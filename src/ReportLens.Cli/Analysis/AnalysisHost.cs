@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ReportLens.Cli.Infrastructure;
+using ReportLens.Data;
+using ReportLens.Jobs.Analysis;
+using ReportLens.Llm.Analysis;
+
+namespace ReportLens.Cli.Analysis;
+
+/// <summary>
+/// The same analysis stack the server runs (rules, LLM pool, ReportAnalyzer; with a database also the result cache
+/// and AnalysisService), configured from OLLAMA_* and --ollama. Logging has no provider: nothing reaches a log.
+/// </summary>
+public sealed class AnalysisHost : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+
+    private AnalysisHost(ServiceProvider services) => this.services = services;
+
+    public IReportAnalyzer Analyzer => services.GetRequiredService<IReportAnalyzer>();
+
+    public AnalysisService Service => services.GetRequiredService<AnalysisService>();
+
+    public IDbContextFactory<ReportLensDbContext> Databases => services.GetRequiredService<IDbContextFactory<ReportLensDbContext>>();
+
+    public static AnalysisHost Create(CliContext context, bool withDatabase)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (context.OllamaOverride is { } ollama)
+        {
+            overrides["OLLAMA_BASE_URL"] = ollama;
+        }
+
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton(context.Time);
+        collection.AddReportLensAnalysis(configuration);
+        if (withDatabase)
+        {
+            Infrastructure.Databases.EnsureExists(context);
+            collection.AddReportLensData(context.Database);
+            collection.AddSingleton<ResultCache>();
+            collection.AddSingleton<AnalysisService>();
+        }
+
+        return new AnalysisHost(collection.BuildServiceProvider());
+    }
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
+}

@@ -1,0 +1,36 @@
+using ReportLens.Core.Json;
+using ReportLens.Core.Text;
+using ReportLens.Llm.Analysis;
+
+namespace ReportLens.Cli.Analysis;
+
+public sealed class LocalTextAnalysis(AnalysisHost host, AnalysisSettings settings) : ITextAnalysis
+{
+    public const string RulesModelName = "rules";
+
+    public async Task<AnalysisOutput> AnalyzeAsync(string text, string? language, CancellationToken cancellationToken)
+    {
+        var lang = LanguageDetector.TryParse(language, out var parsed) ? parsed : LanguageDetector.Detect(text);
+        var request = new AnalysisRequest(text, lang, settings.Type, settings.Prompt, settings.Engine, settings.Model, settings.Temperature, Interactive: false);
+        var outcome = await host.Analyzer.AnalyzeAsync(request, cancellationToken);
+        var llm = outcome.Llm;
+        return new AnalysisOutput
+        {
+            AnnotationType = AnnotationWire(settings),
+            Engine = outcome.Engine.ToString().ToLowerInvariant(),
+            ModelName = llm?.Model ?? RulesModelName,
+            Confidence = outcome.Confidence,
+            GroundedFraction = outcome.GroundedFraction,
+            DurationSeconds = Math.Round(outcome.Elapsed.TotalSeconds, 3),
+            PromptEvalCount = llm?.PromptTokens,
+            EvalCount = llm?.OutputTokens,
+            TokensPerSecond = llm is { OutputTokens: { } n, EvalDurationNs: > 0 } ? Math.Round(n / (llm.EvalDurationNs.Value / 1e9), 1) : null,
+            SchemaRepairs = llm?.SchemaRepairs ?? 0,
+            Content = ReportLensJson.ContentToElement(outcome.Content),
+        };
+    }
+
+    private static string AnnotationWire(AnalysisSettings settings) => Core.Annotations.AnnotationTypes.ToWire(settings.Type);
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Cli.Infrastructure;
+
+namespace ReportLens.Cli.Commands;
+
+/// <summary>`reportlens db migrate|backup|restore`.</summary>
+public static class DbCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var command = new Command("db", "Database schema, backup and restore");
+        command.Subcommands.Add(Migrate(globals));
+        command.Subcommands.Add(Backup(globals));
+        command.Subcommands.Add(Restore(globals));
+        return command;
+    }
+
+    private static Command Migrate(GlobalOptions globals)
+    {
+        var command = new Command("migrate", "Create or upgrade the schema (EF Core migrations)");
+        command.SetHandler(globals, async (context, cancellationToken) =>
+        {
+            await using var db = Databases.Open(context, mayCreate: true);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await db.Database.MigrateAsync(cancellationToken);
+            await context.Error.WriteLineAsync(pending.Count == 0
+                ? "database is up to date"
+                : $"applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Backup(GlobalOptions globals)
+    {
+        var output = new Option<string>("--output", "-o") { Description = "Backup file to write", Required = true };
+        var command = new Command("backup", "Back up the database (SQLite online backup; PostgreSQL pg_dump)") { output };
+        command.SetHandler(globals, (context, cancellationToken) => DatabaseBackupBridge.BackupAsync(context, context.Get(output), cancellationToken));
+        return command;
+    }
+
+    private static Command Restore(GlobalOptions globals)
+    {
+        var file = new Argument<string>("file") { Description = "Backup file made by `db backup`" };
+        var command = new Command("restore", "Restore the database from a backup (replaces its contents)") { file };
+        command.SetHandler(globals, (context, cancellationToken) => DatabaseBackupBridge.RestoreAsync(context, context.Get(file), cancellationToken));
+        return command;
+    }
+}

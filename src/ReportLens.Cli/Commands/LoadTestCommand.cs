@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ReportLens.Cli.Infrastructure;
+using ReportLens.Cli.LoadTest;
+using ReportLens.Cli.Server;
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
+using Spectre.Console;
+
+namespace ReportLens.Cli.Commands;
+
+/// <summary>`reportlens loadtest`: the seed's load test, against a server (--server) or Ollama's /api/chat directly.</summary>
+public static class LoadTestCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var requests = new Option<int>("--requests", "-n") { Description = "Total requests", DefaultValueFactory = _ => 10 };
+        var concurrency = new Option<int>("--concurrency", "-c") { Description = "Requests in flight at once", DefaultValueFactory = _ => 3 };
+        var type = new Option<string>("--type") { Description = "Annotation type (server mode)", DefaultValueFactory = _ => "extraction" };
+        type.AcceptOnlyFromAmong([.. AnnotationTypes.WireNames]);
+        var engine = new Option<string?>("--engine") { Description = "llm|rules|hybrid (server mode; default: the server's)" };
+        engine.AcceptOnlyFromAmong("llm", "rules", "hybrid");
+        var model = new Option<string?>("--model") { Description = "Model for direct Ollama mode (default: $OLLAMA_MODEL, else qwen2.5:7b)" };
+        var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file" };
+        var command = new Command("loadtest", "Measure throughput and latency (the seed's load test)") { requests, concurrency, type, engine, model, json };
+        command.SetHandler(globals, async (context, cancellationToken) =>
+        {
+            var n = context.Get(requests);
+            var c = context.Get(concurrency);
+            if (n < 1 || c < 1)
+            {
+                throw CliException.Usage("--requests and --concurrency must be at least 1");
+            }
+
+            using ILoadTarget target = context.UseServer
+                ? new ServerLoadTarget(ServerClient.From(context), context.ServerUrl!, context.Get(type), context.Get(engine))
+                : new OllamaChatLoadTarget(
+                    new HttpClient { BaseAddress = new Uri(context.OllamaUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(10) },
+                    context.Get(model) ?? Environment.GetEnvironmentVariable("OLLAMA_MODEL") ?? "qwen2.5:7b");
+            await context.Error.WriteLineAsync($"Starting load test: {n} requests, {c} concurrent, against {target.Label}");
+            var result = await new LoadTestRunner(target, context.Time, context.Status).RunAsync(n, c, cancellationToken);
+            Print(context, result);
+            if (context.Get(json) is { } path)
+            {
+                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(result, ReportLensJson.Options), cancellationToken);
+            }
+
+            return result.Succeeded == 0 ? ExitCodes.Failure : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(CliContext context, LoadTestResult r)
+    {
+        static string S(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture) + "s";
+        var table = new Table().Title("Load test results").AddColumns("metric", "value");
+        table.AddRow("target", Markup.Escape(r.Target));
+        table.AddRow("requests", $"{r.Requests} ({r.Concurrency} concurrent)");
+        table.AddRow("success", $"{r.Succeeded} ({100.0 * r.Succeeded / r.Requests:0.0}%)");
+        table.AddRow("errors", $"{r.Failed} ({100.0 * r.Failed / r.Requests:0.0}%)");
+        foreach (var (reason, count) in r.Errors.OrderByDescending(e => e.Value))
+        {
+            table.AddRow("  " + Markup.Escape(reason), count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        table.AddRow("total time", S(r.TotalSeconds));
+        table.AddRow("throughput", r.Throughput.ToString("0.00", CultureInfo.InvariantCulture) + " requests/s");
+        table.AddRow("latency min", S(r.Latency.Min));
+        table.AddRow("latency p50", S(r.Latency.P50));
+        table.AddRow("latency p95", S(r.Latency.P95));
+        table.AddRow("latency p99", S(r.Latency.P99));
+        table.AddRow("latency max", S(r.Latency.Max));
+        table.AddRow("latency mean", S(r.Latency.Mean));
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) }).Write(table);
+    }
+}

@@ -1,0 +1,137 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Cli.Infrastructure;
+using ReportLens.Data.Entities;
+using Spectre.Console;
+
+namespace ReportLens.Cli.Commands;
+
+/// <summary>`reportlens users add|list|set-role|reset-password`, hashing as the server does (Identity's PasswordHasher).</summary>
+public static class UsersCommand
+{
+    private static readonly string[] Roles = ["admin", "radiologist", "viewer"];
+
+    public static Command Create(GlobalOptions globals)
+    {
+        var command = new Command("users", "Manage user accounts in the database");
+        command.Subcommands.Add(Add(globals));
+        command.Subcommands.Add(List(globals));
+        command.Subcommands.Add(SetRole(globals));
+        command.Subcommands.Add(ResetPassword(globals));
+        return command;
+    }
+
+    private static Command Add(GlobalOptions globals)
+    {
+        var username = new Argument<string>("username");
+        var role = new Option<string>("--role") { Description = "admin|radiologist|viewer", Required = true };
+        role.AcceptOnlyFromAmong(Roles);
+        var password = new Option<string?>("--password") { Description = "Password (default: read a line from stdin)" };
+        var command = new Command("add", "Create a user") { username, role, password };
+        command.SetHandler(globals, async (context, cancellationToken) =>
+        {
+            var name = ValidUsername(context.Get(username));
+            var secret = await PasswordAsync(context, context.Get(password));
+            await using var db = Databases.Open(context);
+            if (await db.Users.AnyAsync(u => u.Username == name, cancellationToken))
+            {
+                throw new CliException($"user '{name}' already exists");
+            }
+
+            var user = new UserAccount { Username = name, Role = context.Get(role), PasswordHash = "", CreatedAt = context.Time.GetUtcNow() };
+            user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, secret);
+            db.Users.Add(user);
+            await db.SaveChangesAsync(cancellationToken);
+            await context.Error.WriteLineAsync($"created user '{name}' ({user.Role})");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command List(GlobalOptions globals)
+    {
+        var command = new Command("list", "List users");
+        command.SetHandler(globals, async (context, cancellationToken) =>
+        {
+            await using var db = Databases.Open(context);
+            var users = await db.Users.AsNoTracking().OrderBy(u => u.Username).ToListAsync(cancellationToken);
+            var table = new Table().AddColumns("id", "username", "role", "active", "created");
+            foreach (var user in users)
+            {
+                table.AddRow(user.Id.ToString(), Markup.Escape(user.Username), user.Role, user.IsActive ? "yes" : "no", user.CreatedAt.ToString("yyyy-MM-dd"));
+            }
+
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
+            console.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command SetRole(GlobalOptions globals)
+    {
+        var username = new Argument<string>("username");
+        var role = new Argument<string>("role") { Description = "admin|radiologist|viewer" };
+        role.AcceptOnlyFromAmong(Roles);
+        var command = new Command("set-role", "Change a user's role") { username, role };
+        command.SetHandler(globals, async (context, cancellationToken) =>
+        {
+            await using var db = Databases.Open(context);
+            var user = await FindAsync(db, context.Get(username), cancellationToken);
+            user.Role = context.Get(role);
+            await db.SaveChangesAsync(cancellationToken);
+            await context.Error.WriteLineAsync($"user '{user.Username}' is now {user.Role}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command ResetPassword(GlobalOptions globals)
+    {
+        var username = new Argument<string>("username");
+        var password = new Option<string?>("--password") { Description = "New password (default: read a line from stdin)" };
+        var command = new Command("reset-password", "Set a new password") { username, password };
+        command.SetHandler(globals, async (context, cancellationToken) =>
+        {
+            var secret = await PasswordAsync(context, context.Get(password));
+            await using var db = Databases.Open(context);
+            var user = await FindAsync(db, context.Get(username), cancellationToken);
+            user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, secret);
+            await db.SaveChangesAsync(cancellationToken);
+            await context.Error.WriteLineAsync($"password of '{user.Username}' reset");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<UserAccount> FindAsync(Data.ReportLensDbContext db, string username, CancellationToken cancellationToken) =>
+        await db.Users.SingleOrDefaultAsync(u => u.Username == username, cancellationToken)
+            ?? throw new CliException($"no user '{username}'");
+
+    private static string ValidUsername(string username)
+    {
+        var name = username.Trim();
+        return name.Length is > 0 and <= 100 && !name.Any(char.IsWhiteSpace)
+            ? name
+            : throw CliException.Usage("username must be 1-100 characters without spaces");
+    }
+
+    private static async Task<string> PasswordAsync(CliContext context, string? given)
+    {
+        var password = given;
+        if (password is null)
+        {
+            if (!Console.IsInputRedirected)
+            {
+                await context.Error.WriteAsync("password: ");
+            }
+
+            password = await Console.In.ReadLineAsync();
+        }
+
+        return password is { Length: >= 8 }
+            ? password
+            : throw CliException.Usage("the password must be at least 8 characters (pass --password or one line on stdin)");
+    }
+}

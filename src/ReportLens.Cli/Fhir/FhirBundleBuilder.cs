@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using Hl7.Fhir.Model;
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Interop;
+using ReportLens.Core.Json;
+using ReportLens.Data.Entities;
+using Annotation = ReportLens.Data.Entities.Annotation;
+
+namespace ReportLens.Cli.Fhir;
+
+/// <summary>
+/// Builds a FHIR R4 collection Bundle: per report a DiagnosticReport (status, category RAD, LOINC code, the text as
+/// a text/plain presentedForm, the accession as identifier) and an Observation per extracted finding and measurement.
+/// </summary>
+public sealed class FhirBundleBuilder(DateTimeOffset now)
+{
+    private readonly Bundle bundle = new() { Type = Bundle.BundleType.Collection, Timestamp = now };
+
+    public int ReportCount { get; private set; }
+
+    public void Add(Report report, IReadOnlyList<Annotation> annotations)
+    {
+        var diagnostic = new DiagnosticReport
+        {
+            Status = DiagnosticReport.DiagnosticReportStatus.Final,
+            Language = report.Language,
+            Code = new CodeableConcept(FhirCodes.Loinc, FhirCodes.DiagnosticImagingStudy, "Diagnostic imaging study"),
+            Category = [Category(report)],
+            PresentedForm =
+            [
+                new Attachment
+                {
+                    ContentType = "text/plain; charset=utf-8",
+                    Language = report.Language,
+                    Data = Encoding.UTF8.GetBytes(report.ReportContent),
+                },
+            ],
+        };
+        if (report.AccessionNumber is { } accession)
+        {
+            diagnostic.Identifier.Add(new Identifier(FhirCodes.AccessionSystem, accession)
+            {
+                Type = new CodeableConcept(FhirCodes.V2IdentifierType, "ACSN", "Accession ID"),
+            });
+        }
+
+        if (report.ExamDate is { } date)
+        {
+            diagnostic.Effective = new FhirDateTime(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        foreach (var annotation in annotations)
+        {
+            diagnostic.Extension.Add(FhirAnnotationExtension.Create(ToImported(annotation)));
+            if (annotation.AnnotationType == "extraction" && annotation.ContentJson is { } json)
+            {
+                var content = (ExtractionContent)ReportLensJson.DeserializeContent(AnnotationType.Extraction, json);
+                diagnostic.Conclusion ??= string.IsNullOrWhiteSpace(content.Impression) ? null : content.Impression;
+                foreach (var observation in FhirObservations.From(content, diagnostic.Effective))
+                {
+                    diagnostic.Result.Add(AddEntry(observation));
+                }
+            }
+        }
+
+        AddEntry(diagnostic);
+        ReportCount++;
+    }
+
+    public Bundle Build() => bundle;
+
+    private ResourceReference AddEntry(Resource resource)
+    {
+        var fullUrl = "urn:uuid:" + Guid.NewGuid().ToString("D");
+        bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = fullUrl, Resource = resource });
+        return new ResourceReference(fullUrl);
+    }
+
+    private static CodeableConcept Category(Report report)
+    {
+        var category = new CodeableConcept(FhirCodes.V2ServiceSection, "RAD", "Radiology");
+        if (report.Modality is { } modality)
+        {
+            category.Coding.Add(new Coding(FhirCodes.ModalitySystem, modality));
+        }
+
+        if (report.BodyPart is { } bodyPart)
+        {
+            category.Coding.Add(new Coding(FhirCodes.BodyPartSystem, bodyPart));
+        }
+
+        return category;
+    }
+
+    private static ImportedAnnotation ToImported(Annotation annotation) => new()
+    {
+        AnnotationType = annotation.AnnotationType,
+        Engine = annotation.Engine,
+        ModelName = annotation.ModelName,
+        Confidence = annotation.Confidence,
+        GroundedFraction = annotation.GroundedFraction,
+        CreatedAt = annotation.CreatedAt,
+        ContentJson = annotation.ContentJson ?? "{}",
+    };
+}

@@ -1,0 +1,9 @@
+namespace ReportLens.Cli.Import;
+
+public enum ImportFormat
+{
+    Jsonl,
+    Csv,
+    Txt,
+    Fhir,
+}

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Core.Interop;
+using ReportLens.Core.Reports;
+using ReportLens.Core.Text;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+
+namespace ReportLens.Cli.Import;
+
+/// <summary>
+/// Stores imported reports in one transaction, keyed by accession number (by content hash when there is none):
+/// a report already stored with the same fields is left alone, a changed one is updated.
+/// </summary>
+public sealed class ReportImporter(ReportLensDbContext db, TimeProvider time)
+{
+    public async Task<ImportOutcome> ImportAsync(IReadOnlyList<ImportedReport> reports, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        int created = 0, updated = 0, unchanged = 0, annotations = 0;
+        var now = time.GetUtcNow();
+        foreach (var chunk in reports.Chunk(500))
+        {
+            var existing = await LoadExistingAsync(chunk, cancellationToken);
+            foreach (var imported in chunk)
+            {
+                var hash = ContentHash.Of(imported.Text);
+                var language = ResolveLanguage(imported);
+                var key = imported.AccessionNumber ?? hash;
+                if (!existing.TryGetValue(key, out var report))
+                {
+                    report = new Report
+                    {
+                        AccessionNumber = imported.AccessionNumber,
+                        ReportContent = imported.Text,
+                        ContentHash = hash,
+                        Language = language,
+                        CreatedAt = now,
+                    };
+                    Apply(report, imported, language, hash, now);
+                    db.Reports.Add(report);
+                    existing[key] = report;
+                    created++;
+                }
+                else if (Apply(report, imported, language, hash, now))
+                {
+                    updated++;
+                }
+                else
+                {
+                    unchanged++;
+                }
+
+                annotations += AddAnnotations(report, imported.Annotations);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportOutcome(created, updated, unchanged, annotations);
+    }
+
+    private async Task<Dictionary<string, Report>> LoadExistingAsync(ImportedReport[] chunk, CancellationToken cancellationToken)
+    {
+        var accessions = chunk.Where(r => r.AccessionNumber is not null).Select(r => r.AccessionNumber!).ToList();
+        var hashes = chunk.Where(r => r.AccessionNumber is null).Select(r => ContentHash.Of(r.Text)).ToList();
+        var found = await db.Reports
+            .Include(r => r.Annotations)
+            .Where(r => (r.AccessionNumber != null && accessions.Contains(r.AccessionNumber))
+                || (r.AccessionNumber == null && hashes.Contains(r.ContentHash)))
+            .ToListAsync(cancellationToken);
+        var result = new Dictionary<string, Report>(StringComparer.Ordinal);
+        foreach (var report in found)
+        {
+            result.TryAdd(report.AccessionNumber ?? report.ContentHash, report);
+        }
+
+        return result;
+    }
+
+    /// <summary>Copies the imported fields onto the stored report; true when anything changed.</summary>
+    private static bool Apply(Report report, ImportedReport imported, string language, string hash, DateTimeOffset now)
+    {
+        var changed = report.ReportContent != imported.Text
+            || report.Modality != imported.Modality
+            || report.BodyPart != imported.BodyPart
+            || report.ExamDate != imported.ExamDate
+            || report.Language != language
+            || report.IsDeleted;
+        report.ReportContent = imported.Text;
+        report.ContentHash = hash;
+        report.Modality = imported.Modality;
+        report.BodyPart = imported.BodyPart;
+        report.ExamDate = imported.ExamDate;
+        report.Language = language;
+        report.IsDeleted = false;
+        report.DeletedAt = null;
+        if (changed)
+        {
+            report.UpdatedAt = now;
+        }
+
+        return changed;
+    }
+
+    private static string ResolveLanguage(ImportedReport report) =>
+        LanguageDetector.TryParse(report.Language, out var language)
+            ? language.ToCode()
+            : LanguageDetector.Detect(report.Text).ToCode();
+
+    private static int AddAnnotations(Report report, IReadOnlyList<ImportedAnnotation> imported)
+    {
+        var added = 0;
+        foreach (var annotation in imported)
+        {
+            var known = report.Annotations.Any(a => a.AnnotationType == annotation.AnnotationType
+                && a.Engine == annotation.Engine
+                && a.ModelName == annotation.ModelName
+                && a.ContentJson == annotation.ContentJson);
+            if (known)
+            {
+                continue;
+            }
+
+            report.Annotations.Add(new Annotation
+            {
+                AnnotationType = annotation.AnnotationType,
+                Engine = annotation.Engine,
+                Status = AnnotationStatus.Succeeded,
+                ContentJson = annotation.ContentJson,
+                ModelName = annotation.ModelName,
+                Confidence = annotation.Confidence,
+                GroundedFraction = annotation.GroundedFraction,
+                CreatedAt = annotation.CreatedAt,
+            });
+            added++;
+        }
+
+        return added;
+    }
+}

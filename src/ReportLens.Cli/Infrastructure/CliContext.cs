@@ -1,0 +1,50 @@
+using System.CommandLine;
+using ReportLens.Data;
+using Spectre.Console;
+
+namespace ReportLens.Cli.Infrastructure;
+
+/// <summary>What a command needs from the invocation: settings resolved from options and environment, and the streams.</summary>
+public sealed class CliContext(ParseResult parseResult, GlobalOptions globals)
+{
+    public const string DefaultOllamaUrl = "http://localhost:11434";
+
+    public bool Verbose { get; } = parseResult.GetValue(globals.Verbose);
+    public string? ServerUrl { get; } = parseResult.GetValue(globals.Server) ?? Environment.GetEnvironmentVariable("REPORTLENS_SERVER");
+    public string? Token { get; } = parseResult.GetValue(globals.Token) ?? Environment.GetEnvironmentVariable("REPORTLENS_TOKEN");
+    public TextWriter Out { get; } = Console.Out;
+    public TextWriter Error { get; } = Console.Error;
+    public TimeProvider Time { get; } = TimeProvider.System;
+
+    /// <summary>Progress bars and tables for humans go to stderr, so stdout stays clean for data.</summary>
+    public IAnsiConsole Status { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    /// <summary>--ollama when given (it then wins over OLLAMA_BASE_URL).</summary>
+    public string? OllamaOverride => parseResult.GetValue(globals.Ollama);
+
+    /// <summary>The first Ollama URL (OLLAMA_BASE_URL may list several for the analysis pool).</summary>
+    public string OllamaUrl =>
+        (OllamaOverride ?? Environment.GetEnvironmentVariable("OLLAMA_BASE_URL") ?? DefaultOllamaUrl).Split(',')[0].Trim();
+
+    public bool UseServer => !string.IsNullOrWhiteSpace(ServerUrl);
+
+    public DatabaseSettings Database
+    {
+        get
+        {
+            var value = parseResult.GetValue(globals.Database) ?? Environment.GetEnvironmentVariable("DATABASE_URL");
+            try
+            {
+                return DatabaseSettings.Parse(value);
+            }
+            catch (FormatException ex)
+            {
+                throw CliException.Usage(ex.Message.Replace("DATABASE_URL", "--database", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    public T Get<T>(Option<T> option) => parseResult.GetValue(option)!;
+
+    public T Get<T>(Argument<T> argument) => parseResult.GetValue(argument)!;
+}

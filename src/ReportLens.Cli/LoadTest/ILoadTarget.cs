@@ -1,0 +1,10 @@
+namespace ReportLens.Cli.LoadTest;
+
+/// <summary>What one load-test request hits: the ReportLens server's analyze-text, or Ollama's /api/chat directly.</summary>
+public interface ILoadTarget : IDisposable
+{
+    string Label { get; }
+
+    /// <summary>Sends request number <paramref name="index"/>; throws on failure.</summary>
+    Task SendAsync(int index, CancellationToken cancellationToken);
+}

@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ReportLens.Cli.Infrastructure;
+using ReportLens.Core.Json;
+
+namespace ReportLens.Cli.Server;
+
+/// <summary>The REST API of a running server; failures become one line ("title: detail" of its ProblemDetails).</summary>
+public sealed class ServerClient : IDisposable
+{
+    private readonly HttpClient http;
+
+    public ServerClient(string baseUrl, string? token, TimeSpan? timeout = null)
+    {
+        if (!Uri.TryCreate(baseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw CliException.Usage($"--server: not an http(s) URL: {baseUrl}");
+        }
+
+        http = new HttpClient { BaseAddress = uri, Timeout = timeout ?? TimeSpan.FromMinutes(10) };
+        if (!string.IsNullOrWhiteSpace(token))
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    public static ServerClient From(CliContext context) => new(context.ServerUrl!, context.Token);
+
+    public Task<JsonElement> PostAsync<T>(string path, T body, CancellationToken cancellationToken) =>
+        SendAsync(() => http.PostAsJsonAsync(path.TrimStart('/'), body, ReportLensJson.Options, cancellationToken), cancellationToken);
+
+    public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(() => http.GetAsync(path.TrimStart('/'), cancellationToken), cancellationToken);
+
+    private async Task<JsonElement> SendAsync(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await send();
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new CliException($"server unreachable: {http.BaseAddress} ({ex.Message})", ExitCodes.Failure, ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CliException($"server did not answer in time: {http.BaseAddress}", ExitCodes.Failure, ex);
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new CliException(ProblemText(response, body));
+            }
+
+            return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+        }
+    }
+
+    private static string ProblemText(HttpResponseMessage response, string body)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            var root = problem.RootElement;
+            var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
+            var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            if (title is not null)
+            {
+                return detail is null ? $"{title} (HTTP {(int)response.StatusCode})" : $"{title}: {detail}";
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a ProblemDetails body: fall back to the status line.
+        }
+
+        return $"server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+    }
+
+    public void Dispose() => http.Dispose();
+}

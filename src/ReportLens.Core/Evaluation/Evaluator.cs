@@ -1,0 +1,46 @@
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Grounding;
+
+namespace ReportLens.Core.Evaluation;
+
+/// <summary>Scores an engine's outputs against gold reports (metrics defined in docs/evaluation.md).</summary>
+public static class Evaluator
+{
+    /// <summary>Gold fields the five classification dimensions are checked against.</summary>
+    public static IReadOnlyList<string> Dimensions { get; } = ["紧急程度", "检查部位", "检查类型", "是否需要随访", "是否需要进一步检查"];
+
+    public static EvaluationReport Evaluate(IEnumerable<EvaluationInput> inputs)
+    {
+        var tally = new EvaluationTally();
+        foreach (var input in inputs)
+        {
+            tally.Add(Ground(input));
+        }
+
+        return tally.ToReport();
+    }
+
+    /// <summary>The gold class of a dimension, in the classification vocabulary.</summary>
+    public static string Expected(GoldReport gold, string dimension) => dimension switch
+    {
+        "紧急程度" => gold.Urgency,
+        "检查部位" => gold.BodyPart,
+        "检查类型" => gold.Modality,
+        "是否需要随访" => gold.FollowUp ? "是" : "否",
+        "是否需要进一步检查" => gold.FurtherExam ? "是" : "否",
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "not a classification dimension"),
+    };
+
+    // What users see is grounded content, so it is what gets scored; grounding is idempotent.
+    private static GroundedInput Ground(EvaluationInput input)
+    {
+        var text = input.Gold.Text;
+        var highlights = Attempted(input, AnnotationType.Highlight, input.Highlights) is { } h ? Grounder.Ground(text, h) : null;
+        var classification = Attempted(input, AnnotationType.Classification, input.Classification) is { } c ? Grounder.Ground(text, c) : null;
+        var extraction = Attempted(input, AnnotationType.Extraction, input.Extraction) is { } e ? Grounder.Ground(text, e) : null;
+        return new GroundedInput(input, highlights, classification, extraction);
+    }
+
+    private static AnnotationContent? Attempted(EvaluationInput input, AnnotationType type, AnnotationContent? content) =>
+        input.Attempted.Contains(type) ? content : null;
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using ReportLens.Core.Json;
+
+namespace ReportLens.Core.Evaluation;
+
+/// <summary>
+/// Reads a gold file: one <see cref="GoldReport"/> per line (JSONL, snake_case), blank lines skipped. Every
+/// finding, measurement and location text must be an exact substring of the report; ids must be unique.
+/// </summary>
+public static class GoldFile
+{
+    public static IReadOnlyList<GoldReport> Load(string path)
+    {
+        using var reader = new StreamReader(path);
+        return Parse(reader, Path.GetFileName(path));
+    }
+
+    public static IReadOnlyList<GoldReport> Parse(TextReader reader, string source = "gold")
+    {
+        var reports = new List<GoldReport>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var report = Deserialize(line, source, number);
+            if (Problem(report) is { } problem)
+            {
+                throw new GoldFileException(source, number, problem);
+            }
+
+            if (!ids.Add(report.Id))
+            {
+                throw new GoldFileException(source, number, $"duplicate id '{report.Id}'");
+            }
+
+            reports.Add(report);
+        }
+
+        return reports;
+    }
+
+    private static GoldReport Deserialize(string line, string source, int number)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<GoldReport>(line, ReportLensJson.Options)
+                ?? throw new GoldFileException(source, number, "null instead of a report");
+        }
+        catch (JsonException e)
+        {
+            throw new GoldFileException(source, number, e.Message, e);
+        }
+    }
+
+    private static string? Problem(GoldReport report)
+    {
+        if (string.IsNullOrWhiteSpace(report.Id) || string.IsNullOrWhiteSpace(report.Text))
+        {
+            return "id and text must not be empty";
+        }
+
+        // Positions, not the texts, in the message: a gold file may one day hold real reports.
+        var texts = report.Findings.Select((f, i) => ("finding", i, f.Text, f.Start))
+            .Concat(report.Measurements.Select((m, i) => ("measurement", i, m.Text, m.Start)))
+            .Concat(report.Locations.Select((l, i) => ("location", i, l, (int?)null)));
+        foreach (var (kind, index, text, start) in texts)
+        {
+            if (string.IsNullOrEmpty(text) || !report.Text.Contains(text, StringComparison.Ordinal))
+            {
+                return $"{report.Id}: {kind} {index} is not an exact substring of the report";
+            }
+
+            if (start is { } s && (s < 0 || s > report.Text.Length - text.Length || string.CompareOrdinal(report.Text, s, text, 0, text.Length) != 0))
+            {
+                return $"{report.Id}: {kind} {index} has a start that does not point at its text";
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ReportLens.Data.Backup;
+
+internal sealed record ToolResult(int ExitCode, string StandardError);

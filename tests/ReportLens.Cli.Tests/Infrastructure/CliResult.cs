@@ -1,0 +1,6 @@
+namespace ReportLens.Cli.Tests.Infrastructure;
+
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Cli.Tests.Infrastructure;
+using ReportLens.Data.Entities;
+
+namespace ReportLens.Cli.Tests;
+
+public sealed class UsersTests : IDisposable
+{
+    private readonly Workspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public async Task UsersAddListSetRole_HashesLikeTheServerAndChangesRole()
+    {
+        await workspace.CreateDatabaseAsync();
+
+        var add = await workspace.RunAsync("users", "add", "alice", "--role", "radiologist", "--password", "correct-horse-1");
+        var addFromStdin = await workspace.RunWithInputAsync("battery-staple-2\n", "users", "add", "bob", "--role", "viewer");
+        var setRole = await workspace.RunAsync("users", "set-role", "bob", "admin");
+        var list = await workspace.RunAsync("users", "list");
+
+        Assert.True(add.ExitCode + addFromStdin.ExitCode + setRole.ExitCode + list.ExitCode == 0, $"{add}\n{addFromStdin}\n{setRole}\n{list}");
+        Assert.Contains("alice", list.Stdout);
+        Assert.Contains("radiologist", list.Stdout);
+        Assert.Contains("admin", list.Stdout);
+        await using var db = workspace.Open();
+        var users = await db.Users.OrderBy(u => u.Username).ToListAsync(TestContext.Current.CancellationToken);
+        var hasher = new PasswordHasher<UserAccount>();
+        Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(users[0], users[0].PasswordHash, "correct-horse-1"));
+        Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(users[1], users[1].PasswordHash, "battery-staple-2"));
+        Assert.Equal("admin", users[1].Role);
+    }
+
+    [Fact]
+    public async Task UsersResetPassword_NewPasswordVerifies()
+    {
+        await workspace.CreateDatabaseAsync();
+        await workspace.RunAsync("users", "add", "carol", "--role", "viewer", "--password", "first-password");
+
+        var reset = await workspace.RunWithInputAsync("second-password\n", "users", "reset-password", "carol");
+
+        Assert.True(reset.ExitCode == 0, reset.ToString());
+        await using var db = workspace.Open();
+        var user = await db.Users.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<UserAccount>().VerifyHashedPassword(user, user.PasswordHash, "second-password"));
+    }
+
+    [Fact]
+    public async Task UsersAdd_ExistingUser_ExitsOneWithOneLine()
+    {
+        await workspace.CreateDatabaseAsync();
+        await workspace.RunAsync("users", "add", "dave", "--role", "viewer", "--password", "long-enough");
+
+        var again = await workspace.RunAsync("users", "add", "dave", "--role", "viewer", "--password", "long-enough");
+
+        Assert.Equal(1, again.ExitCode);
+        Assert.Equal("error: user 'dave' already exists", again.Stderr.Trim());
+    }
+
+    [Theory]
+    [InlineData("users", "add", "eve", "--role", "superuser", "--password", "long-enough")]
+    [InlineData("users", "set-role", "eve")]
+    [InlineData("export", "--format", "xml", "--output", "x")]
+    [InlineData("analyze", "--type", "nonsense")]
+    [InlineData("no-such-command")]
+    [InlineData("users")]
+    public async Task Cli_UsageError_ExitsTwo(params string[] args)
+    {
+        var result = await workspace.RunAsync(args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Import_MissingFile_ExitsOneWithOneLine()
+    {
+        await workspace.CreateDatabaseAsync();
+
+        var result = await workspace.RunAsync("import", workspace.Path("missing.jsonl"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: file not found: {workspace.Path("missing.jsonl")}", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Command_MissingDatabase_ExitsOneAndSaysHowToCreateIt()
+    {
+        var result = await workspace.RunAsync("users", "list");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("db migrate", result.Stderr);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+}

@@ -1,0 +1,47 @@
+using ReportLens.Core.Evaluation;
+
+namespace ReportLens.Core.Tests.Evaluation;
+
+public sealed class GoldFileTests
+{
+    private const string Valid =
+        """{"id":"a","text":"右肺见结节，约5mm。","language":"zh","modality":"CT","body_part":"胸部","urgency":"异常轻微","follow_up":true,"findings":[{"text":"结节","abnormal":true}],"measurements":[{"text":"5mm","value":"5","unit":"mm"}],"locations":["右肺"]}""";
+
+    [Fact]
+    public void Parse_ValidLinesWithBlankLines_ReadsEveryReportSnakeCase()
+    {
+        var reports = GoldFile.Parse(new StringReader(Valid + "\n\n" + Valid.Replace("\"id\":\"a\"", "\"id\":\"b\"", StringComparison.Ordinal) + "\n"));
+
+        Assert.Equal(["a", "b"], reports.Select(r => r.Id));
+        Assert.Equal("胸部", reports[0].BodyPart);
+        Assert.True(reports[0].FollowUp);
+        Assert.Equal("mm", reports[0].Measurements[0].Unit);
+        Assert.True(reports[0].Findings[0].Abnormal);
+    }
+
+    [Theory]
+    [InlineData("{not json", 3)]
+    [InlineData("""{"id":"c","text":"x","language":"zh","modality":"CT","body_part":"胸部"}""", 3)]
+    [InlineData("""{"id":"c","text":"左肺","language":"zh","modality":"CT","body_part":"胸部","urgency":"正常","locations":["右肺"]}""", 3)]
+    [InlineData("""{"id":"a","text":"左肺","language":"zh","modality":"CT","body_part":"胸部","urgency":"正常"}""", 3)]
+    [InlineData("""{"id":"c","text":"左肺结节","language":"zh","modality":"CT","body_part":"胸部","urgency":"正常","findings":[{"text":"结节","start":1}]}""", 3)]
+    public void Parse_BadLine_ThrowsWithItsLineNumber(string bad, int line)
+    {
+        var error = Assert.Throws<GoldFileException>(() => GoldFile.Parse(new StringReader(Valid + "\n\n" + bad), "gold.jsonl"));
+
+        Assert.Equal(line, error.Line);
+        Assert.StartsWith($"gold.jsonl:{line}: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ProjectCorpus_ReadsEveryReport()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "data", "corpus", "gold.jsonl");
+
+        var reports = GoldFile.Load(path);
+
+        Assert.True(reports.Count >= 30, $"{reports.Count} reports");
+        Assert.Contains(reports, r => r.Language == "zh");
+        Assert.Contains(reports, r => r.Language == "en");
+    }
+}

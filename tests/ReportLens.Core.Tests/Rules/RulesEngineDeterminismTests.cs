@@ -1,0 +1,73 @@
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
+using ReportLens.Core.Rules;
+
+namespace ReportLens.Core.Tests.Rules;
+
+public sealed class RulesEngineDeterminismTests
+{
+    [Fact]
+    public void Analyze_SameReportTwice_GivesIdenticalJson()
+    {
+        foreach (var (report, language) in SampleReports.All)
+        {
+            foreach (var type in Enum.GetValues<AnnotationType>())
+            {
+                var first = ReportLensJson.SerializeContent(RulesEngine.Default.Analyze(report, type, language));
+                var second = ReportLensJson.SerializeContent(new RulesEngine().Analyze(report, type, language));
+                Assert.Equal(first, second);
+            }
+        }
+    }
+
+    [Fact]
+    public void Analyze_InParallel_GivesTheSameResultsAsSequentially()
+    {
+        var jobs = SampleReports.All
+            .SelectMany(r => Enum.GetValues<AnnotationType>().Select(t => (r.Text, r.Language, Type: t)))
+            .ToArray();
+        var expected = jobs.Select(j => ReportLensJson.SerializeContent(RulesEngine.Default.Analyze(j.Text, j.Type, j.Language))).ToArray();
+
+        var actual = new string[jobs.Length * 20];
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var job = jobs[i % jobs.Length];
+            actual[i] = ReportLensJson.SerializeContent(RulesEngine.Default.Analyze(job.Text, job.Type, job.Language));
+        });
+
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i % jobs.Length], actual[i]);
+        }
+    }
+
+    [Fact]
+    public void AnalyzeAll_MatchesEachTypeAnalysedAlone()
+    {
+        var (report, language) = SampleReports.All[0];
+
+        var all = RulesEngine.Default.AnalyzeAll(report, language);
+
+        foreach (var type in Enum.GetValues<AnnotationType>())
+        {
+            Assert.Equal(
+                ReportLensJson.SerializeContent(RulesEngine.Default.Analyze(report, type, language)),
+                ReportLensJson.SerializeContent(all[type]));
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n  ")]
+    [InlineData("。，；")]
+    [InlineData("IMPRESSION:")]
+    public void Analyze_EmptyOrDegenerateReport_ReturnsEmptyButValidContent(string report)
+    {
+        var extraction = Rules.Extract(report);
+        var scoring = Rules.Score(report);
+
+        Assert.Empty(extraction.FindingDetails);
+        Assert.Equal(5, scoring.Scores.Count);
+        Assert.Equal("正常", Rules.Classify(report).Category("紧急程度"));
+    }
+}

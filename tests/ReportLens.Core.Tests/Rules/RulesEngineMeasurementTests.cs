@@ -1,0 +1,76 @@
+using ReportLens.Core.Text;
+
+namespace ReportLens.Core.Tests.Rules;
+
+public sealed class RulesEngineMeasurementTests
+{
+    [Theory]
+    [InlineData("右肺上叶见一结节，大小约8mm×6mm。", "8mm×6mm", "结节", "8×6", "mm")]
+    [InlineData("肝右叶见低密度影，大小约3.2cm×2.1cm。", "3.2cm×2.1cm", "低密度影", "3.2×2.1", "cm")]
+    [InlineData("左肾见肿块，大小约3.2×2.1×1.8cm。", "3.2×2.1×1.8cm", "肿块", "3.2×2.1×1.8", "cm")]
+    [InlineData("胆囊内见结石，大小约3.2*2.1cm。", "3.2*2.1cm", "结石", "3.2×2.1", "cm")]
+    [InlineData("双肺散在结节，直径约2-3mm。", "2-3mm", "结节", "2-3", "mm")]
+    [InlineData("甲状腺右叶结节，大小约2～3cm。", "2～3cm", "结节", "2-3", "cm")]
+    [InlineData("心胸比例约0.48。", "0.48", "心胸比例", "0.48", "")]
+    [InlineData("病灶CT值约45HU。", "45HU", "CT值", "45", "HU")]
+    [InlineData("右侧气胸，肺组织压缩约30%。", "30%", "肺组织压缩", "30", "%")]
+    [InlineData("肝内见3枚囊肿。", "3枚", "囊肿", "3", "枚")]
+    [InlineData("腹膜后见2个肿大淋巴结。", "2个", "肿大淋巴结", "2", "个")]
+    [InlineData("腹腔积液，最深处约45ml。", "45ml", "最深处", "45", "ml")]
+    public void Analyze_ChineseMeasurement_ExtractsItemValueUnitAndExactText(string report, string text, string item, string value, string unit)
+    {
+        var measurement = Assert.Single(Rules.Extract(report).Measurements);
+
+        Assert.Equal(text, measurement.Text);
+        Assert.Equal(item, measurement.Item);
+        Assert.Equal(value, measurement.Value);
+        Assert.Equal(unit, measurement.Unit);
+        Assert.Equal(text, report[measurement.Grounding!.Start!.Value..measurement.Grounding.End!.Value]);
+    }
+
+    [Theory]
+    [InlineData("There is a 5 mm nodule in the right upper lobe.", "5 mm", "nodule", "5", "mm")]
+    [InlineData("A 3.2 x 2.1 cm mass in the left lower lobe.", "3.2 x 2.1 cm", "mass", "3.2×2.1", "cm")]
+    [InlineData("The cardiothoracic ratio is 0.55.", "0.55", "cardiothoracic ratio", "0.55", "")]
+    [InlineData("The RV/LV ratio is 1.1; no septal flattening.", "1.1", "RV/LV ratio", "1.1", "")]
+    [InlineData("Two nodules in the liver.", "Two nodules", "nodules", "2", "count")]
+    [InlineData("Hypodense lesion measuring 12 mm in the liver.", "12 mm", "Hypodense lesion", "12", "mm")]
+    public void Analyze_EnglishMeasurement_ExtractsItemValueUnitAndExactText(string report, string text, string item, string value, string unit)
+    {
+        var measurement = Assert.Single(Rules.Extract(report, ReportLanguage.En).Measurements);
+
+        Assert.Equal(text, measurement.Text);
+        Assert.Equal(item, measurement.Item);
+        Assert.Equal(value, measurement.Value);
+        Assert.Equal(unit, measurement.Unit);
+    }
+
+    [Theory]
+    [InlineData("建议3个月后复查。")]
+    [InlineData("L4/5椎间盘膨出。")]
+    [InlineData("T2WI呈高信号。")]
+    [InlineData("检查日期2024-03-05。")]
+    public void Analyze_NumbersThatAreNotMeasurements_AreNotExtracted(string report)
+    {
+        Assert.Empty(Rules.Extract(report).Measurements);
+    }
+
+    [Fact]
+    public void Analyze_SliceThicknessInTechnique_IsNotAPatientMeasurement()
+    {
+        var measurements = Rules.Extract("检查方法：胸部CT平扫，层厚5mm。\n检查所见：右肺中叶结节，直径约4mm。").Measurements;
+
+        Assert.Equal("4mm", Assert.Single(measurements).Text);
+    }
+
+    [Fact]
+    public void Analyze_SeveralMeasurements_AreReturnedInReportOrder()
+    {
+        const string report = "心胸比例约0.52。右肺上叶结节，大小约12mm×10mm，CT值约-20HU。";
+
+        var measurements = Rules.Extract(report).Measurements;
+
+        Assert.Equal(["0.52", "12mm×10mm", "-20HU"], measurements.Select(m => m.Text));
+        Assert.Equal("-20", measurements[2].Value);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using ReportLens.Server.Tests.Infrastructure;
+
+namespace ReportLens.Server.Tests.Api;
+
+/// <summary>Every endpoint × {no token, expired token, wrong signature, viewer, radiologist, admin}.</summary>
+public sealed class AuthMatrixTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
+{
+    public enum Caller
+    {
+        None,
+        Expired,
+        WrongSignature,
+        Viewer,
+        Radiologist,
+        Admin,
+    }
+
+    private static readonly Caller[] Callers = Enum.GetValues<Caller>();
+
+    /// <summary>Endpoint, then the status each caller gets, in <see cref="Caller"/> order.</summary>
+    public static TheoryData<string, string, int, int, int> Endpoints => new()
+    {
+        // method, path template, viewer, radiologist, admin
+        { "GET", "/api/v1/reports", 200, 200, 200 },
+        { "GET", "/api/v1/reports/{id}", 200, 200, 200 },
+        { "GET", "/api/v1/reports/{id}/annotations", 200, 200, 200 },
+        { "POST", "/api/v1/reports", 403, 201, 201 },
+        { "PUT", "/api/v1/reports/{id}", 403, 200, 200 },
+        { "DELETE", "/api/v1/reports/{id}", 403, 204, 204 },
+        { "POST", "/api/v1/ai/analyze", 403, 200, 200 },
+        { "POST", "/api/v1/ai/analyze-text", 403, 200, 200 },
+        { "GET", "/api/v1/auth/me", 200, 200, 200 },
+        { "GET", "/api/v1/users", 403, 403, 200 },
+        { "POST", "/api/v1/users", 403, 403, 201 },
+        { "PUT", "/api/v1/users/{user}/role", 403, 403, 200 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task Endpoint_ForEachCaller_GivesExpectedStatus(string method, string template, int viewer, int radiologist, int admin)
+    {
+        foreach (var caller in Callers)
+        {
+            var expected = caller switch
+            {
+                Caller.Viewer => viewer,
+                Caller.Radiologist => radiologist,
+                Caller.Admin => admin,
+                _ => 401,
+            };
+            using var client = await ClientAsync(caller);
+            using var request = await BuildAsync(method, template);
+            var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(expected == (int)response.StatusCode, $"{method} {template} as {caller}: expected {expected}, got {(int)response.StatusCode} {body}");
+            if (expected >= 400)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PublicEndpoints_NeedNoToken()
+    {
+        using var client = app.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "x", password = "y" })).StatusCode);
+    }
+
+    private async Task<HttpRequestMessage> BuildAsync(string method, string template)
+    {
+        using var admin = await app.AdminAsync();
+        var path = template;
+        if (path.Contains("{id}"))
+        {
+            path = path.Replace("{id}", (await ReportsApiTests<SqliteAppFixture>.CreateAsync(admin, "Findings: lungs are clear.")).ToString());
+        }
+
+        if (path.Contains("{user}"))
+        {
+            var created = await admin.PostAsJsonAsync("/api/v1/users", new { username = "m" + Guid.NewGuid().ToString("N")[..10], password = "password-123", role = "viewer" });
+            path = path.Replace("{user}", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32().ToString());
+        }
+
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        object? body = (method, template) switch
+        {
+            ("POST", "/api/v1/reports") => new { report_content = "Findings: normal." },
+            ("PUT", "/api/v1/reports/{id}") => new { modality = "CT" },
+            ("POST", "/api/v1/ai/analyze") => new { report_id = await ReportsApiTests<SqliteAppFixture>.CreateAsync(admin, "Findings: normal."), user_prompt = "", annotation_type = "classification", engine = "rules" },
+            ("POST", "/api/v1/ai/analyze-text") => new { report_content = "Findings: normal.", user_prompt = "", annotation_type = "scoring", engine = "rules" },
+            ("POST", "/api/v1/users") => new { username = "n" + Guid.NewGuid().ToString("N")[..10], password = "password-123", role = "viewer" },
+            ("PUT", "/api/v1/users/{user}/role") => new { role = "radiologist" },
+            _ => null,
+        };
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return request;
+    }
+
+    private async Task<HttpClient> ClientAsync(Caller caller)
+    {
+        switch (caller)
+        {
+            case Caller.Viewer: return await app.ViewerAsync();
+            case Caller.Radiologist: return await app.RadiologistAsync();
+            case Caller.Admin: return await app.AdminAsync();
+        }
+
+        var client = app.Anonymous();
+        if (caller == Caller.Expired)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(ReportLensAppFactory.SecretKey, DateTime.UtcNow.AddHours(-2)));
+        }
+        else if (caller == Caller.WrongSignature)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token("another-secret-key-that-is-long-enough-0123", DateTime.UtcNow));
+        }
+
+        return client;
+    }
+
+    private static string Token(string secret, DateTime issued) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = "reportlens",
+        Audience = "reportlens-api",
+        IssuedAt = issued,
+        NotBefore = issued,
+        Expires = issued.AddMinutes(30),
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret)), SecurityAlgorithms.HmacSha256),
+        Subject = new ClaimsIdentity([new Claim("sub", "1"), new Claim("name", "admin"), new Claim("role", "admin")]),
+    });
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ReportLens.Llm;
+
+namespace ReportLens.Server.Tests.Llm;
+
+/// <summary>The LLM layer wired as the server wires it, pointed at emulators on loopback.</summary>
+internal sealed class LlmTestHost : IDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public LlmTestHost(string baseUrls, params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([
+                KeyValuePair.Create("OLLAMA_BASE_URL", (string?)baseUrls),
+                KeyValuePair.Create("OLLAMA_CONNECT_TIMEOUT", (string?)"2"),
+                KeyValuePair.Create("OLLAMA_TIMEOUT", (string?)"20"),
+            ])
+            .AddInMemoryCollection(settings.GroupBy(s => s.Key).Select(g => KeyValuePair.Create(g.Key, (string?)g.Last().Value)))
+            .Build();
+        _provider = new ServiceCollection().AddLogging().AddReportLensLlm(configuration).BuildServiceProvider(validateScopes: true);
+    }
+
+    public LlmAnnotator Annotator => _provider.GetRequiredService<LlmAnnotator>();
+
+    public ILlmHealthProbe Health => _provider.GetRequiredService<ILlmHealthProbe>();
+
+    public LlmBackendPool Pool => _provider.GetRequiredService<LlmBackendPool>();
+
+    public void Dispose() => _provider.Dispose();
+}
