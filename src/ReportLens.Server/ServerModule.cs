@@ -65,6 +65,7 @@ public static class ServerModule
         app.MapReportsApi();
         app.MapAnalysisApi();
         app.MapJobsApi();
+        app.MapBackendsApi();
         return app;
     }
 

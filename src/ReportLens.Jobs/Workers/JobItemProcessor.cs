@@ -64,6 +64,10 @@ public sealed partial class JobItemProcessor(
         {
             // Not the item's fault: it waits without using up an attempt, and resumes when an endpoint is back.
             var wait = TimeSpan.FromSeconds(_options.UnavailableWaitSeconds);
+            if (unavailable.RetryAfter is { } after && after > TimeSpan.Zero && after < wait)
+            {
+                wait = after;
+            }
             await queue.ReleaseAsync(item, owner, item.Attempts, time.GetUtcNow() + wait, unavailable.Message, CancellationToken.None);
             LogWaiting(item.Id, item.JobId, wait.TotalSeconds);
             return ItemOutcome.Unavailable;
