@@ -10,9 +10,17 @@ public sealed class JobOptions
     /// <summary>Whether this process runs a worker (a process may serve the API only).</summary>
     public bool WorkerEnabled { get; set; } = true;
 
-    /// <summary>Items this process runs at once. Unset: the pool's total slots, so every GPU slot stays busy.</summary>
+    /// <summary>Items this process runs at once. Unset: the pool's total slots × <see cref="SlotMultiplier"/>.</summary>
     [Range(1, 1024)]
     public int? Concurrency { get; set; }
+
+    /// <summary>
+    /// Items per pool slot when <see cref="Concurrency"/> is unset. Above 1, a few batch calls wait in the pool's
+    /// queue, so a slot freed while the previous item is grounded and stored is taken at once; interactive calls
+    /// still take freed slots first.
+    /// </summary>
+    [Range(1.0, 4.0)]
+    public double SlotMultiplier { get; set; } = 1.5;
 
     /// <summary>Runs that may end in a transient failure before an item is marked failed.</summary>
     [Range(1, 100)]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ReportLens.Jobs.Analysis;
 using ReportLens.Jobs.Control;
 using ReportLens.Jobs.Queue;
 using ReportLens.Jobs.Workers;
@@ -7,7 +8,7 @@ namespace ReportLens.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
-    /// <summary>Durable jobs: options ("Jobs", validated at start-up), queue, control, and this process's worker.</summary>
+    /// <summary>Durable jobs: options ("Jobs", validated at start-up), queue, control, this process's worker, and the cache's hit counter writer.</summary>
     public static IServiceCollection AddReportLensJobs(this IServiceCollection services)
     {
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -18,6 +19,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobService>();
         services.AddSingleton<JobReader>();
         services.AddHostedService<JobWorker>();
+        services.AddHostedService<CacheHitFlusher>();
         return services;
     }
 }

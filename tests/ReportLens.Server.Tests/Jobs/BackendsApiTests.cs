@@ -57,9 +57,9 @@ public sealed class BackendsApiTests(BackendsApiTests.TwoEmulatorsFixture app) :
 
         var backends = body.GetProperty("backends").EnumerateArray().ToList();
         Assert.Equal(2, backends.Count);
-        // Slots come from OLLAMA_NUM_PARALLEL (4 per endpoint); the job worker runs as many items as the pool has slots.
+        // Slots come from OLLAMA_NUM_PARALLEL (4 per endpoint); the job worker runs 1.5 items per slot of the pool.
         Assert.Equal(8, body.GetProperty("total_slots").GetInt32());
-        Assert.Equal(8, body.GetProperty("worker_concurrency").GetInt32());
+        Assert.Equal(12, body.GetProperty("worker_concurrency").GetInt32());
         Assert.Equal(1, body.GetProperty("healthy_backends").GetInt32());
         var down = backends.Single(b => b.GetProperty("url").GetString()!.TrimEnd('/') == stoppedUrl);
         var up = backends.Single(b => b.GetProperty("url").GetString()!.TrimEnd('/') != stoppedUrl);
