@@ -13,7 +13,9 @@ using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Health;
 using ReportLens.Server.Jobs;
+using ReportLens.Server.Observability;
 using ReportLens.Server.Reports;
+using ReportLens.Server.Security;
 
 namespace ReportLens.Server;
 
@@ -25,6 +27,7 @@ public static class ServerModule
     public static WebApplicationBuilder AddReportLens(this WebApplicationBuilder builder)
     {
         SeedEnvironment.Apply(builder);
+        builder.AddReportLensObservability();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -38,6 +41,7 @@ public static class ServerModule
 
         services.AddReportLensData(ResolveDatabase(builder.Configuration));
         builder.AddReportLensAuth();
+        builder.AddReportLensSecurity();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<AuditLog>();
@@ -46,6 +50,7 @@ public static class ServerModule
         services.AddReportLensAnalysis(builder.Configuration);
         services.AddSingleton<IExceptionProblemMapper, LlmProblemMapper>();
         services.AddSingleton<ResultCache>();
+        services.AddSingleton<IAnalysisObserver, AnalysisMetrics>();
         services.AddScoped<AnalysisService>();
         services.AddReportLensJobs();
         builder.AddReportLensHealth();
@@ -54,16 +59,21 @@ public static class ServerModule
 
     public static WebApplication MapReportLens(this WebApplication app)
     {
+        app.MapReportLensMetrics();
+        AnalysisMetrics.WatchBackends(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseReportLensSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapReportsApi();
         app.MapAnalysisApi();
+        app.MapAuditApi();
         app.MapJobsApi();
         app.MapBackendsApi();
         return app;

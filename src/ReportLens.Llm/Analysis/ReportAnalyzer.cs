@@ -42,16 +42,26 @@ public sealed class ReportAnalyzer(
             $"{engine}|{model}|{PromptLibrary.Default.Version}|{temperature:R}|{request.Language}|{(engine == EngineKind.Hybrid ? RulesVersion : "")}|{request.UserPrompt}");
     }
 
+    /// <summary>Traces analyses as "ReportLens.Analysis" spans (ids, engine and figures only — never text).</summary>
+    public static readonly ActivitySource Tracing = new("ReportLens.Analysis");
+
     public async Task<AnalysisOutcome> AnalyzeAsync(AnalysisRequest request, CancellationToken ct)
     {
         var started = time.GetTimestamp();
         var engine = request.Engine ?? await DefaultEngineAsync(ct);
-        return engine switch
+        using var activity = Tracing.StartActivity("analyze");
+        activity?.SetTag("reportlens.engine", engine.ToString().ToLowerInvariant());
+        activity?.SetTag("reportlens.annotation_type", request.Type.ToWire());
+        var outcome = engine switch
         {
             EngineKind.Rules => RunRules(request, started),
             EngineKind.Llm => await RunLlmAsync(request, started, withRules: false, ct),
             _ => await RunLlmAsync(request, started, withRules: true, ct),
         };
+        activity?.SetTag("reportlens.model", outcome.Llm?.Model);
+        activity?.SetTag("reportlens.grounded_fraction", outcome.GroundedFraction);
+        activity?.SetTag("reportlens.confidence", outcome.Confidence);
+        return outcome;
     }
 
     private AnalysisOutcome RunRules(AnalysisRequest request, long started)

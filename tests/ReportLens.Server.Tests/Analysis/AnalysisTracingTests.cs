@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using ReportLens.Server.Tests.Api;
+using ReportLens.Server.Tests.Infrastructure;
+
+namespace ReportLens.Server.Tests.Analysis;
+
+/// <summary>One trace follows a request through the analysis to the LLM call.</summary>
+public sealed class AnalysisTracingTests(EmulatorAppFixture app) : ApiTest<EmulatorAppFixture>(app), IClassFixture<EmulatorAppFixture>
+{
+    [Fact]
+    public async Task Analyze_WithLlm_ProducesRequestAnalysisAndHttpSpansInOneTrace()
+    {
+        var spans = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "ReportLens.Analysis" or "System.Net.Http" or "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        using var client = await App.RadiologistAsync();
+        var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.EnglishCt);
+        (await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "extraction", engine = "llm" })).EnsureSuccessStatusCode();
+
+        var analysis = Assert.Single(spans, s => s.Source.Name == "ReportLens.Analysis" && s.GetTagItem("reportlens.model") is "qwen2.5:7b");
+        Assert.Equal("llm", analysis.GetTagItem("reportlens.engine"));
+        var trace = spans.Where(s => s.TraceId == analysis.TraceId).ToList();
+        Assert.Contains(trace, s => s.Source.Name == "Microsoft.AspNetCore" && s.Id == analysis.ParentId);
+        Assert.Contains(trace, s => s.Source.Name == "System.Net.Http" && s.ParentSpanId == analysis.SpanId);
+    }
+}
