@@ -1,1 +1,46 @@
+using System.Diagnostics;
+using System.Globalization;
+using ReportLens.Bench;
+using ReportLens.OllamaEmulator;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var command = args.FirstOrDefault() ?? "all";
+string[] commands = ["all", "batch", "latency", "core"];
+if (!commands.Contains(command))
+{
+    Console.Error.WriteLine($"usage: ReportLens.Bench [{string.Join('|', commands)}]");
+    return 2;
+}
+
+var root = RepoRoot.Find();
+var corpus = Corpus.Load(root);
+var total = Stopwatch.StartNew();
+var output = new ReportWriter(Console.Out);
+output.Header();
+
+if (command is "all" or "core")
+{
+    output.Rules(CoreBenchmarks.Rules(corpus, 500, TimeSpan.FromSeconds(2)));
+    output.Grounding(CoreBenchmarks.Grounding(corpus));
+}
+
+if (command is "all" or "latency")
+{
+    output.Latency(await LatencyBenchmarks.RunAsync(root, corpus.UniqueChinese(200, "lat")));
+}
+
+if (command is "all" or "batch")
+{
+    const int reports = 500;
+    await using var first = await EmulatorHost.StartAsync(BatchBenchmarks.Emulator);
+    await using var second = await EmulatorHost.StartAsync(BatchBenchmarks.Emulator with { Seed = 43 });
+    var seed = await BatchBenchmarks.SeedSemaphoreAsync(corpus.UniqueChinese(reports, "seed"), first);
+    var one = await BatchBenchmarks.ServerJobAsync("ReportLens job, 1 emulator", root, corpus.UniqueChinese(reports, "one"), first);
+    var two = await BatchBenchmarks.ServerJobAsync("ReportLens job, 2 emulators", root, corpus.UniqueChinese(reports, "two"), first, second);
+    output.Batch(BatchBenchmarks.Emulator, [seed, one, two]);
+}
+
+Console.WriteLine();
+Console.WriteLine($"Total benchmark time: {total.Elapsed.TotalSeconds:0} s");
 return 0;

@@ -11,6 +11,8 @@ public sealed class ReportLensDbContext(DbContextOptions<ReportLensDbContext> op
     public DbSet<Annotation> Annotations => Set<Annotation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CacheEntry> CacheEntries => Set<CacheEntry>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobItem> JobItems => Set<JobItem>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

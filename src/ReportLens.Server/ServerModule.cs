@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using ReportLens.Core.Json;
 using ReportLens.Data;
+using ReportLens.Jobs;
 using ReportLens.Jobs.Analysis;
 using ReportLens.Llm.Analysis;
 using ReportLens.Server.Analysis;
@@ -11,6 +12,7 @@ using ReportLens.Server.Configuration;
 using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Health;
+using ReportLens.Server.Jobs;
 using ReportLens.Server.Observability;
 using ReportLens.Server.Reports;
 using ReportLens.Server.Security;
@@ -50,6 +52,7 @@ public static class ServerModule
         services.AddSingleton<ResultCache>();
         services.AddSingleton<IAnalysisObserver, AnalysisMetrics>();
         services.AddScoped<AnalysisService>();
+        services.AddReportLensJobs();
         builder.AddReportLensHealth();
         return builder;
     }
@@ -71,6 +74,8 @@ public static class ServerModule
         app.MapReportsApi();
         app.MapAnalysisApi();
         app.MapAuditApi();
+        app.MapJobsApi();
+        app.MapBackendsApi();
         return app;
     }
 

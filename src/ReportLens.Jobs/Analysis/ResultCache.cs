@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -15,6 +16,9 @@ namespace ReportLens.Jobs.Analysis;
 /// </summary>
 public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, TimeProvider time)
 {
+    // Hits are counted here and written in batches (CacheHitFlusher): a hit then costs one read, not a write.
+    private ConcurrentDictionary<string, long> _pendingHits = new(StringComparer.Ordinal);
+
     public static string Key(string reportText, string annotationType, string fingerprint)
     {
         var material = $"{annotationType}\n{fingerprint}\n{reportText}";
@@ -24,16 +28,32 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
     public async Task<CachedResult?> GetAsync(string key, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var entry = await db.CacheEntries.SingleOrDefaultAsync(c => c.Key == key, ct);
-        if (entry is null)
+        var json = await db.CacheEntries.AsNoTracking().Where(c => c.Key == key).Select(c => c.ResultJson).SingleOrDefaultAsync(ct);
+        if (json is null)
         {
             return null;
         }
 
-        entry.Hits++;
-        entry.LastHitAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return JsonSerializer.Deserialize<CachedResult>(entry.ResultJson, ReportLensJson.Options);
+        _pendingHits.AddOrUpdate(key, 1, (_, n) => n + 1);
+        return JsonSerializer.Deserialize<CachedResult>(json, ReportLensJson.Options);
+    }
+
+    /// <summary>Writes the hits counted since the last flush (hit counters and last-hit times).</summary>
+    public async Task FlushHitsAsync(CancellationToken ct)
+    {
+        if (_pendingHits.IsEmpty)
+        {
+            return;
+        }
+
+        var pending = Interlocked.Exchange(ref _pendingHits, new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        foreach (var (key, hits) in pending)
+        {
+            await db.CacheEntries.Where(c => c.Key == key)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Hits, c => c.Hits + hits).SetProperty(c => c.LastHitAt, now), ct);
+        }
     }
 
     public async Task PutAsync(string key, string annotationType, string model, CachedResult result, CancellationToken ct)
@@ -70,6 +90,6 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
         await using var db = await factory.CreateDbContextAsync(ct);
         var entries = await db.CacheEntries.CountAsync(ct);
         var hits = entries == 0 ? 0 : await db.CacheEntries.SumAsync(c => c.Hits, ct);
-        return new CacheStats(entries, hits);
+        return new CacheStats(entries, hits + _pendingHits.Values.Sum());
     }
 }

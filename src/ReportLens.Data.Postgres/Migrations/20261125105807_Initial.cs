@@ -33,6 +33,37 @@ namespace ReportLens.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "jobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AnnotationType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UserPrompt = table.Column<string>(type: "text", nullable: false),
+                    Engine = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Temperature = table.Column<double>(type: "double precision", nullable: true),
+                    BypassCache = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Succeeded = table.Column<int>(type: "integer", nullable: false),
+                    Failed = table.Column<int>(type: "integer", nullable: false),
+                    Cancelled = table.Column<int>(type: "integer", nullable: false),
+                    PromptTokens = table.Column<long>(type: "bigint", nullable: false),
+                    OutputTokens = table.Column<long>(type: "bigint", nullable: false),
+                    FilterJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedBy = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reports",
                 columns: table => new
                 {
@@ -90,6 +121,35 @@ namespace ReportLens.Data.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "job_items",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobId = table.Column<long>(type: "bigint", nullable: false),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "text", nullable: true),
+                    AnnotationId = table.Column<long>(type: "bigint", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_job_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_job_items_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -175,6 +235,27 @@ namespace ReportLens.Data.Postgres.Migrations
                 columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_job_items_JobId_ReportId",
+                table: "job_items",
+                columns: new[] { "JobId", "ReportId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_job_items_JobId_State",
+                table: "job_items",
+                columns: new[] { "JobId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_job_items_State_JobId_Id",
+                table: "job_items",
+                columns: new[] { "State", "JobId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jobs_Status_Id",
+                table: "jobs",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reports_AccessionNumber",
                 table: "reports",
                 column: "AccessionNumber",
@@ -202,6 +283,9 @@ namespace ReportLens.Data.Postgres.Migrations
                 name: "audit_log");
 
             migrationBuilder.DropTable(
+                name: "job_items");
+
+            migrationBuilder.DropTable(
                 name: "result_cache");
 
             migrationBuilder.DropTable(
@@ -209,6 +293,9 @@ namespace ReportLens.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "reports");
+
+            migrationBuilder.DropTable(
+                name: "jobs");
         }
     }
 }

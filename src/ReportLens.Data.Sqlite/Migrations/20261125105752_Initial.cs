@@ -32,6 +32,37 @@ namespace ReportLens.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "jobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AnnotationType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UserPrompt = table.Column<string>(type: "TEXT", nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Temperature = table.Column<double>(type: "REAL", nullable: true),
+                    BypassCache = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Succeeded = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cancelled = table.Column<int>(type: "INTEGER", nullable: false),
+                    PromptTokens = table.Column<long>(type: "INTEGER", nullable: false),
+                    OutputTokens = table.Column<long>(type: "INTEGER", nullable: false),
+                    FilterJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reports",
                 columns: table => new
                 {
@@ -89,6 +120,35 @@ namespace ReportLens.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "job_items",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    AnnotationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_job_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_job_items_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -174,6 +234,27 @@ namespace ReportLens.Data.Sqlite.Migrations
                 columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_job_items_JobId_ReportId",
+                table: "job_items",
+                columns: new[] { "JobId", "ReportId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_job_items_JobId_State",
+                table: "job_items",
+                columns: new[] { "JobId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_job_items_State_JobId_Id",
+                table: "job_items",
+                columns: new[] { "State", "JobId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jobs_Status_Id",
+                table: "jobs",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reports_AccessionNumber",
                 table: "reports",
                 column: "AccessionNumber",
@@ -201,6 +282,9 @@ namespace ReportLens.Data.Sqlite.Migrations
                 name: "audit_log");
 
             migrationBuilder.DropTable(
+                name: "job_items");
+
+            migrationBuilder.DropTable(
                 name: "result_cache");
 
             migrationBuilder.DropTable(
@@ -208,6 +292,9 @@ namespace ReportLens.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "reports");
+
+            migrationBuilder.DropTable(
+                name: "jobs");
         }
     }
 }

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ReportLens.Core.Annotations;
+using ReportLens.OllamaEmulator;
+
+namespace ReportLens.Bench;
+
+internal sealed record BatchResult(string Name, int Reports, long Requests, double WallSeconds, double IdealSeconds, long PeakWorkingSetBytes)
+{
+    public double Fraction => IdealSeconds / WallSeconds;
+}
+
+/// <summary>A job of N reports through the server vs the seed's semaphore of 3 over the same emulator.</summary>
+internal static class BatchBenchmarks
+{
+    public static EmulatorOptions Emulator => new() { Parallel = 4, PromptTokensPerSecond = 20_000, DecodeTokensPerSecond = 1_500, MaxQueue = 512 };
+
+    public static async Task<BatchResult> ServerJobAsync(string name, string root, IReadOnlyList<string> texts, params EmulatorHost[] emulators)
+    {
+        var urls = string.Join(',', emulators.Select(e => e.BaseUrl.ToString().TrimEnd('/')));
+        await using var server = await BenchServer.StartAsync(root, urls, emulators[0].Options.Parallel);
+        var ids = await server.AddReportsAsync(texts);
+        var capacity = EmulatorCapacity.Start(emulators);
+        server.ResetPeak();
+        var created = await server.Client.PostAsJsonAsync("/api/v1/jobs", new { report_ids = ids, user_prompt = "", annotation_type = "highlight", engine = "hybrid" });
+        created.EnsureSuccessStatusCode();
+        var jobId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetInt64();
+        JsonElement job;
+        do
+        {
+            await Task.Delay(200);
+            job = await server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
+        }
+        while (!job.TryGetProperty("finished_at", out var finished) || finished.ValueKind == JsonValueKind.Null);
+
+        if (job.GetProperty("succeeded").GetInt32() != texts.Count)
+        {
+            throw new InvalidOperationException($"{name}: job ended {job}");
+        }
+
+        var wall = (job.GetProperty("finished_at").GetDateTimeOffset() - job.GetProperty("started_at").GetDateTimeOffset()).TotalSeconds;
+        return new BatchResult(name, texts.Count, capacity.Requests, wall, capacity.IdealSeconds(), server.PeakWorkingSetBytes);
+    }
+
+    /// <summary>The seed's batch: every report at once behind asyncio.Semaphore(3), straight to the emulator.</summary>
+    public static async Task<BatchResult> SeedSemaphoreAsync(IReadOnlyList<string> texts, EmulatorHost emulator)
+    {
+        using var caller = new DirectCaller(emulator.BaseUrl);
+        using var semaphore = new SemaphoreSlim(3);
+        var capacity = EmulatorCapacity.Start(emulator);
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(texts.Select(async text =>
+        {
+            await semaphore.WaitAsync();
+            try
+            {
+                await caller.CallAsync(text, AnnotationType.Highlight, CancellationToken.None);
+            }
+            finally
+            {
+                semaphore.Release();
+            }
+        }));
+        return new BatchResult("seed: semaphore(3), direct", texts.Count, capacity.Requests, watch.Elapsed.TotalSeconds, capacity.IdealSeconds(), 0);
+    }
+}

@@ -1,0 +1,70 @@
+using ReportLens.OllamaEmulator;
+
+namespace ReportLens.Bench;
+
+/// <summary>Prints the figures as the Markdown tables docs/benchmarks.md shows.</summary>
+internal sealed class ReportWriter(TextWriter output)
+{
+    public void Header()
+    {
+        output.WriteLine($"# ReportLens benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        output.WriteLine($"{Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        output.WriteLine("Emulator figures measure ReportLens's pipeline against a known capacity; they are not a model's or a GPU's speed.");
+    }
+
+    public void Rules(IReadOnlyList<RulesResult> results)
+    {
+        output.WriteLine();
+        output.WriteLine("## Rules engine, one thread");
+        output.WriteLine("| type | report length (chars) | reports/s |");
+        output.WriteLine("| --- | ---: | ---: |");
+        foreach (var r in results)
+        {
+            output.WriteLine($"| {r.Type} | {r.ReportLength} | {r.ReportsPerSecond:N0} |");
+        }
+    }
+
+    public void Grounding(IReadOnlyList<GroundingResult> results)
+    {
+        output.WriteLine();
+        output.WriteLine("## Grounding per annotation (gold corpus reports, rules engine content)");
+        output.WriteLine("| type | annotations | p50 (µs) | mean (µs) |");
+        output.WriteLine("| --- | ---: | ---: | ---: |");
+        foreach (var g in results)
+        {
+            output.WriteLine($"| {g.Type} | {g.Annotations} | {g.P50Microseconds:0} | {g.MeanMicroseconds:0} |");
+        }
+    }
+
+    public void Latency(LatencyResult r)
+    {
+        output.WriteLine();
+        output.WriteLine($"## Overhead and cache hits (server as a process, SQLite, instant emulator, {r.Samples} sequential requests)");
+        output.WriteLine("| measure | p50 (ms) | p90 (ms) |");
+        output.WriteLine("| --- | ---: | ---: |");
+        output.WriteLine($"| emulator /api/chat directly | {r.DirectP50Ms:0.00} | |");
+        output.WriteLine($"| POST /api/v1/ai/analyze (engine llm, cache bypass) | {r.ServerP50Ms:0.00} | |");
+        output.WriteLine($"| overhead per analysis (paired difference) | {r.OverheadP50Ms:0.00} | {r.OverheadP90Ms:0.00} |");
+        output.WriteLine($"| cache hit (POST /api/v1/ai/analyze, cached: true) | {r.CacheHitP50Ms:0.00} | {r.CacheHitP90Ms:0.00} |");
+        output.WriteLine($"| cache lookup alone (ResultCache.GetAsync, in-process) | {r.LookupP50Ms:0.00} | |");
+    }
+
+    public void Batch(EmulatorOptions emulator, IReadOnlyList<BatchResult> results)
+    {
+        output.WriteLine();
+        output.WriteLine($"## Batch throughput (emulator: {emulator.Parallel} slots, prompt {emulator.PromptTokensPerSecond:0} tok/s, decode {emulator.DecodeTokensPerSecond:0} tok/s per slot)");
+        output.WriteLine("| run | reports | model calls | wall (s) | ideal (s) | fraction of capacity | reports/min | server peak working set (MB) |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            var memory = r.PeakWorkingSetBytes > 0 ? $"{r.PeakWorkingSetBytes / 1024.0 / 1024.0:0}" : "n/a";
+            output.WriteLine($"| {r.Name} | {r.Reports} | {r.Requests} | {r.WallSeconds:0.0} | {r.IdealSeconds:0.0} | {r.Fraction:0.000} | {r.Reports / r.WallSeconds * 60:0} | {memory} |");
+        }
+
+        if (results.Count == 3)
+        {
+            output.WriteLine();
+            output.WriteLine($"Speed-up of two emulators over one: {results[1].WallSeconds / results[2].WallSeconds:0.00}×");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace ReportLens.Jobs.Control;
+
+/// <summary>A job and how far it got: the body of GET /api/v1/jobs/{id} and of each progress event.</summary>
+public sealed record JobProgress
+{
+    public long JobId { get; init; }
+    public required string Status { get; init; }
+    public required string AnnotationType { get; init; }
+    public required string Engine { get; init; }
+    public string? Model { get; init; }
+    public double? Temperature { get; init; }
+    public string UserPrompt { get; init; } = "";
+    public int Total { get; init; }
+    public int Succeeded { get; init; }
+    public int Failed { get; init; }
+    public int Running { get; init; }
+    public int Pending { get; init; }
+    public int Cancelled { get; init; }
+    public double ReportsPerMinute { get; init; }
+    public double TokensPerSecond { get; init; }
+    /// <summary>Seconds until the remaining items are done at the current rate; null before the first finishes.</summary>
+    public double? EtaSeconds { get; init; }
+    public System.Text.Json.JsonElement? Filter { get; init; }
+    public int? CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+}

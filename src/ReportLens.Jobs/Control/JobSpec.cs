@@ -1,0 +1,12 @@
+using ReportLens.Core.Annotations;
+
+namespace ReportLens.Jobs.Control;
+
+/// <summary>What every item of a job runs: the seed's batch fields plus engine, model and cache choice.</summary>
+public sealed record JobSpec(
+    AnnotationType Type,
+    string UserPrompt,
+    EngineKind? Engine = null,
+    string? Model = null,
+    double? Temperature = null,
+    bool BypassCache = false);

@@ -1,0 +1,183 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+
+namespace ReportLens.Jobs.Queue;
+
+/// <summary>
+/// Claims, renews and releases job items. Every change of an item's state is one conditional statement or one
+/// transaction, so a crash at any point leaves either the old state (the lease expires, another worker retries)
+/// or the new one — and the annotation's unique job-item index makes a finished item impossible to finish twice.
+/// </summary>
+public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory, TimeProvider time)
+{
+    private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
+
+    public async Task<IReadOnlyList<ClaimedItem>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var sqlite = db.Database.IsSqlite();
+        var now = time.GetUtcNow();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sqlite ? ClaimSql.Sqlite : ClaimSql.Postgres;
+        Add(command, "owner", owner);
+        Add(command, "now", sqlite ? SqliteTime.ConvertToProvider(now)! : now);
+        Add(command, "expires", sqlite ? SqliteTime.ConvertToProvider(now + lease)! : now + lease);
+        Add(command, "limit", limit);
+        var claimed = new List<ClaimedItem>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                claimed.Add(new ClaimedItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3)));
+            }
+        }
+
+        if (claimed.Count > 0)
+        {
+            var jobIds = claimed.Select(c => c.JobId).Distinct().ToList();
+            await db.Jobs.Where(j => jobIds.Contains(j.Id) && j.Status == JobStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.StartedAt, now).SetProperty(j => j.UpdatedAt, now), ct);
+        }
+
+        return claimed;
+    }
+
+    /// <summary>Extends the leases of the items this worker still runs.</summary>
+    public async Task<int> RenewAsync(string owner, IReadOnlyCollection<long> itemIds, TimeSpan lease, CancellationToken ct)
+    {
+        if (itemIds.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var expires = time.GetUtcNow() + lease;
+        return await db.JobItems.Where(i => itemIds.Contains(i.Id) && i.LeaseOwner == owner && i.State == JobItemState.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseExpiresAt, expires), ct);
+    }
+
+    /// <summary>
+    /// Stores the annotation and marks the item succeeded in one transaction. False when the item was already
+    /// finished elsewhere (a duplicate job-item annotation) or is no longer running (cancelled): nothing is stored.
+    /// </summary>
+    public async Task<bool> CompleteAsync(ClaimedItem item, Annotation annotation, string? urgency, CancellationToken ct)
+    {
+        try
+        {
+            return await FinishAsync(item, JobItemState.Succeeded, annotation, error: null, urgency, ct);
+        }
+        catch (DbUpdateException)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            if (await db.Annotations.AnyAsync(a => a.JobItemId == item.Id, ct))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Marks the item failed for good, with the failed annotation (schema failures) when there is one.</summary>
+    public async Task<bool> FailAsync(ClaimedItem item, string error, Annotation? failedAnnotation, CancellationToken ct)
+    {
+        try
+        {
+            return await FinishAsync(item, JobItemState.Failed, failedAnnotation, error, urgency: null, ct);
+        }
+        catch (DbUpdateException) when (failedAnnotation is not null)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Gives the item back to the queue, due at <paramref name="nextAttemptAt"/> (null: at once).</summary>
+    public async Task<bool> ReleaseAsync(ClaimedItem item, string owner, int attempts, DateTimeOffset? nextAttemptAt, string? error, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var changed = await db.JobItems.Where(i => i.Id == item.Id && i.State == JobItemState.Running && i.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.State, JobItemState.Pending)
+                .SetProperty(i => i.Attempts, attempts)
+                .SetProperty(i => i.NextAttemptAt, nextAttemptAt)
+                .SetProperty(i => i.LastError, i => error ?? i.LastError)
+                .SetProperty(i => i.LeaseOwner, (string?)null)
+                .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null), ct);
+        return changed == 1;
+    }
+
+    /// <summary>Ends the job when none of its items is pending or running; the last worker to finish an item sees it.</summary>
+    public async Task TryFinishJobAsync(long jobId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.JobItems.AnyAsync(i => i.JobId == jobId && (i.State == JobItemState.Pending || i.State == JobItemState.Running), ct))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await db.Jobs.Where(j => j.Id == jobId && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running || j.Status == JobStatus.Paused))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, j => j.Failed > 0 ? JobStatus.CompletedWithErrors : JobStatus.Completed)
+                .SetProperty(j => j.FinishedAt, now)
+                .SetProperty(j => j.UpdatedAt, now), ct);
+    }
+
+    private async Task<bool> FinishAsync(ClaimedItem item, string state, Annotation? annotation, string? error, string? urgency, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        if (annotation is not null)
+        {
+            db.Annotations.Add(annotation);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var annotationId = annotation?.Id;
+        var changed = await db.JobItems.Where(i => i.Id == item.Id && i.State == JobItemState.Running)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.State, state)
+                .SetProperty(i => i.AnnotationId, annotationId)
+                .SetProperty(i => i.LastError, i => error ?? i.LastError)
+                .SetProperty(i => i.FinishedAt, now)
+                .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null), ct);
+        if (changed == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            return false;
+        }
+
+        var succeeded = state == JobItemState.Succeeded ? 1 : 0;
+        var promptTokens = annotation is { Cached: false } ? annotation.PromptTokens ?? 0 : 0;
+        var outputTokens = annotation is { Cached: false } ? annotation.OutputTokens ?? 0 : 0;
+        await db.Jobs.Where(j => j.Id == item.JobId).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Succeeded, j => j.Succeeded + succeeded)
+            .SetProperty(j => j.Failed, j => j.Failed + (1 - succeeded))
+            .SetProperty(j => j.PromptTokens, j => j.PromptTokens + promptTokens)
+            .SetProperty(j => j.OutputTokens, j => j.OutputTokens + outputTokens)
+            .SetProperty(j => j.UpdatedAt, now), ct);
+        if (succeeded == 1)
+        {
+            await db.Reports.Where(r => r.Id == item.ReportId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.LastAnalysedAt, now)
+                .SetProperty(r => r.Urgency, r => urgency ?? r.Urgency), ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

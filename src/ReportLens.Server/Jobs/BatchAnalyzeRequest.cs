@@ -1,0 +1,11 @@
+namespace ReportLens.Server.Jobs;
+
+/// <summary>The seed's body {report_ids (at most 50), user_prompt, annotation_type, temperature} plus model, engine, cache.</summary>
+public sealed record BatchAnalyzeRequest(
+    IReadOnlyList<int>? ReportIds,
+    string? UserPrompt,
+    string? AnnotationType,
+    double? Temperature,
+    string? Model,
+    string? Engine,
+    string? Cache);

@@ -1,0 +1,12 @@
+namespace ReportLens.Server.Jobs;
+
+/// <summary>A job over listed report ids or over the reports a filter selects (one of the two).</summary>
+public sealed record CreateJobRequest(
+    IReadOnlyList<int>? ReportIds,
+    JobFilterRequest? Filter,
+    string? UserPrompt,
+    string? AnnotationType,
+    double? Temperature,
+    string? Model,
+    string? Engine,
+    string? Cache);

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ReportLens.Core.Annotations;
+using ReportLens.Jobs;
+using ReportLens.Jobs.Control;
+using ReportLens.Server.Analysis;
+using ReportLens.Server.Audit;
+using ReportLens.Server.Auth;
+using ReportLens.Server.Errors;
+
+namespace ReportLens.Server.Jobs;
+
+/// <summary>POST /api/v1/ai/batch-analyze (the seed's ≤ 50 ids) and POST /api/v1/jobs (ids or a filter, thousands).</summary>
+internal static class JobCreationEndpoints
+{
+    public const int MaxBatchReports = 50;
+
+    public static async Task<Results<Ok<BatchAnalyzeResponse>, ValidationProblem>> BatchAnalyzeAsync(
+        BatchAnalyzeRequest request, JobService jobs, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        var errors = Check(request.AnnotationType, request.UserPrompt, request.Temperature, request.Engine, request.Cache, request.Model, out var spec);
+        if (request.ReportIds is not { Count: > 0 })
+        {
+            errors["report_ids"] = ["report_ids must list at least one report id"];
+        }
+        else if (request.ReportIds.Count > MaxBatchReports)
+        {
+            errors["report_ids"] = [$"at most {MaxBatchReports} reports per batch (got {request.ReportIds.Count}); use POST /api/v1/jobs for more"];
+        }
+        else if (await jobs.MissingReportsAsync(request.ReportIds, ct) is { Count: > 0 } missing)
+        {
+            errors["report_ids"] = [$"no report with id {string.Join(", ", missing.Take(20))}"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var job = await jobs.CreateAsync(spec!, request.ReportIds!, filter: null, http.User.UserId(), ct);
+        await audit.WriteAsync(AuditActions.Analyze, detail: $"job {job.Id} created: {job.Total} reports, {job.AnnotationType} by {job.Engine}", ct: ct);
+        return TypedResults.Ok(new BatchAnalyzeResponse("processing", $"Batch analysis started for {job.Total} reports", job.Total, job.Id));
+    }
+
+    public static async Task<Results<Created<JobProgress>, ValidationProblem>> CreateAsync(
+        CreateJobRequest request, JobService jobs, JobReader reader, AuditLog audit, IOptions<JobOptions> options, HttpContext http, CancellationToken ct)
+    {
+        var errors = Check(request.AnnotationType, request.UserPrompt, request.Temperature, request.Engine, request.Cache, request.Model, out var spec);
+        var max = options.Value.MaxItemsPerJob;
+        JobFilter? filter = null;
+        if ((request.ReportIds is null) == (request.Filter is null))
+        {
+            errors["report_ids"] = ["give either report_ids or filter"];
+        }
+        else if (request.ReportIds is { } ids)
+        {
+            if (ids.Count == 0 || ids.Count > max)
+            {
+                errors["report_ids"] = [$"report_ids must list 1 to {max} report ids"];
+            }
+            else if (await jobs.MissingReportsAsync(ids, ct) is { Count: > 0 } missing)
+            {
+                errors["report_ids"] = [$"no report with id {string.Join(", ", missing.Take(20))}"];
+            }
+        }
+        else if (request.Filter is { } f)
+        {
+            filter = new JobFilter
+            {
+                Modality = Blank(f.Modality), BodyPart = Blank(f.BodyPart), DateFrom = f.DateFrom, DateTo = f.DateTo,
+                NotAnalysedWithType = f.NotAnalysedWithType ?? false,
+            };
+            if (f.DateFrom > f.DateTo)
+            {
+                errors["filter.date_from"] = ["date_from must not be after date_to"];
+            }
+            else if (spec is not null && await jobs.CountAsync(filter, spec.Type, ct) > max)
+            {
+                errors["filter"] = [$"the filter selects more than {max} reports (Jobs:MaxItemsPerJob); narrow it"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var job = await jobs.CreateAsync(spec!, request.ReportIds, filter, http.User.UserId(), ct);
+        await audit.WriteAsync(AuditActions.Analyze, detail: $"job {job.Id} created: {job.Total} reports, {job.AnnotationType} by {job.Engine}", ct: ct);
+        return TypedResults.Created($"/api/v1/jobs/{job.Id}", await reader.GetAsync(job.Id, ct));
+    }
+
+    private static Dictionary<string, string[]> Check(
+        string? annotationType, string? userPrompt, double? temperature, string? engine, string? cache, string? model, out JobSpec? spec)
+    {
+        var errors = AnalysisOptionsParser.Check(annotationType, userPrompt, temperature, engine, cache, model,
+            out AnnotationType type, out var engineKind, out var bypass);
+        spec = errors.Count == 0 ? new JobSpec(type, userPrompt!, engineKind, model?.Trim(), temperature, bypass) : null;
+        return errors;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,110 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ReportLens.Core.Json;
+using ReportLens.Data.Entities;
+using ReportLens.Jobs;
+using ReportLens.Jobs.Control;
+using ReportLens.Server.Auth;
+using ReportLens.Server.Errors;
+
+namespace ReportLens.Server.Jobs;
+
+/// <summary>Durable batch jobs: the seed's batch-analyze, jobs by ids or filter, progress (also as SSE) and control.</summary>
+public static class JobsApi
+{
+    public const int MaxPageSize = 500;
+
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/ai/batch-analyze", JobCreationEndpoints.BatchAnalyzeAsync)
+            .WithTags("AI Analysis").RequireAuthorization(Policies.Write);
+
+        var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs").RequireAuthorization(Policies.Read);
+        jobs.MapGet("/", ListAsync);
+        jobs.MapGet("/{id:long}", GetAsync);
+        jobs.MapGet("/{id:long}/items", ItemsAsync);
+        jobs.MapGet("/{id:long}/events", EventsAsync);
+        jobs.MapPost("/", JobCreationEndpoints.CreateAsync).RequireAuthorization(Policies.Write);
+        jobs.MapPost("/{id:long}/cancel", JobControlEndpoints.CancelAsync).RequireAuthorization(Policies.Write);
+        jobs.MapPost("/{id:long}/pause", JobControlEndpoints.PauseAsync).RequireAuthorization(Policies.Write);
+        jobs.MapPost("/{id:long}/resume", JobControlEndpoints.ResumeAsync).RequireAuthorization(Policies.Write);
+        jobs.MapPost("/{id:long}/retry-failed", JobControlEndpoints.RetryFailedAsync).RequireAuthorization(Policies.Write);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<JobProgress>>, ValidationProblem>> ListAsync(
+        JobReader reader, string? status, int? offset, int? limit, CancellationToken ct)
+    {
+        string[] statuses = [JobStatus.Queued, JobStatus.Running, JobStatus.Paused, JobStatus.Cancelled, JobStatus.Completed, JobStatus.CompletedWithErrors];
+        if (status is not null && !statuses.Contains(status))
+        {
+            return Problems.Validation("status", $"status must be one of {string.Join(", ", statuses)}");
+        }
+
+        if (Page(offset, limit, out var skip, out var take) is { } problem)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(await reader.ListAsync(status, skip, take, ct));
+    }
+
+    internal static async Task<Results<Ok<JobProgress>, ProblemHttpResult>> GetAsync(long id, JobReader reader, CancellationToken ct) =>
+        await reader.GetAsync(id, ct) is { } job ? TypedResults.Ok(job) : Problems.NotFound($"no job with id {id}");
+
+    internal static async Task<Results<Ok<IReadOnlyList<JobItemView>>, ValidationProblem, ProblemHttpResult>> ItemsAsync(
+        long id, JobReader reader, string? state, int? offset, int? limit, CancellationToken ct)
+    {
+        if (state is not null && !JobItemState.All.Contains(state))
+        {
+            return Problems.Validation("state", $"state must be one of {string.Join(", ", JobItemState.All)}");
+        }
+
+        if (Page(offset, limit, out var skip, out var take) is { } problem)
+        {
+            return problem;
+        }
+
+        return await reader.ItemsAsync(id, state, skip, take, ct) is { } items
+            ? TypedResults.Ok(items)
+            : Problems.NotFound($"no job with id {id}");
+    }
+
+    /// <summary>Server-Sent Events: a "progress" event whenever the counts change, then "end" with the final state.</summary>
+    internal static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> EventsAsync(
+        long id, JobReader reader, IOptions<JobOptions> options, CancellationToken ct)
+    {
+        if (await reader.GetAsync(id, ct) is null)
+        {
+            return Problems.NotFound($"no job with id {id}");
+        }
+
+        var interval = TimeSpan.FromMilliseconds(options.Value.EventsIntervalMs);
+        return TypedResults.ServerSentEvents(StreamAsync(reader, id, interval, ct));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
+        JobReader reader, long id, TimeSpan interval, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var progress in reader.WatchAsync(id, interval, ct))
+        {
+            var json = JsonSerializer.Serialize(progress, ReportLensJson.Options);
+            yield return new SseItem<string>(json, JobStatus.IsFinished(progress.Status) ? "end" : "progress");
+        }
+    }
+
+    private static ValidationProblem? Page(int? offset, int? limit, out int skip, out int take)
+    {
+        skip = offset ?? 0;
+        take = limit ?? 100;
+        if (skip < 0)
+        {
+            return Problems.Validation("offset", "offset must not be negative");
+        }
+
+        return take is < 1 or > MaxPageSize ? Problems.Validation("limit", $"limit must be between 1 and {MaxPageSize}") : null;
+    }
+}
