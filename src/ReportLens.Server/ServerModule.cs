@@ -12,6 +12,7 @@ using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Health;
 using ReportLens.Server.Reports;
+using ReportLens.Server.Ui;
 
 namespace ReportLens.Server;
 
@@ -45,7 +46,9 @@ public static class ServerModule
         services.AddSingleton<IExceptionProblemMapper, LlmProblemMapper>();
         services.AddSingleton<ResultCache>();
         services.AddScoped<AnalysisService>();
+        services.AddScoped<AnnotationRecorder>();
         builder.AddReportLensHealth();
+        builder.AddReportLensUi();
         return builder;
     }
 
@@ -61,6 +64,7 @@ public static class ServerModule
         app.MapUsersApi();
         app.MapReportsApi();
         app.MapAnalysisApi();
+        app.MapReportLensUi();
         return app;
     }
 
