@@ -12,6 +12,9 @@ public static class UiModule
 
     public static WebApplicationBuilder AddReportLensUi(this WebApplicationBuilder builder)
     {
+        // The framework's script (blazor.web.js) is a static web asset: from a build output (dotnet run, tests) it is
+        // found through the runtime manifest, which only Development reads by default; a published app has it in wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
