@@ -11,6 +11,7 @@ using ReportLens.Server.Configuration;
 using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Health;
+using ReportLens.Server.Observability;
 using ReportLens.Server.Reports;
 using ReportLens.Server.Ui;
 
@@ -24,6 +25,7 @@ public static class ServerModule
     public static WebApplicationBuilder AddReportLens(this WebApplicationBuilder builder)
     {
         SeedEnvironment.Apply(builder);
+        builder.AddReportLensObservability();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -45,6 +47,7 @@ public static class ServerModule
         services.AddReportLensAnalysis(builder.Configuration);
         services.AddSingleton<IExceptionProblemMapper, LlmProblemMapper>();
         services.AddSingleton<ResultCache>();
+        services.AddSingleton<IAnalysisObserver, AnalysisMetrics>();
         services.AddScoped<AnalysisService>();
         services.AddScoped<AnnotationRecorder>();
         builder.AddReportLensHealth();
@@ -54,6 +57,8 @@ public static class ServerModule
 
     public static WebApplication MapReportLens(this WebApplication app)
     {
+        app.MapReportLensMetrics();
+        AnalysisMetrics.WatchBackends(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

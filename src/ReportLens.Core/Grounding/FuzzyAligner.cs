@@ -13,24 +13,29 @@ internal static class FuzzyAligner
     public static List<(int Start, int End, int Distance)> Best(string needle, string haystack, int from, int to, int maxDistance)
     {
         var m = needle.Length;
-        var cost = new int[m + 1];
-        var origin = new int[m + 1];
-        var nextCost = new int[m + 1];
-        var nextOrigin = new int[m + 1];
+        var cost = new int[m + 2];
+        var origin = new int[m + 2];
+        var nextCost = new int[m + 2];
+        var nextOrigin = new int[m + 2];
         for (var i = 0; i <= m; i++)
         {
-            cost[i] = i;
+            cost[i] = Math.Min(i, maxDistance + 1);
             origin[i] = from;
         }
 
+        // Ukkonen's cut-off: rows below the last one within maxDistance cannot come back under it, so each
+        // column is computed only down to one row past the last active row (expected O(k) rows, not m).
+        var lastActive = Math.Min(maxDistance, m);
+        cost[lastActive + 1] = maxDistance + 1;
         var best = new List<(int Start, int End, int Distance)>();
         var bestDistance = maxDistance;
         for (var j = from; j < to; j++)
         {
             var h = haystack[j];
+            var top = Math.Min(lastActive + 1, m);
             nextCost[0] = 0;
             nextOrigin[0] = j + 1;
-            for (var i = 1; i <= m; i++)
+            for (var i = 1; i <= top; i++)
             {
                 var value = cost[i - 1] + (needle[i - 1] == h ? 0 : 1);
                 var start = origin[i - 1];
@@ -50,16 +55,22 @@ internal static class FuzzyAligner
                 nextOrigin[i] = start;
             }
 
-            var distance = nextCost[m];
-            if (distance <= bestDistance && nextOrigin[m] < j + 1)
+            nextCost[top + 1] = maxDistance + 1;
+            lastActive = top;
+            while (lastActive > 0 && nextCost[lastActive] > maxDistance)
             {
-                if (distance < bestDistance)
+                lastActive--;
+            }
+
+            if (lastActive == m && nextCost[m] <= bestDistance && nextOrigin[m] < j + 1)
+            {
+                if (nextCost[m] < bestDistance)
                 {
                     best.Clear();
-                    bestDistance = distance;
+                    bestDistance = nextCost[m];
                 }
 
-                best.Add((nextOrigin[m], j + 1, distance));
+                best.Add((nextOrigin[m], j + 1, nextCost[m]));
             }
 
             (cost, nextCost) = (nextCost, cost);

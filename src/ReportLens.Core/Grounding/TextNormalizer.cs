@@ -9,8 +9,11 @@ namespace ReportLens.Core.Grounding;
 /// </summary>
 internal static class TextNormalizer
 {
-    /// <summary>Appends the normalised form of the code point at <paramref name="index"/>; returns its UTF-16 length.</summary>
-    public static int AppendNormalized(string text, int index, StringBuilder output)
+    /// <summary>
+    /// Appends the normalised form of the code point at <paramref name="index"/>; returns its UTF-16 length.
+    /// <paramref name="cache"/> remembers NFKC forms: a report repeats few distinct non-ASCII symbols, and ICU is slow.
+    /// </summary>
+    public static int AppendNormalized(string text, int index, StringBuilder output, Dictionary<char, string>? cache = null)
     {
         var c = text[index];
         if (c < 0x80)
@@ -33,8 +36,21 @@ internal static class TextNormalizer
             return 1;
         }
 
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormKC);
-        foreach (var d in decomposed)
+        if (c is >= '\uff01' and <= '\uff5e')
+        {
+            // Full-width ASCII: NFKC is exactly the half-width twin.
+            AppendFolded((char)(c - 0xfee0), output);
+            return 1;
+        }
+
+        string? decomposed = null;
+        if (cache is null || !cache.TryGetValue(c, out decomposed))
+        {
+            decomposed = c.ToString().Normalize(NormalizationForm.FormKC);
+            cache?.Add(c, decomposed);
+        }
+
+        foreach (var d in decomposed!)
         {
             AppendFolded(d, output);
         }
@@ -45,9 +61,10 @@ internal static class TextNormalizer
     public static string Normalize(string text)
     {
         var output = new StringBuilder(text.Length);
+        var cache = new Dictionary<char, string>();
         for (var i = 0; i < text.Length;)
         {
-            i += AppendNormalized(text, i, output);
+            i += AppendNormalized(text, i, output, cache);
         }
 
         return output.ToString();

@@ -12,6 +12,8 @@ internal static class ExtractionMerger
         var findings = MergeList(llm.FindingDetails, rules.FindingDetails, f => new(f.Grounding, f.Text),
             (l, r) => l.Negated == r.Negated,
             (f, source, agreed) => f with { Source = source, Agreed = agreed },
+            // The LLM does not say which findings are abnormal; the rules do.
+            (l, r) => l with { Abnormal = l.Abnormal || r.Abnormal, Uncertain = l.Uncertain || r.Uncertain },
             (l, r) =>
             {
                 if (Contradicts(l, r) is { } kind)
@@ -22,10 +24,12 @@ internal static class ExtractionMerger
         var measurements = MergeList(llm.Measurements, rules.Measurements, m => new(m.Grounding, m.Text ?? m.Value + m.Unit),
             (l, r) => TextNormalizer.Normalize(l.Value + l.Unit) == TextNormalizer.Normalize(r.Value + r.Unit),
             (m, source, agreed) => m with { Source = source, Agreed = agreed },
+            (l, _) => l,
             (_, _) => { });
         var locations = MergeList(llm.LocationDetails, rules.LocationDetails, l => new(l.Grounding, l.Text),
             (_, _) => true,
             (l, source, agreed) => l with { Source = source, Agreed = agreed },
+            (l, _) => l,
             (_, _) => { });
 
         var useLlmImpression = !string.IsNullOrWhiteSpace(llm.Impression);
@@ -52,13 +56,14 @@ internal static class ExtractionMerger
         : rules.Abnormal && !rules.Negated && llm.Negated ? Contradiction.RulesAbnormalLlmNegated
         : null;
 
-    /// <summary>Paired items that agree become one "both" item (the LLM's wording); everything else is kept with its source.</summary>
+    /// <summary>Paired items that agree become one "both" item (the LLM's wording, combined with what the rules add); everything else is kept with its source.</summary>
     private static (List<T> Items, int Agreed) MergeList<T>(
         IReadOnlyList<T> llm,
         IReadOnlyList<T> rules,
         Func<T, ItemPairing.Key> key,
         Func<T, T, bool> agree,
         Func<T, string, bool, T> mark,
+        Func<T, T, T> combine,
         Action<T, T> onPair)
     {
         var partner = ItemPairing.Pair(llm, rules, key, key, static (_, _) => true);
@@ -73,7 +78,7 @@ internal static class ExtractionMerger
                 rulesAgreed[partner[i]] = isAgreed;
             }
 
-            items.Add(mark(llm[i], isAgreed ? Sources.Both : Sources.Llm, isAgreed));
+            items.Add(isAgreed ? mark(combine(llm[i], rules[partner[i]]), Sources.Both, true) : mark(llm[i], Sources.Llm, false));
         }
 
         items.AddRange(rules.Where((_, j) => !rulesAgreed[j]).Select(r => mark(r, Sources.Rules, false)));

@@ -9,13 +9,37 @@ using ReportLens.Llm.Analysis;
 namespace ReportLens.Jobs.Analysis;
 
 /// <summary>Runs an analysis through the result cache and turns the outcome into a stored annotation.</summary>
-public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache, TimeProvider time)
+public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache, TimeProvider time, IEnumerable<IAnalysisObserver> observers)
 {
     public const string RulesModelName = "rules";
 
     public async Task<AnalysisResult> RunAsync(AnalysisInput input, CancellationToken ct)
     {
+        var started = time.GetTimestamp();
         var engine = input.Engine ?? await analyzer.DefaultEngineAsync(ct);
+        try
+        {
+            var result = await RunCachedAsync(input, engine, ct);
+            foreach (var observer in observers)
+            {
+                observer.Completed(input, result);
+            }
+
+            return result;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            foreach (var observer in observers)
+            {
+                observer.Failed(input, engine, error, time.GetElapsedTime(started));
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<AnalysisResult> RunCachedAsync(AnalysisInput input, EngineKind engine, CancellationToken ct)
+    {
         var request = new AnalysisRequest(input.Text, input.Language, input.Type, input.UserPrompt, engine, input.Model, input.Temperature, input.Interactive);
         var typeName = input.Type.ToWire();
         var key = ResultCache.Key(input.Text, typeName, analyzer.Fingerprint(request, engine));

@@ -13,7 +13,6 @@ public static class SeedEnvironment
         ("REPORTLENS_ADMIN_USER", "Auth:AdminUser"),
         ("REPORTLENS_ADMIN_PASSWORD", "Auth:AdminPassword"),
         ("DATABASE_URL", "Database:Url"),
-        ("LOG_LEVEL", "Logging:LogLevel:Default"),
         ("CORS_ORIGINS", "Security:CorsOrigins"),
         ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute"),
         ("METRICS_TOKEN", "Metrics:Token"),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ReportLens.Server.Configuration;
 
 namespace ReportLens.Server.Observability;
 
@@ -10,7 +11,7 @@ public sealed record ObservabilitySettings(bool JsonLogs, LogLevel? MinimumLevel
     public const string MetricsTokenKey = "METRICS_TOKEN";
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    /// <summary>Reads the settings; a bad value throws with the setting's name so start-up fails readably.</summary>
+    /// <summary>Reads the settings; a bad value throws <see cref="ConfigurationException"/> naming the setting (one line at start-up).</summary>
     public static ObservabilitySettings From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -19,13 +20,14 @@ public sealed record ObservabilitySettings(bool JsonLogs, LogLevel? MinimumLevel
         {
             null or "" or "text" => false,
             "json" => true,
-            _ => throw new InvalidOperationException($"{LogFormatKey} must be 'json' or 'text', not '{format}'"),
+            _ => throw new ConfigurationException($"{LogFormatKey} must be 'json' or 'text', not '{format}'"),
         };
 
-        var token = configuration[MetricsTokenKey];
+        // METRICS_TOKEN as the seed names it, or Metrics:Token in appsettings / SeedEnvironment's mapping.
+        var token = configuration[MetricsTokenKey] ?? configuration["Metrics:Token"];
         if (token is not null && token.Trim().Length is > 0 and < 16)
         {
-            throw new InvalidOperationException($"{MetricsTokenKey} is too short: use at least 16 random characters (openssl rand -hex 32)");
+            throw new ConfigurationException($"{MetricsTokenKey} is too short: use at least 16 random characters (openssl rand -hex 32)");
         }
 
         var endpointText = configuration[OtlpEndpointKey];
@@ -33,7 +35,7 @@ public sealed record ObservabilitySettings(bool JsonLogs, LogLevel? MinimumLevel
         if (!string.IsNullOrWhiteSpace(endpointText)
             && (!Uri.TryCreate(endpointText.Trim(), UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
         {
-            throw new InvalidOperationException($"{OtlpEndpointKey} must be an absolute http(s) URL such as http://otel-collector:4317");
+            throw new ConfigurationException($"{OtlpEndpointKey} must be an absolute http(s) URL such as http://otel-collector:4317");
         }
 
         return new(json, ParseLevel(configuration[LogLevelKey]), string.IsNullOrWhiteSpace(token) ? null : token.Trim(), endpoint);
@@ -49,7 +51,7 @@ public sealed record ObservabilitySettings(bool JsonLogs, LogLevel? MinimumLevel
         "error" => LogLevel.Error,
         "critical" or "fatal" => LogLevel.Critical,
         "none" or "off" => LogLevel.None,
-        var other => throw new InvalidOperationException(
-            $"{LogLevelKey} must be one of trace, debug, info, warning, error, critical, none; not '{other}'"),
+        var other => throw new ConfigurationException(
+            $"{LogLevelKey} must be one of trace, debug, information, warning, error, critical, none; not '{other}'"),
     };
 }

@@ -53,7 +53,7 @@ public sealed class EngineMergerTests
     {
         var llm = new ExtractionContent
         {
-            FindingDetails = [new Finding { Text = "左肺未见明显结节", Abnormal = true }, new Finding { Text = "右肺上叶见结节", Abnormal = true }],
+            FindingDetails = [new Finding { Text = "左肺未见明显结节", Abnormal = true }, new Finding { Text = "右肺上叶见结节" }],
             Measurements = [new Measurement { Item = "结节", Value = "3.5×2.1", Unit = "cm", Text = "3.2cm×2.1cm" }],
             Locations = ["右肺上叶"],
             Impression = "右肺上叶结节",
@@ -72,6 +72,7 @@ public sealed class EngineMergerTests
         Assert.Equal(2 / 7.0, result.AgreementRatio, 6);
         Assert.Equal(Contradiction.LlmAbnormalRulesNegated, Assert.Single(result.Contradictions).Kind);
         Assert.Equal([("左肺未见明显结节", "llm"), ("右肺上叶见结节", "both"), ("未见明显结节", "rules")], merged.FindingDetails.Select(f => (f.Text, f.Source!)));
+        Assert.True(merged.FindingDetails[1].Abnormal);
         Assert.Equal(["llm", "rules"], merged.Measurements.Select(m => m.Source!));
         Assert.Equal([("右肺上叶", true), ("肝脏", false)], merged.LocationDetails.Select(l => (l.Text, l.Agreed)));
         Assert.Equal(["右肺上叶", "肝脏"], merged.Locations);

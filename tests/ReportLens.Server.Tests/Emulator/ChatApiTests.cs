@@ -104,6 +104,26 @@ public sealed class ChatApiTests
         Assert.All(content["classifications"]!.AsArray(), c => Assert.InRange(c!["confidence"]!.GetValue<double>(), 0, 1));
     }
 
+    [Theory]
+    [InlineData("EXAMINATION: MRI lumbar spine.\nFINDINGS: L4-L5 disc herniation compressing the left L5 nerve root. No fracture.\nIMPRESSION: L4-L5 disc herniation.", "异常轻微", "脊柱", "MRI")]
+    [InlineData("检查所见：上腹部CT平扫，肝内见一低密度灶，直径约2.3cm。胆囊不大。\n诊断意见：肝脏低密度灶，建议增强扫描。", "异常轻微", "腹部", "CT")]
+    [InlineData("胸部DR：双肺纹理清晰，未见实变。心影不大。\n印象：心肺未见异常。", "正常", "胸部", "X-Ray")]
+    [InlineData("Chest CT: large right pneumothorax with mediastinal shift.", "危急", "胸部", "CT")]
+    public async Task Chat_ClassificationSchemaByReport_PicksUrgencyBodyPartAndModality(string report, string urgency, string bodyPart, string modality)
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions(), Ct);
+        using var http = emulator.Client();
+        var schema = JsonNode.Parse("""{"type":"object","required":["classifications"],"properties":{"classifications":{"type":"array"}}}""");
+
+        using var response = await http.PostAsync("/api/chat", EmulatorRequests.Chat(EmulatorRequests.UserPrompt(report), schema), Ct);
+        var content = (await response.ReadObjectAsync(Ct)).ContentJson();
+
+        var byDimension = content["classifications"]!.AsArray().ToDictionary(c => c!["dimension"]!.GetValue<string>(), c => c!["category"]!.GetValue<string>());
+        Assert.Equal(urgency, byDimension["紧急程度"]);
+        Assert.Equal(bodyPart, byDimension["检查部位"]);
+        Assert.Equal(modality, byDimension["检查类型"]);
+    }
+
     [Fact]
     public async Task Chat_JsonModeWithExtractionPrompt_ReturnsReportSubstrings()
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using ReportLens.Server.Configuration;
 using ReportLens.Server.Observability;
 
 namespace ReportLens.Server.Tests.Observability;
@@ -15,7 +16,7 @@ public sealed class ObservabilitySettingsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => ObservabilitySettings.From(configuration));
+        var error = Assert.Throws<ConfigurationException>(() => ObservabilitySettings.From(configuration));
 
         Assert.StartsWith(key, error.Message, StringComparison.Ordinal);
     }

@@ -38,14 +38,18 @@ internal static class ClauseSplitter
     {
         var normalized = text.Trim().TrimEnd('：', ':').Trim();
         impression = lexicon.ImpressionLabels.Any(l => normalized.Equals(l, StringComparison.OrdinalIgnoreCase)
-            || (terminator is ':' or '：' && normalized.Length <= 10 && normalized.Contains(l, StringComparison.OrdinalIgnoreCase)));
+            || (terminator is ':' or '：' && IsShortHeading(normalized) && normalized.Contains(l, StringComparison.OrdinalIgnoreCase)));
         if (impression)
         {
             return true;
         }
         return lexicon.FindingsLabels.Any(l => normalized.Equals(l, StringComparison.OrdinalIgnoreCase))
-            || (terminator is ':' or '：' && normalized.Length <= 10);
+            || (terminator is ':' or '：' && IsShortHeading(normalized));
     }
+
+    /// <summary>"印象", "EXAMINATION", "Clinical history": a few words before a colon.</summary>
+    private static bool IsShortHeading(string text) =>
+        text.Length <= 10 || (text.Length <= 30 && text.Count(c => c == ' ') <= 2 && text.All(c => char.IsAsciiLetter(c) || c == ' '));
 
     private static bool IsSeparator(string text, int i)
     {

@@ -1,0 +1,73 @@
+using ReportLens.Core.Annotations;
+using ReportLens.Jobs.Analysis;
+using ReportLens.Llm;
+using ReportLens.Server.Observability;
+
+namespace ReportLens.Server.Analysis;
+
+/// <summary>Feeds analysis outcomes and the backend pool's state into the Prometheus metrics.</summary>
+public sealed class AnalysisMetrics(ReportLensMetrics metrics) : IAnalysisObserver
+{
+    public void Completed(AnalysisInput input, AnalysisResult result)
+    {
+        var engine = result.Engine.ToString().ToLowerInvariant();
+        var type = input.Type.ToWire();
+        metrics.RecordCache(result.Cached);
+        metrics.RecordAnalysis(engine, type, result.Cached ? LlmOutcomes.Cached : LlmOutcomes.Success);
+        if (result.Cached)
+        {
+            return;
+        }
+
+        metrics.RecordGroundedFraction(engine, result.GroundedFraction);
+        if (result.Llm is { } llm)
+        {
+            metrics.RecordLlmCall(new LlmCallObservation(llm.Backend, llm.Model, type, LlmOutcomes.Success,
+                TimeSpan.FromSeconds(result.DurationSeconds), llm.PromptTokens, llm.OutputTokens,
+                llm.EvalDurationNs is { } ns ? TimeSpan.FromTicks(ns / 100) : null));
+            if (llm.SchemaRepairs > 0)
+            {
+                metrics.RecordSchemaRepair(llm.Model);
+            }
+        }
+    }
+
+    public void Failed(AnalysisInput input, EngineKind engine, Exception error, TimeSpan elapsed)
+    {
+        var type = input.Type.ToWire();
+        var outcome = error switch
+        {
+            LlmTimeoutException => LlmOutcomes.Timeout,
+            LlmUnavailableException or LlmBusyException => LlmOutcomes.Unavailable,
+            LlmModelNotFoundException => LlmOutcomes.ModelMissing,
+            LlmSchemaException => LlmOutcomes.SchemaFailure,
+            _ => LlmOutcomes.Error,
+        };
+        metrics.RecordAnalysis(engine.ToString().ToLowerInvariant(), type, outcome);
+        if (error is LlmException llm)
+        {
+            var model = error is LlmSchemaException schema ? schema.Model : input.Model ?? "default";
+            metrics.RecordLlmCall(new LlmCallObservation(llm.Backend ?? "none", model, type, outcome, elapsed));
+            if (error is LlmSchemaException)
+            {
+                metrics.RecordSchemaFailure(model);
+            }
+        }
+    }
+
+    /// <summary>Before each scrape: every backend's state, slots and queue from the pool.</summary>
+    public static void WatchBackends(WebApplication app)
+    {
+        var metrics = app.Services.GetRequiredService<ReportLensMetrics>();
+        var pool = app.Services.GetRequiredService<LlmBackendPool>();
+        metrics.AddCollectCallback(_ =>
+        {
+            foreach (var backend in pool.GetBackendsSnapshot())
+            {
+                metrics.RecordBackendState(backend.Name, backend.State != LlmBackendState.Open, backend.Slots, backend.InUse, backend.Queued);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+}
