@@ -36,6 +36,7 @@ public static class UiModule
         services.AddTransient<AnalysisRunner>();
         services.AddTransient<SystemStatus>();
         services.AddTransient<UiReviews>();
+        services.AddTransient<UiUsers>();
         return builder;
     }
 

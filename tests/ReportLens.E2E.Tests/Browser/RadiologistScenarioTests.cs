@@ -97,6 +97,36 @@ public sealed class RadiologistScenarioTests(UiFixture app) : IClassFixture<UiFi
     }
 
     [Fact]
+    public async Task Admin_SystemPage_ShowsDatabaseBackendsAndUsers()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(Accounts.Admin, Accounts.AdminPassword);
+
+        await page.ClickAsync(".mainnav a[href='/system']");
+        await page.WaitForURLAsync("**/system");
+        await page.WaitInteractiveAsync();
+
+        Assert.Equal("正常", await page.InnerTextAsync("[data-testid=db-status]"));
+        Assert.Contains("qwen2.5:7b", await page.InnerTextAsync("[data-testid=system-engine]"));
+        Assert.Contains(app.Emulator.BaseUrl.Authority, await page.InnerTextAsync("[data-testid=backends]"));
+        await Assertions.Expect(page.Locator("[data-testid=user-row]")).ToHaveCountAsync(3);
+        await page.ScreenshotAsync("system");
+    }
+
+    [Fact]
+    public async Task Viewer_SystemPage_HasNoUserAdministration()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(Accounts.Viewer, Accounts.ViewerPassword);
+
+        await page.GotoAsync("/system");
+        await page.WaitInteractiveAsync();
+
+        await page.Locator("[data-testid=backends]").WaitForAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=users-panel]").CountAsync());
+    }
+
+    [Fact]
     public async Task LanguageToggle_English_ShowsEnglishNavigation()
     {
         var page = await app.NewPageAsync();
