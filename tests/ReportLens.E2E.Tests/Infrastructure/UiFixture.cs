@@ -43,6 +43,7 @@ public sealed class UiFixture : IAsyncLifetime
         BaseAddress = _factory.ClientOptions.BaseAddress;
         await CreateUserAsync(Accounts.Radiologist, Accounts.RadiologistPassword, "radiologist");
         await CreateUserAsync(Accounts.Viewer, Accounts.ViewerPassword, "viewer");
+        await ClassifyDemoReportsAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -52,7 +53,7 @@ public sealed class UiFixture : IAsyncLifetime
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
+                "--disable-sync", "--no-first-run", "--disable-quic", "--lang=zh-CN",
             ],
         });
     }
@@ -70,13 +71,30 @@ public sealed class UiFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    private async Task CreateUserAsync(string username, string password, string role)
+    /// <summary>Urgency badges in the list come from classifications; the rules engine makes them in milliseconds.</summary>
+    private async Task ClassifyDemoReportsAsync()
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress };
+        using var client = await AdminClientAsync();
+        for (var id = 1; id <= 8; id++)
+        {
+            (await client.PostAsJsonAsync("/api/v1/ai/analyze",
+                new { report_id = id, user_prompt = "", annotation_type = "classification", engine = "rules" })).EnsureSuccessStatusCode();
+        }
+    }
+
+    private async Task<HttpClient> AdminClientAsync()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = Accounts.Admin, password = Accounts.AdminPassword });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task CreateUserAsync(string username, string password, string role)
+    {
+        using var client = await AdminClientAsync();
         (await client.PostAsJsonAsync("/api/v1/users", new { username, password, role })).EnsureSuccessStatusCode();
     }
 
