@@ -4,7 +4,7 @@ using ReportLens.E2E.Tests.Infrastructure;
 
 namespace ReportLens.E2E.Tests.Browser;
 
-public sealed class RadiologistScenarioTests(UiFixture app) : IClassFixture<UiFixture>
+public sealed class RadiologistScenarioTests(UiFixture app)
 {
     [Fact]
     public async Task Radiologist_ImportAnalyseReviewSignOut_WorksInChromium()
