@@ -20,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(ModelsCommand.Create(globals));
         root.Subcommands.Add(EvalCommand.Create(globals));
         root.Subcommands.Add(LoadTestCommand.Create(globals));
+        root.Subcommands.Add(LoginCommand.Create(globals));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

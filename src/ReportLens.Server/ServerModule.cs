@@ -13,6 +13,7 @@ using ReportLens.Server.Errors;
 using ReportLens.Server.Health;
 using ReportLens.Server.Observability;
 using ReportLens.Server.Reports;
+using ReportLens.Server.Security;
 using ReportLens.Server.Ui;
 
 namespace ReportLens.Server;
@@ -39,6 +40,7 @@ public static class ServerModule
 
         services.AddReportLensData(ResolveDatabase(builder.Configuration));
         builder.AddReportLensAuth();
+        builder.AddReportLensSecurity();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<AuditLog>();
@@ -61,14 +63,17 @@ public static class ServerModule
         AnalysisMetrics.WatchBackends(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseReportLensSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapReportsApi();
         app.MapAnalysisApi();
+        app.MapAuditApi();
         app.MapReportLensUi();
         return app;
     }

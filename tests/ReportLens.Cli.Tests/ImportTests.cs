@@ -218,4 +218,24 @@ public sealed class ImportTests : IDisposable
         Assert.Contains("bad.json", result.Stderr);
         Assert.Equal(0, await workspace.CountReportsAsync());
     }
+
+    [Fact]
+    public async Task ImportFhirNdjson_BulkExportLines_ReadsEachResourceAndNamesBadLines()
+    {
+        await workspace.CreateDatabaseAsync();
+        var file = workspace.Write("DiagnosticReport.ndjson", string.Join('\n',
+            """{"resourceType":"DiagnosticReport","status":"final","code":{"text":"CT"},"identifier":[{"value":"N1"}],"conclusion":"Normal study."}""",
+            """{"resourceType":"Observation","status":"final","code":{"text":"x"}}""",
+            """{"resourceType":"DiagnosticReport","status":"final","code":{"text":"CT"},"identifier":[{"value":"N2"}],"conclusion":"Small nodule."}""",
+            """{"resourceType":"DiagnosticReport","status":"final","code":"""));
+
+        var strict = await workspace.RunAsync("import", file);
+        var lenient = await workspace.RunAsync("import", file, "--skip-bad");
+
+        Assert.Equal(1, strict.ExitCode);
+        Assert.DoesNotContain("line 2", strict.Stderr);
+        Assert.Contains("line 4", strict.Stderr);
+        Assert.True(lenient.ExitCode == 0, lenient.ToString());
+        Assert.Equal(2, await workspace.CountReportsAsync());
+    }
 }

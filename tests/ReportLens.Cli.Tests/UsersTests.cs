@@ -58,40 +58,4 @@ public sealed class UsersTests : IDisposable
         Assert.Equal(1, again.ExitCode);
         Assert.Equal("error: user 'dave' already exists", again.Stderr.Trim());
     }
-
-    [Theory]
-    [InlineData("users", "add", "eve", "--role", "superuser", "--password", "long-enough")]
-    [InlineData("users", "set-role", "eve")]
-    [InlineData("export", "--format", "xml", "--output", "x")]
-    [InlineData("analyze", "--type", "nonsense")]
-    [InlineData("no-such-command")]
-    [InlineData("users")]
-    public async Task Cli_UsageError_ExitsTwo(params string[] args)
-    {
-        var result = await workspace.RunAsync(args);
-
-        Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.DoesNotContain("   at ", result.Stderr);
-    }
-
-    [Fact]
-    public async Task Import_MissingFile_ExitsOneWithOneLine()
-    {
-        await workspace.CreateDatabaseAsync();
-
-        var result = await workspace.RunAsync("import", workspace.Path("missing.jsonl"));
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"error: file not found: {workspace.Path("missing.jsonl")}", result.Stderr.Trim());
-    }
-
-    [Fact]
-    public async Task Command_MissingDatabase_ExitsOneAndSaysHowToCreateIt()
-    {
-        var result = await workspace.RunAsync("users", "list");
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("db migrate", result.Stderr);
-        Assert.Single(result.Stderr.Trim().Split('\n'));
-    }
 }

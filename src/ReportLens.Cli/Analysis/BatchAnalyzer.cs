@@ -11,7 +11,7 @@ namespace ReportLens.Cli.Analysis;
 /// JSONL in ({"id","text"} per line), JSONL out (one <see cref="AnalysisOutput"/> per id), appending, and skipping
 /// ids the output already holds a result for: an interrupted run continues where it stopped.
 /// </summary>
-public sealed class BatchAnalyzer(ITextAnalysis analysis, CliContext context)
+public sealed class BatchAnalyzer(ITextAnalysis analysis, AnalysisSettings settings, CliContext context)
 {
     public sealed record Summary(int Total, int Skipped, int Succeeded, int Failed);
 
@@ -27,7 +27,14 @@ public sealed class BatchAnalyzer(ITextAnalysis analysis, CliContext context)
         var pending = items.Where(i => !done.Contains(i.Id)).ToList();
         var failed = bad.Count;
         var succeeded = 0;
+        var cutShort = EndsWithoutNewline(output);
         await using var writer = new StreamWriter(output, append: true, new UTF8Encoding(false));
+        if (cutShort)
+        {
+            // An interrupted run left half a line: end it, so the next result starts on a line of its own.
+            await writer.WriteLineAsync();
+        }
+
         using var gate = new SemaphoreSlim(1, 1);
         foreach (var (id, error) in bad)
         {
@@ -43,7 +50,7 @@ public sealed class BatchAnalyzer(ITextAnalysis analysis, CliContext context)
                     AnalysisOutput result;
                     try
                     {
-                        result = await analysis.AnalyzeAsync(item.Text, item.Language, ct) with { Id = item.Id };
+                        result = await analysis.AnalyzeAsync(item.Text, item.Language, settings, ct) with { Id = item.Id };
                         Interlocked.Increment(ref succeeded);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -57,6 +64,23 @@ public sealed class BatchAnalyzer(ITextAnalysis analysis, CliContext context)
                 });
         });
         return new Summary(items.Count + bad.Count, items.Count - pending.Count, succeeded, failed);
+    }
+
+    private static bool EndsWithoutNewline(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using var stream = File.OpenRead(path);
+        if (stream.Length == 0)
+        {
+            return false;
+        }
+
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() != '\n';
     }
 
     private static async Task WriteAsync(StreamWriter writer, SemaphoreSlim gate, AnalysisOutput result, CancellationToken cancellationToken)

@@ -4,11 +4,12 @@ using ReportLens.Llm.Analysis;
 
 namespace ReportLens.Cli.Analysis;
 
-public sealed class LocalTextAnalysis(AnalysisHost host, AnalysisSettings settings) : ITextAnalysis
+/// <summary>Runs the analysis stack in this process; disposing it disposes the host.</summary>
+public sealed class LocalTextAnalysis(AnalysisHost host) : ITextAnalysis
 {
     public const string RulesModelName = "rules";
 
-    public async Task<AnalysisOutput> AnalyzeAsync(string text, string? language, CancellationToken cancellationToken)
+    public async Task<AnalysisOutput> AnalyzeAsync(string text, string? language, AnalysisSettings settings, CancellationToken cancellationToken)
     {
         var lang = LanguageDetector.TryParse(language, out var parsed) ? parsed : LanguageDetector.Detect(text);
         var request = new AnalysisRequest(text, lang, settings.Type, settings.Prompt, settings.Engine, settings.Model, settings.Temperature, Interactive: false);

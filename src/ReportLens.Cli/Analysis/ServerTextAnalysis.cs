@@ -6,9 +6,9 @@ using ReportLens.Core.Json;
 namespace ReportLens.Cli.Analysis;
 
 /// <summary>POST /api/v1/ai/analyze-text on a running server; its answer has the fields of <see cref="AnalysisOutput"/>.</summary>
-public sealed class ServerTextAnalysis(ServerClient client, AnalysisSettings settings) : ITextAnalysis
+public sealed class ServerTextAnalysis(ServerClient client) : ITextAnalysis
 {
-    public async Task<AnalysisOutput> AnalyzeAsync(string text, string? language, CancellationToken cancellationToken)
+    public async Task<AnalysisOutput> AnalyzeAsync(string text, string? language, AnalysisSettings settings, CancellationToken cancellationToken)
     {
         var response = await client.PostAsync("api/v1/ai/analyze-text", new
         {

@@ -16,13 +16,13 @@ public static class AnalyzeCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var file = new Argument<string?>("file") { Description = "Report text file, or - for stdin", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string?>("file") { Description = "Report text file, or - for stdin", Arity = ArgumentArity.ZeroOrOne }.RejectOptionLikeValues();
         var type = new Option<string>("--type", "-t") { Description = "highlight|classification|extraction|scoring", Required = true };
         type.AcceptOnlyFromAmong([.. AnnotationTypes.WireNames]);
         var engine = new Option<string?>("--engine", "-e") { Description = "llm|rules|hybrid (default: hybrid when Ollama has the model, else rules)" };
         engine.AcceptOnlyFromAmong("llm", "rules", "hybrid");
         var model = new Option<string?>("--model", "-m") { Description = "Ollama model (default: $OLLAMA_MODEL, else qwen2.5:7b)" };
-        var prompt = new Option<string>("--prompt", "-p") { Description = "User request added to the system prompt", DefaultValueFactory = _ => "" };
+        var prompt = new Option<string>("--prompt", "-p") { Description = "The user request (the API's user_prompt; default empty)", DefaultValueFactory = _ => "" };
         var temperature = new Option<double?>("--temperature") { Description = "Sampling temperature (default: per type)" };
         var language = new Option<string?>("--language") { Description = "zh|en (default: detected)" };
         var input = new Option<string?>("--input", "-i") { Description = "JSONL of {\"id\",\"text\"} to analyse in bulk" };
@@ -45,6 +45,11 @@ public static class AnalyzeCommand
                 throw CliException.Usage("give exactly one of: FILE (or - for stdin), --input FILE --output FILE, --report-id N, --all");
             }
 
+            if (context.Get(output) is not null && context.Get(input) is null)
+            {
+                throw CliException.Usage("--output goes with --input (single reports print to stdout)");
+            }
+
             var parallel = context.Get(concurrency);
             if (parallel < 1)
             {
@@ -54,8 +59,8 @@ public static class AnalyzeCommand
             if (context.Get(input) is { } inputFile)
             {
                 var outputFile = context.Get(output) ?? throw CliException.Usage("--input needs --output");
-                await using var analysis = CreateTextAnalysis(context, settings);
-                var summary = await new BatchAnalyzer(analysis, context).RunAsync(inputFile, outputFile, parallel, cancellationToken);
+                await using var analysis = CreateTextAnalysis(context);
+                var summary = await new BatchAnalyzer(analysis, settings, context).RunAsync(inputFile, outputFile, parallel, cancellationToken);
                 await context.Error.WriteLineAsync(
                     $"{summary.Total} report(s): {summary.Succeeded} analysed, {summary.Skipped} already in {outputFile}, {summary.Failed} failed");
                 return summary.Failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
@@ -83,9 +88,9 @@ public static class AnalyzeCommand
             }
 
             var text = await ReadTextAsync(context.Get(file)!, cancellationToken);
-            await using (var analysis = CreateTextAnalysis(context, settings))
+            await using (var analysis = CreateTextAnalysis(context))
             {
-                await PrintAsync(context, await analysis.AnalyzeAsync(text, context.Get(language), cancellationToken));
+                await PrintAsync(context, await analysis.AnalyzeAsync(text, context.Get(language), settings, cancellationToken));
             }
 
             return ExitCodes.Success;
@@ -95,10 +100,10 @@ public static class AnalyzeCommand
 
     private static EngineKind? ParseEngine(string? value) => value is null ? null : Enum.Parse<EngineKind>(value, ignoreCase: true);
 
-    private static ITextAnalysis CreateTextAnalysis(CliContext context, AnalysisSettings settings) =>
+    public static ITextAnalysis CreateTextAnalysis(CliContext context) =>
         context.UseServer
-            ? new ServerTextAnalysis(ServerClient.From(context), settings)
-            : new LocalTextAnalysis(AnalysisHost.Create(context, withDatabase: false), settings);
+            ? new ServerTextAnalysis(ServerClient.From(context))
+            : new LocalTextAnalysis(AnalysisHost.Create(context, withDatabase: false));
 
     private static async Task<T> RunStoredAsync<T>(CliContext context, AnalysisSettings settings, Func<StoredAnalyzer, Task<T>> run)
     {

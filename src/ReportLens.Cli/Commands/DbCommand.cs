@@ -42,9 +42,19 @@ public static class DbCommand
 
     private static Command Restore(GlobalOptions globals)
     {
-        var file = new Argument<string>("file") { Description = "Backup file made by `db backup`" };
-        var command = new Command("restore", "Restore the database from a backup (replaces its contents)") { file };
-        command.SetHandler(globals, (context, cancellationToken) => DatabaseBackupBridge.RestoreAsync(context, context.Get(file), cancellationToken));
+        var file = new Argument<string?>("file") { Description = "Backup file made by `db backup`", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Option<string?>("--input", "-i") { Description = "The backup file (same as the argument)" };
+        var command = new Command("restore", "Restore the database from a backup (replaces its contents)") { file, input };
+        command.SetHandler(globals, (context, cancellationToken) =>
+        {
+            var path = (context.Get(file), context.Get(input)) switch
+            {
+                ({ } f, null) => f,
+                (null, { } i) => i,
+                _ => throw CliException.Usage("name the backup file once: `db restore FILE` or `db restore --input FILE`"),
+            };
+            return DatabaseBackupBridge.RestoreAsync(context, path, cancellationToken);
+        });
         return command;
     }
 }

@@ -1,14 +1,120 @@
 using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using ReportLens.Cli.Evaluation;
 using ReportLens.Cli.Infrastructure;
+using ReportLens.Core.Evaluation;
+using ReportLens.Core.Json;
+using Spectre.Console;
 
 namespace ReportLens.Cli.Commands;
 
+/// <summary>`reportlens eval`: each engine and model on a gold set, one comparison table, JSON and HTML reports.</summary>
 public static class EvalCommand
 {
+    private static readonly string[] Engines = ["rules", "llm", "hybrid"];
+
     public static Command Create(GlobalOptions globals)
     {
-        var command = new Command("eval", "todo");
-        _ = globals;
+        var gold = new Option<string>("--gold") { Description = "Gold file (JSONL, docs/gold-format.md)", Required = true };
+        var engines = new Option<string>("--engines") { Description = "Comma-separated: rules,llm,hybrid", DefaultValueFactory = _ => "rules" };
+        var models = new Option<string?>("--models") { Description = "Comma-separated Ollama models for llm/hybrid (default: $OLLAMA_MODEL, else qwen2.5:7b)" };
+        var json = new Option<string?>("--json") { Description = "Write the results as JSON here" };
+        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report with charts here" };
+        var concurrency = new Option<int>("--concurrency", "-c") { Description = "Gold reports analysed at once", DefaultValueFactory = _ => 2 };
+        var limit = new Option<int?>("--limit") { Description = "Only the first N gold reports" };
+        var command = new Command("eval", "Compare engines and models on a gold set") { gold, engines, models, json, html, concurrency, limit };
+        command.SetHandler(globals, async (context, cancellationToken) =>
+        {
+            var runs = Plan(context.Get(engines), context.Get(models));
+            var goldPath = context.Get(gold);
+            if (!File.Exists(goldPath))
+            {
+                throw new CliException($"file not found: {goldPath}");
+            }
+
+            IReadOnlyList<GoldReport> reports = GoldFile.Load(goldPath);
+            if (context.Get(limit) is { } n)
+            {
+                reports = [.. reports.Take(Math.Max(1, n))];
+            }
+
+            var results = new List<EvalRun>();
+            await using (var analysis = AnalyzeCommand.CreateTextAnalysis(context))
+            {
+                var runner = new EvalRunner(analysis, context);
+                foreach (var (engine, model) in runs)
+                {
+                    var run = await runner.RunAsync(engine, model, reports, Math.Max(1, context.Get(concurrency)), cancellationToken);
+                    if (run.Error is not null)
+                    {
+                        await context.Error.WriteLineAsync($"{run.Label}: not run: {run.Error}");
+                    }
+
+                    results.Add(run);
+                }
+            }
+
+            PrintTable(context, results, reports.Count);
+            await WriteOutputsAsync(context, Path.GetFileName(goldPath), reports.Count, results, context.Get(json), context.Get(html), cancellationToken);
+            return results.Any(r => r.Error is not null) ? ExitCodes.Failure : ExitCodes.Success;
+        });
         return command;
+    }
+
+    private static List<(string Engine, string Model)> Plan(string engines, string? models)
+    {
+        var chosen = engines.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(e => e.ToLowerInvariant()).Distinct().ToList();
+        if (chosen.Count == 0 || chosen.Any(e => !Engines.Contains(e)))
+        {
+            throw CliException.Usage("--engines: a comma-separated list of rules, llm, hybrid");
+        }
+
+        var modelList = (models ?? Environment.GetEnvironmentVariable("OLLAMA_MODEL") ?? "qwen2.5:7b")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        if (modelList.Count == 0)
+        {
+            throw CliException.Usage("--models: name at least one model");
+        }
+
+        return [.. chosen.SelectMany(e => e == "rules" ? [(e, "rules")] : modelList.Select(m => (e, m)))];
+    }
+
+    private static void PrintTable(CliContext context, IReadOnlyList<EvalRun> runs, int reportCount)
+    {
+        var table = new Table().Title($"evaluation on {reportCount} gold report(s)").AddColumn("metric");
+        foreach (var run in runs)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(run.Label)).RightAligned());
+        }
+
+        foreach (var metric in EvalMetrics.All)
+        {
+            table.AddRow([Markup.Escape(metric.Name), .. runs.Select(r => r.Report is { } report ? metric.Format(report) : "not run")]);
+        }
+
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) }).Write(table);
+    }
+
+    private static async Task WriteOutputsAsync(CliContext context, string goldName, int reportCount, IReadOnlyList<EvalRun> runs,
+        string? jsonPath, string? htmlPath, CancellationToken cancellationToken)
+    {
+        var now = context.Time.GetUtcNow();
+        if (jsonPath is not null)
+        {
+            var document = new
+            {
+                gold_file = goldName,
+                report_count = reportCount,
+                generated_at = now,
+                runs = runs.Select(r => new { engine = r.Engine, model = r.Model, error = r.Error, metrics = r.Report }),
+            };
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(document, ReportLensJson.Options), new UTF8Encoding(false), cancellationToken);
+        }
+
+        if (htmlPath is not null)
+        {
+            await File.WriteAllTextAsync(htmlPath, EvalHtml.Render(goldName, reportCount, runs, now), new UTF8Encoding(false), cancellationToken);
+        }
     }
 }

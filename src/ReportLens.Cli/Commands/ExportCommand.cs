@@ -2,9 +2,11 @@ using ExportData = System.Collections.Generic.List<(ReportLens.Data.Entities.Rep
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Hl7.Fhir.Validation;
 using ReportLens.Cli.Export;
 using ReportLens.Cli.Fhir;
 using ReportLens.Cli.Infrastructure;
+using ReportLens.Cli.Server;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Interop;
 using ReportLens.Core.Json;
@@ -27,19 +29,13 @@ public static class ExportCommand
         var command = new Command("export", "Export annotations with their reports") { format, type, since, reportId, output };
         command.SetHandler(globals, async (context, cancellationToken) =>
         {
-            if (context.UseServer)
-            {
-                throw CliException.Usage("export reads the database directly: drop --server and pass --database");
-            }
-
             if (!ReportValidation.TryParseDate(context.Get(since), out var sinceDate))
             {
                 throw CliException.Usage("--since: not a yyyy-MM-dd date");
             }
 
             var filter = new ExportFilter(context.Get(type), sinceDate, context.Get(reportId));
-            await using var db = Databases.Open(context);
-            var data = await ExportQuery.LoadAsync(db, filter, cancellationToken);
+            var data = await LoadAsync(context, filter, cancellationToken);
             var path = context.Get(output);
             var count = context.Get(format) switch
             {
@@ -51,6 +47,18 @@ public static class ExportCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task<ExportData> LoadAsync(CliContext context, ExportFilter filter, CancellationToken cancellationToken)
+    {
+        if (context.UseServer)
+        {
+            using var client = ServerClient.From(context);
+            return await ServerExportQuery.LoadAsync(client, filter, cancellationToken);
+        }
+
+        await using var db = Databases.Open(context);
+        return await ExportQuery.LoadAsync(db, filter, cancellationToken);
     }
 
     private static async Task<int> WriteJsonlAsync(string path, ExportData data, CancellationToken cancellationToken)
@@ -96,10 +104,17 @@ public static class ExportCommand
             builder.Add(report, annotations);
         }
 
-        var json = FhirJson.Serialize(builder.Build());
-        // Parse our own output back strictly: a Bundle the Firely SDK rejects is never written.
+        var bundle = builder.Build();
+        // The Firely SDK checks cardinality, required elements and value formats of the base spec; then our own
+        // output must parse back strictly. A Bundle that fails either is never written.
+        if (bundle.Validate().FirstOrDefault() is { } problem)
+        {
+            throw new CliException($"FHIR export failed validation: {problem.Message}");
+        }
+
+        var json = FhirJson.Serialize(bundle);
         var parsed = (Hl7.Fhir.Model.Bundle)FhirJson.Parse(json);
-        if (parsed.Entry.Count != builder.Build().Entry.Count)
+        if (parsed.Entry.Count != bundle.Entry.Count)
         {
             throw new CliException("FHIR export failed its round-trip check");
         }

@@ -11,7 +11,7 @@ public static class ImportCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var path = new Argument<string>("path") { Description = "A .jsonl, .csv or FHIR .json file, or a folder of .txt (or FHIR .json) files" };
+        var path = new Argument<string>("path") { Description = "A .jsonl, .csv or FHIR .json file, or a folder of .txt (or FHIR .json) files" }.RejectOptionLikeValues();
         var format = new Option<string?>("--format") { Description = "jsonl|csv|txt|fhir (default: from the extension)" };
         format.AcceptOnlyFromAmong("jsonl", "csv", "txt", "fhir");
         var mapText = new Option<string?>("--map-text") { Description = "CSV column holding the report text (default report_content or text)" };
@@ -38,6 +38,11 @@ public static class ImportCommand
                 Date = context.Get(mapDate),
                 Delimiter = Delimiter(context.Get(delimiter)),
             };
+            if (!File.Exists(source) && !Directory.Exists(source))
+            {
+                throw new CliException($"file not found: {source}");
+            }
+
             var resolved = ImportSource.Resolve(source, context.Get(format));
             var rows = DuplicateCheck.Merge(await ImportSource.ReadAllAsync(source, resolved, map, cancellationToken));
             var bad = rows.Where(r => r.Error is not null).ToList();

@@ -53,14 +53,18 @@ public sealed class FhirBundleBuilder(DateTimeOffset now)
         foreach (var annotation in annotations)
         {
             diagnostic.Extension.Add(FhirAnnotationExtension.Create(ToImported(annotation)));
-            if (annotation.AnnotationType == "extraction" && annotation.ContentJson is { } json)
+        }
+
+        // Observations come from the latest extraction only: several engines' extractions of one report would
+        // otherwise state each finding several times. Every annotation still rides on the extension.
+        var latest = annotations.Where(a => a.AnnotationType == "extraction" && a.ContentJson is not null).MaxBy(a => a.CreatedAt);
+        if (latest is not null)
+        {
+            var content = (ExtractionContent)ReportLensJson.DeserializeContent(AnnotationType.Extraction, latest.ContentJson!);
+            diagnostic.Conclusion = string.IsNullOrWhiteSpace(content.Impression) ? null : content.Impression;
+            foreach (var observation in FhirObservations.From(content, diagnostic.Effective))
             {
-                var content = (ExtractionContent)ReportLensJson.DeserializeContent(AnnotationType.Extraction, json);
-                diagnostic.Conclusion ??= string.IsNullOrWhiteSpace(content.Impression) ? null : content.Impression;
-                foreach (var observation in FhirObservations.From(content, diagnostic.Effective))
-                {
-                    diagnostic.Result.Add(AddEntry(observation));
-                }
+                diagnostic.Result.Add(AddEntry(observation));
             }
         }
 

@@ -15,6 +15,11 @@ public static partial class FhirReportReader
 {
     public static async Task<List<ImportRow>> ReadAsync(string path, CancellationToken cancellationToken)
     {
+        if (File.Exists(path) && Path.GetExtension(path).ToLowerInvariant() is ".ndjson" or ".jsonl")
+        {
+            return await ReadNdjsonAsync(path, cancellationToken);
+        }
+
         var files = Directory.Exists(path)
             ? Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal).ToList()
             : [path];
@@ -35,6 +40,41 @@ public static partial class FhirReportReader
             }
 
             rows.AddRange(ReadResource(resource, name));
+        }
+
+        return rows;
+    }
+
+    private static async Task<List<ImportRow>> ReadNdjsonAsync(string path, CancellationToken cancellationToken)
+    {
+        var rows = new List<ImportRow>();
+        var number = 0;
+        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var location = $"line {number}";
+            Resource resource;
+            try
+            {
+                resource = FhirJson.Parse(line);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException
+                or Hl7.Fhir.Serialization.DeserializationFailedException)
+            {
+                rows.Add(ImportRow.Bad(location, $"not a valid FHIR R4 JSON resource ({FirstLine(ex.Message)})"));
+                continue;
+            }
+
+            // Like a Bundle's entries, other resource types on the way are passed over.
+            if (resource is DiagnosticReport or Bundle)
+            {
+                rows.AddRange(ReadResource(resource, location));
+            }
         }
 
         return rows;

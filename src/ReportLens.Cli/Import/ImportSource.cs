@@ -23,12 +23,24 @@ public static class ImportSource
 
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".jsonl" or ".ndjson" => ImportFormat.Jsonl,
+            ".jsonl" or ".ndjson" => IsFhirNdjson(path) ? ImportFormat.Fhir : ImportFormat.Jsonl,
             ".csv" or ".tsv" => ImportFormat.Csv,
             ".json" => ImportFormat.Fhir,
             ".txt" => ImportFormat.Txt,
             var ext => throw CliException.Usage($"cannot tell the format of '{Path.GetFileName(path)}' ({ext}): pass --format jsonl|csv|txt|fhir"),
         };
+    }
+
+    /// <summary>FHIR bulk data exports are NDJSON: one resource per line, each with a resourceType.</summary>
+    private static bool IsFhirNdjson(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        var first = File.ReadLines(path).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
+        return first is not null && first.Contains("\"resourceType\"", StringComparison.Ordinal);
     }
 
     public static async Task<List<ImportRow>> ReadAllAsync(string path, ImportFormat format, CsvColumnMap map, CancellationToken cancellationToken)

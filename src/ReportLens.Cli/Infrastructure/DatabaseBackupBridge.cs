@@ -1,17 +1,50 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReportLens.Data.Backup;
+
 namespace ReportLens.Cli.Infrastructure;
 
-/// <summary>Hands `db backup`/`db restore` to ReportLens.Data's DatabaseBackup once that lands.</summary>
+/// <summary>`db backup` / `db restore` through ReportLens.Data's DatabaseBackup (SQLite online backup; pg_dump/pg_restore).</summary>
 public static class DatabaseBackupBridge
 {
-    public static Task<int> BackupAsync(CliContext context, string output, CancellationToken cancellationToken)
+    public static async Task<int> BackupAsync(CliContext context, string output, CancellationToken cancellationToken)
     {
-        _ = (context, output, cancellationToken);
-        throw new CliException("db backup is not available in this build yet (ReportLens.Data.Backup has not landed)");
+        Databases.EnsureExists(context);
+        var result = await RunAsync(() => Create(context).BackupAsync(output, cancellationToken));
+        await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"backup written: {result.Path} ({result.Bytes} bytes, {result.Duration.TotalSeconds:0.0}s)"));
+        return ExitCodes.Success;
     }
 
-    public static Task<int> RestoreAsync(CliContext context, string file, CancellationToken cancellationToken)
+    public static async Task<int> RestoreAsync(CliContext context, string file, CancellationToken cancellationToken)
     {
-        _ = (context, file, cancellationToken);
-        throw new CliException("db restore is not available in this build yet (ReportLens.Data.Backup has not landed)");
+        if (!File.Exists(file))
+        {
+            throw new CliException($"file not found: {file}");
+        }
+
+        await RunAsync(async () =>
+        {
+            await Create(context).RestoreAsync(file, cancellationToken);
+            return true;
+        });
+        await context.Error.WriteLineAsync($"database restored from {file}");
+        return ExitCodes.Success;
+    }
+
+    private static DatabaseBackup Create(CliContext context) =>
+        new(context.Database, NullLogger<DatabaseBackup>.Instance, context.Time,
+            new BackupToolOptions(Environment.GetEnvironmentVariable("PG_BIN_DIR")));
+
+    private static async Task<T> RunAsync<T>(Func<Task<T>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (DatabaseBackupException ex)
+        {
+            throw new CliException(ex.Message, ExitCodes.Failure, ex);
+        }
     }
 }

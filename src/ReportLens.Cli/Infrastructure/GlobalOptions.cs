@@ -13,7 +13,7 @@ public sealed class GlobalOptions
 
     public Option<string?> Server { get; } = new("--server")
     {
-        Description = "Talk to a running ReportLens server at this URL instead of the database",
+        Description = "Talk to a running ReportLens server at this URL instead of the database (default: $REPORTLENS_SERVER)",
         Recursive = true,
     };
 

@@ -61,7 +61,10 @@ public static class JsonlReportReader
             var report = new ImportedReport
             {
                 Text = text,
-                AccessionNumber = ReportValidation.Blank(JsonFields.String(fields, "accession_number", "accession", "id")),
+                // In an export line "id" is the exporting database's report id, not an accession number.
+                AccessionNumber = ReportValidation.Blank(isExportLine
+                    ? JsonFields.String(fields, "accession_number")
+                    : JsonFields.String(fields, "accession_number", "accession", "id")),
                 Modality = ReportValidation.Blank(JsonFields.String(fields, "modality")),
                 BodyPart = ReportValidation.Blank(JsonFields.String(fields, "body_part")),
                 ExamDate = date,

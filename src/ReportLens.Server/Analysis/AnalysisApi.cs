@@ -17,8 +17,9 @@ public static class AnalysisApi
     public static IEndpointRouteBuilder MapAnalysisApi(this IEndpointRouteBuilder app)
     {
         var ai = app.MapGroup("/api/v1/ai").WithTags("AI Analysis").RequireAuthorization(Policies.Write);
-        ai.MapPost("/analyze", AnalyzeAsync);
-        ai.MapPost("/analyze-text", AnalyzeTextAsync);
+        var limited = ai.MapGroup("").RequireRateLimiting(Security.SecurityExtensions.AnalysisPolicy);
+        limited.MapPost("/analyze", AnalyzeAsync);
+        limited.MapPost("/analyze-text", AnalyzeTextAsync);
         app.MapGet("/api/v1/reports/{id:int}/annotations", ListAnnotationsAsync)
             .WithTags("Reports").RequireAuthorization(Policies.Read);
         return app;

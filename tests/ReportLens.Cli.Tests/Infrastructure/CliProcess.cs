@@ -30,6 +30,9 @@ public static class CliProcess
 
         start.Environment.Remove("DATABASE_URL");
         start.Environment.Remove("OLLAMA_BASE_URL");
+        start.Environment.Remove("OLLAMA_MODEL");
+        start.Environment.Remove("REPORTLENS_SERVER");
+        start.Environment.Remove("REPORTLENS_TOKEN");
         start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())

@@ -5,19 +5,19 @@ using ReportLens.Server.Tests.Infrastructure;
 namespace ReportLens.Server.Tests.Analysis;
 
 /// <summary>Analyses show up in /metrics (scraped from loopback, which needs no token when METRICS_TOKEN is unset).</summary>
-public sealed class AnalysisMetricsTests(EmulatorAppFixture app) : IClassFixture<EmulatorAppFixture>
+public sealed class AnalysisMetricsTests(EmulatorAppFixture app) : ApiTest<EmulatorAppFixture>(app), IClassFixture<EmulatorAppFixture>
 {
     [Fact]
     public async Task Metrics_AfterLlmAnalysesAndACacheHit_CountCallsTokensCacheAndBackends()
     {
-        using var client = await app.RadiologistAsync();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
         var request = new { report_id = id, user_prompt = "", annotation_type = "highlight", engine = "llm" };
         (await client.PostAsJsonAsync("/api/v1/ai/analyze", request)).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync("/api/v1/ai/analyze", request)).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "[[emulator:fault=invalid_json]]", annotation_type = "scoring", engine = "llm" })).Dispose();
 
-        using var scraper = app.Anonymous();
+        using var scraper = App.Anonymous();
         var metrics = await scraper.GetStringAsync("/metrics");
         Assert.Contains("reportlens_llm_requests_total{", metrics);
         Assert.Contains("model=\"qwen2.5:7b\"", metrics);

@@ -9,12 +9,12 @@ using ReportLens.Server.Tests.Infrastructure;
 namespace ReportLens.Server.Tests.Analysis;
 
 /// <summary>Emulator faults give the documented status, and nothing is lost or half-written.</summary>
-public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : IClassFixture<ShortTimeoutEmulatorAppFixture>
+public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiTest<ShortTimeoutEmulatorAppFixture>(app), IClassFixture<ShortTimeoutEmulatorAppFixture>
 {
     [Fact]
     public async Task Analyze_WhenModelReturnsInvalidJsonTwice_Returns502AndKeepsRawReply()
     {
-        using var client = await app.RadiologistAsync();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
@@ -23,7 +23,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ICla
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway);
         var annotationId = problem.GetProperty("annotation_id").GetInt64();
 
-        await using var db = TestDb.Open(app);
+        await using var db = TestDb.Open(App);
         var failed = await db.Annotations.SingleAsync(a => a.Id == annotationId);
         Assert.Equal("failed", failed.Status);
         Assert.False(string.IsNullOrEmpty(failed.RawReply));
@@ -37,7 +37,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ICla
     [Fact]
     public async Task Analyze_WhenFirstReplyIsInvalid_RepairsOnceAndSucceeds()
     {
-        using var client = await app.RadiologistAsync();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.EnglishCt);
         var body = await AnalyzeTests<EmulatorAppFixture>.Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
@@ -55,21 +55,21 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ICla
     [InlineData("schema_violation", HttpStatusCode.BadGateway)]
     public async Task Analyze_EmulatorFault_ReturnsDocumentedStatusAndStoresNoSuccess(string fault, HttpStatusCode status)
     {
-        using var client = await app.RadiologistAsync();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
             report_id = id, user_prompt = $"[[emulator:fault={fault}]]", annotation_type = "highlight", engine = "llm",
         });
         await ProblemAssert.IsProblemAsync(response, status);
-        await using var db = TestDb.Open(app);
+        await using var db = TestDb.Open(App);
         Assert.Equal(0, await db.Annotations.CountAsync(a => a.ReportId == id && a.Status == "succeeded"));
     }
 
     [Fact]
     public async Task Analyze_ModelNotPulled_Returns503SayingHowToPullIt()
     {
-        using var client = await app.RadiologistAsync();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
@@ -82,7 +82,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ICla
     [Fact]
     public async Task Analyze_WhenModelHangs_Returns504WithinTheTimeout()
     {
-        using var client = await app.RadiologistAsync();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
         var watch = Stopwatch.StartNew();
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
@@ -102,7 +102,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ICla
     [InlineData("{\"report_id\": 1, \"user_prompt\": \"\", \"annotation_type\": \"highlight\", \"cache\": \"never\"}", "cache")]
     public async Task Analyze_InvalidField_Returns400NamingIt(string json, string field)
     {
-        using var client = await app.RadiologistAsync();
+        using var client = await App.RadiologistAsync();
         var response = await client.PostAsync("/api/v1/ai/analyze", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.GetRawText());
@@ -114,7 +114,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ICla
     [InlineData("not json")]
     public async Task Analyze_WrongJsonTypes_Returns400Problem(string json)
     {
-        using var client = await app.RadiologistAsync();
+        using var client = await App.RadiologistAsync();
         var response = await client.PostAsync("/api/v1/ai/analyze", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -122,7 +122,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ICla
     [Fact]
     public async Task Analyze_UnknownReport_Returns404Problem()
     {
-        using var client = await app.RadiologistAsync();
+        using var client = await App.RadiologistAsync();
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = 987654, user_prompt = "", annotation_type = "highlight" });
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }

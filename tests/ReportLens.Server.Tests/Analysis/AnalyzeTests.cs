@@ -7,7 +7,7 @@ using ReportLens.Server.Tests.Infrastructure;
 namespace ReportLens.Server.Tests.Analysis;
 
 /// <summary>The seed's analyze and health API tests, translated, against the emulator over loopback.</summary>
-public abstract class AnalyzeTests<TFixture>(TFixture app) where TFixture : EmulatorAppFixture
+public abstract class AnalyzeTests<TFixture>(TFixture app) : ApiTest<TFixture>(app) where TFixture : EmulatorAppFixture
 {
     internal const string ChestCt = "检查所见：双肺纹理增多，右肺上叶见一结节，大小约8mm×6mm，未见明显实质性病变。心影不大，心胸比例约0.48。\n诊断意见：右肺上叶结节，建议3个月后复查。";
     internal const string EnglishCt = "Findings: A 12 mm nodule in the right upper lobe. No pleural effusion. No pneumothorax.\nImpression: Right upper lobe nodule; follow-up CT in 3 months is recommended.";
@@ -19,8 +19,8 @@ public abstract class AnalyzeTests<TFixture>(TFixture app) where TFixture : Emul
     [InlineData("scoring", "scores")]
     public async Task Analyze_EachTypeWithLlm_ReturnsSeedFieldsTokensAndPersists(string type, string contentKey)
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<TFixture>.CreateAsync(client, ChestCt);
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
@@ -53,8 +53,8 @@ public abstract class AnalyzeTests<TFixture>(TFixture app) where TFixture : Emul
     [Fact]
     public async Task Analyze_Highlight_EveryGroundedSpanCutsOutItsText()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<TFixture>.CreateAsync(client, ChestCt);
         var body = await Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "highlight", engine = "hybrid" }));
         var highlights = body.GetProperty("content").GetProperty("highlights").EnumerateArray().ToList();
@@ -74,8 +74,8 @@ public abstract class AnalyzeTests<TFixture>(TFixture app) where TFixture : Emul
     [Fact]
     public async Task Analyze_WrongOffsetsFromModel_AreCorrectedToTheRealSpan()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<TFixture>.CreateAsync(client, ChestCt);
         var body = await Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
@@ -93,8 +93,8 @@ public abstract class AnalyzeTests<TFixture>(TFixture app) where TFixture : Emul
     [Fact]
     public async Task Analyze_HallucinatedSpan_IsKeptButFlaggedUngrounded()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<TFixture>.CreateAsync(client, ChestCt);
         var body = await Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
@@ -110,8 +110,8 @@ public abstract class AnalyzeTests<TFixture>(TFixture app) where TFixture : Emul
     [Fact]
     public async Task Analyze_SameRequestTwice_SecondIsCachedUnlessBypassed()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<TFixture>.CreateAsync(client, EnglishCt + " " + Guid.NewGuid());
         var request = new { report_id = id, user_prompt = "extract", annotation_type = "extraction", engine = "llm" };
         var first = await Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze", request));
@@ -126,8 +126,8 @@ public abstract class AnalyzeTests<TFixture>(TFixture app) where TFixture : Emul
     [Fact]
     public async Task AnalyzeText_English_UsesEnglishAndStoresNothing()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var body = await Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze-text", new
         {
             report_content = EnglishCt, user_prompt = "classify", annotation_type = "classification", engine = "rules",
@@ -141,8 +141,8 @@ public abstract class AnalyzeTests<TFixture>(TFixture app) where TFixture : Emul
     [Fact]
     public async Task Health_WithEmulator_IsHealthyAndDefaultEngineIsHybrid()
     {
-        app.SkipIfUnavailable();
-        using var client = app.Anonymous();
+        App.SkipIfUnavailable();
+        using var client = App.Anonymous();
         var health = await client.GetFromJsonAsync<JsonElement>("/api/v1/health");
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.Equal("ok", health.GetProperty("database").GetString());

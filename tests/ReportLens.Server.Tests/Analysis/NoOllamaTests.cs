@@ -8,12 +8,12 @@ using ReportLens.Server.Tests.Infrastructure;
 namespace ReportLens.Server.Tests.Analysis;
 
 /// <summary>With no Ollama listening, the product still works on the rules engine and says so.</summary>
-public sealed class NoOllamaTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
+public sealed class NoOllamaTests(SqliteAppFixture app) : ApiTest<SqliteAppFixture>(app), IClassFixture<SqliteAppFixture>
 {
     [Fact]
     public async Task Health_WithoutOllama_IsDegradedAndNamesRulesEngine()
     {
-        using var client = app.Anonymous();
+        using var client = App.Anonymous();
         var health = await client.GetFromJsonAsync<JsonElement>("/api/v1/health");
         Assert.Equal("degraded", health.GetProperty("status").GetString());
         Assert.Equal("unavailable", health.GetProperty("ollama").GetString());
@@ -23,7 +23,7 @@ public sealed class NoOllamaTests(SqliteAppFixture app) : IClassFixture<SqliteAp
     [Fact]
     public async Task Analyze_WithoutEngine_FallsBackToRules()
     {
-        using var client = await app.RadiologistAsync();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<SqliteAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
         var body = await AnalyzeTests<EmulatorAppFixture>.Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "classification" }));
         Assert.Equal("rules", body.GetProperty("engine").GetString());
@@ -35,7 +35,7 @@ public sealed class NoOllamaTests(SqliteAppFixture app) : IClassFixture<SqliteAp
     [Fact]
     public async Task Analyze_WithLlmEngine_Returns503QuicklySayingHowToStartOllama()
     {
-        using var client = await app.RadiologistAsync();
+        using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<SqliteAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
         var watch = Stopwatch.StartNew();
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "highlight", engine = "llm" });

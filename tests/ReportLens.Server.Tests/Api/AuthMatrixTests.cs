@@ -11,7 +11,7 @@ using ReportLens.Server.Tests.Infrastructure;
 namespace ReportLens.Server.Tests.Api;
 
 /// <summary>Every endpoint × {no token, expired token, wrong signature, viewer, radiologist, admin}.</summary>
-public sealed class AuthMatrixTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
+public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFixture>(app), IClassFixture<SqliteAppFixture>
 {
     public enum Caller
     {
@@ -41,6 +41,8 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : IClassFixture<Sqlite
         { "GET", "/api/v1/users", 403, 403, 200 },
         { "POST", "/api/v1/users", 403, 403, 201 },
         { "PUT", "/api/v1/users/{user}/role", 403, 403, 200 },
+        { "GET", "/api/v1/audit", 403, 403, 200 },
+        { "GET", "/api/v1/audit/export", 403, 403, 200 },
     };
 
     [Theory]
@@ -71,7 +73,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : IClassFixture<Sqlite
     [Fact]
     public async Task PublicEndpoints_NeedNoToken()
     {
-        using var client = app.Anonymous();
+        using var client = App.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "x", password = "y" })).StatusCode);
@@ -79,7 +81,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : IClassFixture<Sqlite
 
     private async Task<HttpRequestMessage> BuildAsync(string method, string template)
     {
-        using var admin = await app.AdminAsync();
+        using var admin = await App.AdminAsync();
         var path = template;
         if (path.Contains("{id}"))
         {
@@ -115,12 +117,12 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : IClassFixture<Sqlite
     {
         switch (caller)
         {
-            case Caller.Viewer: return await app.ViewerAsync();
-            case Caller.Radiologist: return await app.RadiologistAsync();
-            case Caller.Admin: return await app.AdminAsync();
+            case Caller.Viewer: return await App.ViewerAsync();
+            case Caller.Radiologist: return await App.RadiologistAsync();
+            case Caller.Admin: return await App.AdminAsync();
         }
 
-        var client = app.Anonymous();
+        var client = App.Anonymous();
         if (caller == Caller.Expired)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(ReportLensAppFactory.SecretKey, DateTime.UtcNow.AddHours(-2)));

@@ -6,13 +6,13 @@ using ReportLens.Server.Tests.Infrastructure;
 
 namespace ReportLens.Server.Tests.Api;
 
-public abstract class AuthTests<TFixture>(TFixture app) where TFixture : AppFixture
+public abstract class AuthTests<TFixture>(TFixture app) : ApiTest<TFixture>(app) where TFixture : AppFixture
 {
     [Fact]
     public async Task Login_WithValidCredentials_ReturnsBearerTokenWithExpiry()
     {
-        app.SkipIfUnavailable();
-        using var client = app.Anonymous();
+        App.SkipIfUnavailable();
+        using var client = App.Anonymous();
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = ReportLensAppFactory.AdminPassword });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -26,8 +26,8 @@ public abstract class AuthTests<TFixture>(TFixture app) where TFixture : AppFixt
     [InlineData("nobody", "whatever-password")]
     public async Task Login_WithBadCredentials_Returns401Problem(string username, string password)
     {
-        app.SkipIfUnavailable();
-        using var client = app.Anonymous();
+        App.SkipIfUnavailable();
+        using var client = App.Anonymous();
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
@@ -35,8 +35,8 @@ public abstract class AuthTests<TFixture>(TFixture app) where TFixture : AppFixt
     [Fact]
     public async Task Login_WithMissingFields_Returns400ValidationProblem()
     {
-        app.SkipIfUnavailable();
-        using var client = app.Anonymous();
+        App.SkipIfUnavailable();
+        using var client = App.Anonymous();
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin" });
         var body = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(body.GetProperty("errors").TryGetProperty("password", out _));
@@ -45,8 +45,8 @@ public abstract class AuthTests<TFixture>(TFixture app) where TFixture : AppFixt
     [Fact]
     public async Task Me_WithToken_ReturnsUserAndRole()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
         Assert.Equal("radiologist1", me.GetProperty("username").GetString());
         Assert.Equal("radiologist", me.GetProperty("role").GetString());
@@ -55,14 +55,14 @@ public abstract class AuthTests<TFixture>(TFixture app) where TFixture : AppFixt
     [Fact]
     public async Task Users_AdminCreatesUserAndChangesRole_NewRoleAppliesToExistingToken()
     {
-        app.SkipIfUnavailable();
-        using var admin = await app.AdminAsync();
+        App.SkipIfUnavailable();
+        using var admin = await App.AdminAsync();
         var name = "user" + Guid.NewGuid().ToString("N")[..8];
         var created = await admin.PostAsJsonAsync("/api/v1/users", new { username = name, password = "password-123", role = "viewer" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
 
-        using var user = await app.ClientAsync(name, "password-123");
+        using var user = await App.ClientAsync(name, "password-123");
         var denied = await user.PostAsJsonAsync("/api/v1/reports", new { report_content = "双肺纹理清晰。" });
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
 
@@ -79,8 +79,8 @@ public abstract class AuthTests<TFixture>(TFixture app) where TFixture : AppFixt
     [Fact]
     public async Task Users_DuplicateName_Returns409AndBadRole_Returns400()
     {
-        app.SkipIfUnavailable();
-        using var admin = await app.AdminAsync();
+        App.SkipIfUnavailable();
+        using var admin = await App.AdminAsync();
         await ProblemAssert.IsProblemAsync(
             await admin.PostAsJsonAsync("/api/v1/users", new { username = "viewer1", password = "password-123", role = "viewer" }),
             HttpStatusCode.Conflict);
@@ -95,11 +95,11 @@ public abstract class AuthTests<TFixture>(TFixture app) where TFixture : AppFixt
     [Fact]
     public async Task Token_WithWrongSignature_Returns401Problem()
     {
-        app.SkipIfUnavailable();
-        var token = await app.TokenAsync("admin", ReportLensAppFactory.AdminPassword);
+        App.SkipIfUnavailable();
+        var token = await App.TokenAsync("admin", ReportLensAppFactory.AdminPassword);
         var parts = token.Split('.');
         var forged = $"{parts[0]}.{parts[1]}.{new string('A', parts[2].Length)}";
-        using var client = app.Anonymous();
+        using var client = App.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", forged);
         await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/v1/reports"), HttpStatusCode.Unauthorized);
     }

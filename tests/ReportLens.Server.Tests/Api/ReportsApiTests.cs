@@ -6,15 +6,15 @@ using ReportLens.Server.Tests.Infrastructure;
 
 namespace ReportLens.Server.Tests.Api;
 
-public abstract class ReportsApiTests<TFixture>(TFixture app) where TFixture : AppFixture
+public abstract class ReportsApiTests<TFixture>(TFixture app) : ApiTest<TFixture>(app) where TFixture : AppFixture
 {
     private const string ChestCt = "检查所见：双肺纹理增多，右肺上叶见一结节，大小约8mm×6mm。心影不大，心胸比例约0.48。\n诊断意见：右肺上叶结节，建议随访。";
 
     [Fact]
     public async Task Create_ThenGet_ReturnsStoredReportWithDetectedLanguage()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var accession = "ACC-" + Guid.NewGuid().ToString("N")[..10];
         var created = await client.PostAsJsonAsync("/api/v1/reports", new
         {
@@ -33,8 +33,8 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) where TFixture : A
     [Fact]
     public async Task List_FiltersByModalityTextAndDate_AndPages()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
         for (var i = 0; i < 5; i++)
         {
@@ -62,8 +62,8 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) where TFixture : A
     [Fact]
     public async Task Update_ChangesOnlyGivenFields_AndDelete_HidesReport()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var id = await CreateAsync(client, "Findings: no acute abnormality.");
         var updated = await client.PutAsJsonAsync($"/api/v1/reports/{id}", new { modality = "X-Ray" });
         updated.EnsureSuccessStatusCode();
@@ -82,8 +82,8 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) where TFixture : A
     [Fact]
     public async Task Create_DuplicateAccession_Returns409AndKeepsOne()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var accession = "DUP-" + Guid.NewGuid().ToString("N")[..10];
         (await client.PostAsJsonAsync("/api/v1/reports", new { report_content = "Findings: normal.", accession_number = accession })).EnsureSuccessStatusCode();
         await ProblemAssert.IsProblemAsync(
@@ -96,8 +96,8 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) where TFixture : A
     [Fact]
     public async Task Create_TextOverLimit_Returns413Problem_AndStoresNothing()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var marker = "OVERSIZE" + Guid.NewGuid().ToString("N")[..6];
         var text = marker + new string('肺', 100_001);
         var response = await client.PostAsJsonAsync("/api/v1/reports", new { report_content = text });
@@ -109,8 +109,8 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) where TFixture : A
     [Fact]
     public async Task Create_BodyOverServerLimit_Returns413Problem()
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var json = "{\"report_content\":\"" + new string('a', 3 * 1024 * 1024) + "\"}";
         var response = await client.PostAsync("/api/v1/reports", new StringContent(json, Encoding.UTF8, "application/json"));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
@@ -124,8 +124,8 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) where TFixture : A
     [InlineData("{\"report_content\": \"ok\", \"language\": \"fr\"}")]
     public async Task Create_MalformedBody_Returns400Problem(string json)
     {
-        app.SkipIfUnavailable();
-        using var client = await app.RadiologistAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
         var response = await client.PostAsync("/api/v1/reports", new StringContent(json, Encoding.UTF8, "application/json"));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -137,8 +137,8 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) where TFixture : A
     [InlineData("date_from=2026-13-45")]
     public async Task List_BadQuery_Returns400Problem(string query)
     {
-        app.SkipIfUnavailable();
-        using var client = await app.ViewerAsync();
+        App.SkipIfUnavailable();
+        using var client = await App.ViewerAsync();
         await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/v1/reports?{query}"), HttpStatusCode.BadRequest);
     }
 

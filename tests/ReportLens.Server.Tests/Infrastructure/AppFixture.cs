@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using ReportLens.Core.Json;
 
 namespace ReportLens.Server.Tests.Infrastructure;
@@ -97,7 +98,7 @@ public abstract class AppFixture : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
-        if (_factory is not null)
+                if (_factory is not null)
         {
             await _factory.DisposeAsync();
         }
@@ -108,5 +109,29 @@ public abstract class AppFixture : IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Privacy (issue 7): no report text, user prompt or model reply stored in this server's database may appear in
+    /// its log at any level. Test classes call it after every test (<see cref="ApiTest{TFixture}"/>).
+    /// </summary>
+    public async Task AssertNoPatientTextInLogsAsync()
+    {
+        if (_factory is null)
+        {
+            return;
+        }
+
+        var leaks = await FindLoggedPatientTextAsync(_factory.Logs);
+        Assert.True(leaks.Count == 0, $"patient text found in the server log: {string.Join(" | ", leaks.Take(5))}");
+    }
+
+    private async Task<IReadOnlyList<string>> FindLoggedPatientTextAsync(LogCapture logs)
+    {
+        await using var db = TestDb.Open(this);
+        var texts = await db.Reports.Select(r => r.ReportContent).ToListAsync();
+        texts.AddRange(await db.Annotations.Where(a => a.RawReply != null).Select(a => a.RawReply!).ToListAsync());
+        texts.AddRange(await db.Annotations.Where(a => a.UserPrompt != "").Select(a => a.UserPrompt).ToListAsync());
+        return logs.Leaks(texts);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ReportLens.Server.Tests.Infrastructure;
 
@@ -12,7 +13,14 @@ public sealed class ReportLensAppFactory(IReadOnlyDictionary<string, string?> se
     public const string AdminUser = "admin";
     public const string AdminPassword = "admin-password-123";
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
+    /// <summary>Every log line of this server, at every level (the privacy check reads it).</summary>
+    public LogCapture Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+    }
 
     // Host configuration is applied before Program reads it; app configuration would come after Build (aspnetcore#37680).
     protected override IHost CreateHost(IHostBuilder builder)

@@ -1,0 +1,9 @@
+using ReportLens.Core.Evaluation;
+
+namespace ReportLens.Cli.Evaluation;
+
+/// <summary>One engine (and model) scored on the gold set; <see cref="Error"/> is set when the run could not be made.</summary>
+public sealed record EvalRun(string Engine, string Model, EvaluationReport? Report, string? Error = null)
+{
+    public string Label => Engine == "rules" ? "rules" : $"{Engine} · {Model}";
+}

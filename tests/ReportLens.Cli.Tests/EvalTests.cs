@@ -1,0 +1,64 @@
+using System.Text.Json;
+using ReportLens.Cli.Tests.Infrastructure;
+
+namespace ReportLens.Cli.Tests;
+
+public sealed class EvalTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IDisposable
+{
+    private readonly Workspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    private static string GoldPath => Path.Combine(AppContext.BaseDirectory, "data", "corpus", "gold.jsonl");
+
+    [Fact]
+    public async Task Eval_RulesAndLlmOnGoldSubset_WritesComparisonJsonAndSelfContainedHtml()
+    {
+        var gold = workspace.Write("gold.jsonl", string.Join('\n', File.ReadLines(GoldPath).Where(l => l.Length > 0).Take(6)) + "\n");
+
+        var result = await workspace.RunAsync("eval", "--gold", gold, "--engines", "rules,llm", "--models", "qwen2.5:7b",
+            "--ollama", emulator.Url, "--json", workspace.Path("eval.json"), "--html", workspace.Path("eval.html"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("classification: 紧急程度", result.Stdout);
+        Assert.Contains("llm · qwen2.5:7b", result.Stdout);
+        using var json = JsonDocument.Parse(File.ReadAllText(workspace.Path("eval.json")));
+        var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(["rules", "llm"], runs.Select(r => r.GetProperty("engine").GetString()));
+        var rules = runs[0].GetProperty("metrics");
+        Assert.Equal(6, rules.GetProperty("report_count").GetInt32());
+        Assert.Equal(1.0, rules.GetProperty("grounded_fraction").GetDouble());
+        Assert.Equal(6, rules.GetProperty("classification")[0].GetProperty("total").GetInt32());
+        var llm = runs[1].GetProperty("metrics");
+        Assert.True(llm.GetProperty("tokens_per_second").GetDouble() > 0);
+        var html = File.ReadAllText(workspace.Path("eval.html"));
+        Assert.Contains("<svg", html);
+        Assert.Contains("<table>", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("<link", html);
+        Assert.DoesNotContain("src=\"http", html);
+    }
+
+    [Fact]
+    public async Task Eval_OllamaDown_ReportsLlmRunAsNotRunAndExitsOne()
+    {
+        var gold = workspace.Write("gold.jsonl", File.ReadLines(GoldPath).First() + "\n");
+
+        var result = await workspace.RunAsync("eval", "--gold", gold, "--engines", "rules,llm", "--ollama", "http://127.0.0.1:9");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not run", result.Stderr);
+        Assert.Contains("rules", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Eval_MalformedGold_ExitsOneNamingTheLine()
+    {
+        var gold = workspace.Write("gold.jsonl", File.ReadLines(GoldPath).First() + "\n{broken\n");
+
+        var result = await workspace.RunAsync("eval", "--gold", gold);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("gold.jsonl:2", result.Stderr);
+    }
+}
