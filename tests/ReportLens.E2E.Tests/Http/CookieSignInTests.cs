@@ -72,7 +72,7 @@ public sealed partial class CookieSignInTests(UiFixture app)
     private HttpClient Client() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = app.BaseAddress };
 
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string username, string password, string returnUrl)
+    internal static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string username, string password, string returnUrl)
     {
         var html = await client.GetStringAsync("/login");
         var token = TokenPattern().Match(html).Groups[1].Value;

@@ -27,17 +27,7 @@ public sealed class UiFixture : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         Directory.CreateDirectory(ScreenshotFolder);
         Emulator = await EmulatorHost.StartAsync(new EmulatorOptions());
-        _factory = new E2EAppFactory(new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = $"Data Source={Path.Combine(_folder, "e2e.db")}",
-            ["SECRET_KEY"] = "e2e-tests-secret-key-0123456789abcdef",
-            ["REPORTLENS_ADMIN_USER"] = Accounts.Admin,
-            ["REPORTLENS_ADMIN_PASSWORD"] = Accounts.AdminPassword,
-            ["OLLAMA_BASE_URL"] = Emulator.BaseUrl.ToString().TrimEnd('/'),
-            ["OLLAMA_CONNECT_TIMEOUT"] = "2",
-            ["OLLAMA_TIMEOUT"] = "30",
-            ["Demo:SeedDemoReports"] = "true",
-        });
+        _factory = new E2EAppFactory(Settings(_folder, Emulator.BaseUrl.ToString().TrimEnd('/')));
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
@@ -57,6 +47,18 @@ public sealed class UiFixture : IAsyncLifetime
             ],
         });
     }
+
+    public static Dictionary<string, string?> Settings(string folder, string ollamaUrl) => new()
+    {
+        ["DATABASE_URL"] = $"Data Source={Path.Combine(folder, "e2e.db")}",
+        ["SECRET_KEY"] = "e2e-tests-secret-key-0123456789abcdef",
+        ["REPORTLENS_ADMIN_USER"] = Accounts.Admin,
+        ["REPORTLENS_ADMIN_PASSWORD"] = Accounts.AdminPassword,
+        ["OLLAMA_BASE_URL"] = ollamaUrl,
+        ["OLLAMA_CONNECT_TIMEOUT"] = "2",
+        ["OLLAMA_TIMEOUT"] = "30",
+        ["Demo:SeedDemoReports"] = "true",
+    };
 
     /// <summary>A fresh browser context (its own cookies) at 1280×800 and a page in it.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
