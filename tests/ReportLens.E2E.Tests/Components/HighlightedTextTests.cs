@@ -109,16 +109,20 @@ public sealed class HighlightedTextTests : IDisposable
     }
 
     [Fact]
-    public void Render_HighlightTooltip_NamesReasonSourceAndGrounding()
+    public void Render_HighlightTooltip_NamesReasonSourceGroundingAndConfidence()
     {
         const string text = "右肺上叶结节";
-        var cut = Render(text, Item(4, 6, "abnormal") with { Reason = "占位性病变", Source = "both", Agreed = true });
+        var cut = _context.Render<HighlightedText>(p => p
+            .Add(c => c.Text, text)
+            .Add(c => c.Items, [Item(4, 6, "abnormal") with { Reason = "占位性病变", Source = "both", Agreed = true }])
+            .Add(c => c.Confidence, 0.875));
 
         var mark = Assert.Single(Marks(cut));
         var tip = mark.GetAttribute("data-tip")!;
         Assert.Contains("占位性病变", tip);
         Assert.Contains("both", tip);
         Assert.Contains("精确匹配", tip);
+        Assert.Contains("0.88", tip);
         Assert.Equal("0", mark.GetAttribute("tabindex"));
         Assert.NotNull(cut.Find($"#{mark.GetAttribute("aria-describedby")}"));
     }
