@@ -18,7 +18,9 @@ public sealed class RadiologistScenarioTests(UiFixture app)
         await page.ClickAsync("[data-testid=import-panel] > summary");
         await page.SetInputFilesAsync("[data-testid=import-file]", new FilePayload
         {
-            Name = "e2e-reports.jsonl", MimeType = "application/x-ndjson", Buffer = Encoding.UTF8.GetBytes(SampleFiles.Jsonl()),
+            Name = "e2e-reports.jsonl",
+            MimeType = "application/x-ndjson",
+            Buffer = Encoding.UTF8.GetBytes(SampleFiles.Jsonl()),
         });
         await page.Locator("[data-testid=import-result]").WaitForAsync();
         Assert.Equal(2, await page.Locator("[data-testid=import-errors] tbody tr").CountAsync());

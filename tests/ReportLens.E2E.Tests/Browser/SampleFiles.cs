@@ -14,7 +14,11 @@ internal static class SampleFiles
         static string Line(string accession, string text, string modality, string bodyPart) =>
             System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
             {
-                ["accession_number"] = accession, ["report_content"] = text, ["modality"] = modality, ["body_part"] = bodyPart, ["exam_date"] = "2026-11-20",
+                ["accession_number"] = accession,
+                ["report_content"] = text,
+                ["modality"] = modality,
+                ["body_part"] = bodyPart,
+                ["exam_date"] = "2026-11-20",
             }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
         return string.Join("\n",

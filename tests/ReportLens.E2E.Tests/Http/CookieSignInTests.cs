@@ -79,7 +79,10 @@ public sealed partial class CookieSignInTests(UiFixture app)
         Assert.False(string.IsNullOrEmpty(token), "the sign-in form carries an antiforgery token");
         return await client.PostAsync("/ui/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["username"] = username, ["password"] = password, ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = token,
+            ["username"] = username,
+            ["password"] = password,
+            ["returnUrl"] = returnUrl,
         }));
     }
 
