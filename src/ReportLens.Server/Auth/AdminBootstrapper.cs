@@ -30,7 +30,7 @@ public sealed partial class AdminBootstrapper(
         }
         else if (environment.IsDevelopment())
         {
-            (username, password) = ("admin", Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y'));
+            (username, password) = (string.IsNullOrWhiteSpace(settings.AdminUser) ? "admin" : settings.AdminUser.Trim(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y'));
         }
         else
         {
@@ -46,6 +46,6 @@ public sealed partial class AdminBootstrapper(
         return new BootstrapResult(username, generated ? password : null);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No users exist and REPORTLENS_ADMIN_USER/REPORTLENS_ADMIN_PASSWORD are not set: create an admin with `reportlens users add NAME --role admin`")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No users exist and REPORTLENS_ADMIN_USER/REPORTLENS_ADMIN_PASSWORD are not both set: create an admin with `reportlens users add NAME --role admin`")]
     private static partial void LogNoAdmin(ILogger logger);
 }

@@ -29,9 +29,14 @@ public sealed class AuthOptionsSetup(IHostEnvironment environment) : IPostConfig
             return ValidateOptionsResult.Fail($"SECRET_KEY is too short ({options.SecretKey.Length} characters; at least {AuthOptions.MinimumSecretLength} required)");
         }
 
-        if (string.IsNullOrWhiteSpace(options.AdminUser) != string.IsNullOrWhiteSpace(options.AdminPassword))
+        if (string.IsNullOrWhiteSpace(options.AdminUser) && !string.IsNullOrWhiteSpace(options.AdminPassword))
         {
-            return ValidateOptionsResult.Fail("REPORTLENS_ADMIN_USER and REPORTLENS_ADMIN_PASSWORD must be set together");
+            return ValidateOptionsResult.Fail("REPORTLENS_ADMIN_PASSWORD is set but REPORTLENS_ADMIN_USER is not");
+        }
+
+        if (options.AdminPassword is { Length: > 0 and < PasswordRules.MinimumLength })
+        {
+            return ValidateOptionsResult.Fail($"REPORTLENS_ADMIN_PASSWORD must be at least {PasswordRules.MinimumLength} characters");
         }
 
         return ValidateOptionsResult.Success;

@@ -44,6 +44,29 @@ public sealed class RulesEngineClassificationTests
     }
 
     [Theory]
+    [InlineData("右侧胸腔少量积液。", "异常轻微")]
+    [InlineData("右侧胸腔积液。", "异常中度")]
+    [InlineData("右侧胸腔大量积液，右肺受压不张。", "异常严重")]
+    [InlineData("Small left pleural effusion.", "异常轻微")]
+    [InlineData("Severe hydronephrosis of the left kidney.", "异常严重")]
+    [InlineData("Small left pneumothorax.", "危急")]
+    public void Analyze_SeverityModifier_MovesUrgencyOneStepButNeverOutOfCritical(string report, string urgency)
+    {
+        var language = LanguageDetector.Detect(report);
+
+        Assert.Equal(urgency, Rules.Classify(report, language).Category("紧急程度"));
+    }
+
+    [Fact]
+    public void Analyze_PetCtWholeBody_IsOtherModalityAndBodyPart()
+    {
+        var classification = Rules.Classify("检查方法：18F-FDG PET/CT全身显像。\n检查所见：纵隔见多发肿大淋巴结，FDG摄取增高，SUVmax约8.5。");
+
+        Assert.Equal("其他", classification.Category("检查类型"));
+        Assert.Equal("其他", classification.Category("检查部位"));
+    }
+
+    [Theory]
     [InlineData("胸部CT平扫：双肺纹理清晰。", "CT")]
     [InlineData("头颅MRI：T2WI及FLAIR未见异常信号。", "MRI")]
     [InlineData("胸部DR正位片：心肺膈未见异常。", "X-Ray")]
@@ -77,6 +100,21 @@ public sealed class RulesEngineClassificationTests
     public void Analyze_ChineseBodyPart_ComesFromAnatomy(string report, string bodyPart)
     {
         Assert.Equal(bodyPart, Rules.Classify(report).Category("检查部位"));
+    }
+
+    [Fact]
+    public void Analyze_ModalityNamedOnlyInAdvice_DoesNotOutvoteTheReportsOwnWording()
+    {
+        var classification = Rules.Classify("Liver demonstrates a 2.3 cm hypoechoic lesion, indeterminate; MRI is recommended for further characterization.", ReportLanguage.En);
+
+        Assert.Equal("超声", classification.Category("检查类型"));
+        Assert.Equal("是", classification.Category("是否需要进一步检查"));
+    }
+
+    [Fact]
+    public void Analyze_ModalityNamedOnlyInAdvice_IsStillTheBestGuess()
+    {
+        Assert.Equal("CT", Rules.Classify("右肺上叶磨玻璃结节。建议：12个月后低剂量CT复查。").Category("检查类型"));
     }
 
     [Fact]

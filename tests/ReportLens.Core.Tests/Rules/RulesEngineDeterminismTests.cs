@@ -1,6 +1,7 @@
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Core.Rules;
+using ReportLens.Core.Text;
 
 namespace ReportLens.Core.Tests.Rules;
 
@@ -56,11 +57,25 @@ public sealed class RulesEngineDeterminismTests
         }
     }
 
+    [Fact]
+    public void AnalyzeAll_VeryLongReport_StaysNearLinear()
+    {
+        var report = string.Concat(Enumerable.Repeat("双肺纹理增多，右肺上叶见一结节，大小约8mm×6mm，未见胸腔积液及气胸，建议随访。", 2_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var all = RulesEngine.Default.AnalyzeAll(report, ReportLanguage.Zh);
+
+        // A quadratic pass would take minutes on ~90k characters; the bound is loose for a shared CI machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(2_000, ((ExtractionContent)all[AnnotationType.Extraction]).Measurements.Count);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n  ")]
     [InlineData("。，；")]
     [InlineData("IMPRESSION:")]
+    [InlineData("骨质。")]
     public void Analyze_EmptyOrDegenerateReport_ReturnsEmptyButValidContent(string report)
     {
         var extraction = Rules.Extract(report);
@@ -68,6 +83,8 @@ public sealed class RulesEngineDeterminismTests
 
         Assert.Empty(extraction.FindingDetails);
         Assert.Equal(5, scoring.Scores.Count);
-        Assert.Equal("正常", Rules.Classify(report).Category("紧急程度"));
+        var classification = Rules.Classify(report);
+        Assert.Equal("正常", classification.Category("紧急程度"));
+        Assert.All(classification.Classifications, c => Assert.InRange(c.Confidence, 0.01, 1));
     }
 }

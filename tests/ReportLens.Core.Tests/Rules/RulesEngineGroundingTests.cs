@@ -76,6 +76,24 @@ public sealed class RulesEngineGroundingTests
         }, iter: 300);
     }
 
+    [Fact]
+    public void Analyze_ArbitraryCharacters_NeverThrowAndGroundExactly()
+    {
+        const string alphabet = "骨质左叶bones肺结节未见无可能但，。；：:,.;()（）-~～×x*0123456789.%mmcmHU 右左双侧气胸积液 noNo pleural effusion but\n𠀀？?印象诊断Impression:";
+        var reports = Gen.Int[0, alphabet.Length - 1].Array[0, 80].Select(picks => new string([.. picks.Select(i => alphabet[i])]));
+
+        reports.Sample(report =>
+        {
+            foreach (var language in Enum.GetValues<ReportLanguage>())
+            {
+                foreach (var type in Enum.GetValues<AnnotationType>())
+                {
+                    AssertGrounded(report, RulesEngine.Default.Analyze(report, type, language));
+                }
+            }
+        }, iter: 500);
+    }
+
     private static void AssertGrounded(string report, AnnotationContent content)
     {
         switch (content)

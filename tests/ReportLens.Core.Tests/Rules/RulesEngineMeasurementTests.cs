@@ -11,10 +11,16 @@ public sealed class RulesEngineMeasurementTests
     [InlineData("胆囊内见结石，大小约3.2*2.1cm。", "3.2*2.1cm", "结石", "3.2×2.1", "cm")]
     [InlineData("双肺散在结节，直径约2-3mm。", "2-3mm", "结节", "2-3", "mm")]
     [InlineData("甲状腺右叶结节，大小约2～3cm。", "2～3cm", "结节", "2-3", "cm")]
-    [InlineData("心胸比例约0.48。", "0.48", "心胸比例", "0.48", "")]
+    [InlineData("心胸比例约0.48。", "0.48", "心胸比例", "0.48", "ratio")]
     [InlineData("病灶CT值约45HU。", "45HU", "CT值", "45", "HU")]
+    [InlineData("囊肿CT值约-5Hu。", "-5Hu", "CT值", "-5", "Hu")]
+    [InlineData("病灶最大截面积约4.5cm²。", "4.5cm²", "病灶", "4.5", "cm²")]
+    [InlineData("右侧颈总动脉狭窄，收缩期峰值流速约210cm/s。", "210cm/s", "狭窄", "210", "cm/s")]
+    [InlineData("心胸比例约０.４８。", "０.４８", "心胸比例", "0.48", "ratio")]
+    [InlineData("心影不大，心胸比例<0.5。", "0.5", "心胸比例", "0.5", "ratio")]
     [InlineData("右侧气胸，肺组织压缩约30%。", "30%", "肺组织压缩", "30", "%")]
     [InlineData("肝内见3枚囊肿。", "3枚", "囊肿", "3", "枚")]
+    [InlineData("右肺上叶可见一大小约1.2cm×1.0cm结节。", "1.2cm×1.0cm", "结节", "1.2×1.0", "cm")]
     [InlineData("腹膜后见2个肿大淋巴结。", "2个", "肿大淋巴结", "2", "个")]
     [InlineData("腹腔积液，最深处约45ml。", "45ml", "最深处", "45", "ml")]
     public void Analyze_ChineseMeasurement_ExtractsItemValueUnitAndExactText(string report, string text, string item, string value, string unit)
@@ -31,10 +37,12 @@ public sealed class RulesEngineMeasurementTests
     [Theory]
     [InlineData("There is a 5 mm nodule in the right upper lobe.", "5 mm", "nodule", "5", "mm")]
     [InlineData("A 3.2 x 2.1 cm mass in the left lower lobe.", "3.2 x 2.1 cm", "mass", "3.2×2.1", "cm")]
-    [InlineData("The cardiothoracic ratio is 0.55.", "0.55", "cardiothoracic ratio", "0.55", "")]
-    [InlineData("The RV/LV ratio is 1.1; no septal flattening.", "1.1", "RV/LV ratio", "1.1", "")]
+    [InlineData("The cardiothoracic ratio is 0.55.", "0.55", "cardiothoracic ratio", "0.55", "ratio")]
+    [InlineData("The RV/LV ratio is 1.1; no septal flattening.", "1.1", "RV/LV ratio", "1.1", "ratio")]
     [InlineData("Two nodules in the liver.", "Two nodules", "nodules", "2", "count")]
+    [InlineData("The cyst measures 2.3 by 1.8 cm.", "2.3 by 1.8 cm", "cyst", "2.3×1.8", "cm")]
     [InlineData("Hypodense lesion measuring 12 mm in the liver.", "12 mm", "Hypodense lesion", "12", "mm")]
+    [InlineData("Liver demonstrates a 2.3 cm hypoechoic lesion.", "2.3 cm", "hypoechoic lesion", "2.3", "cm")]
     public void Analyze_EnglishMeasurement_ExtractsItemValueUnitAndExactText(string report, string text, string item, string value, string unit)
     {
         var measurement = Assert.Single(Rules.Extract(report, ReportLanguage.En).Measurements);

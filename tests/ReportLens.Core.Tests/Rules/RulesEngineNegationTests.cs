@@ -43,6 +43,8 @@ public sealed class RulesEngineNegationTests
     [InlineData("腹腔积液阴性。")]
     [InlineData("右侧胸腔积液已吸收。")]
     [InlineData("不伴胸腔积液。")]
+    [InlineData("未见残余积液。")]
+    [InlineData("肺癌可能性小。")]
     public void Analyze_ChineseNegationCues_NegateEveryFinding(string report)
     {
         var extraction = Rules.Extract(report);
@@ -75,13 +77,35 @@ public sealed class RulesEngineNegationTests
         Assert.All(extraction.FindingDetails, f => Assert.True(f.Negated && !f.Abnormal));
     }
 
-    [Fact]
-    public void Analyze_EnglishListAfterNo_CarriesTheNegationAcrossCommas()
+    [Theory]
+    [InlineData("No effusion, consolidation, or pneumothorax.")]
+    [InlineData("No pneumothorax, effusion, or consolidation is seen.")]
+    public void Analyze_EnglishListAfterNo_CarriesTheNegationAcrossCommas(string report)
     {
-        var extraction = Rules.Extract("No effusion, consolidation, or pneumothorax.", ReportLanguage.En);
+        var extraction = Rules.Extract(report, ReportLanguage.En);
 
         Assert.Equal(3, extraction.FindingDetails.Count);
         Assert.All(extraction.FindingDetails, f => Assert.True(f.Negated, f.Text));
+    }
+
+    [Theory]
+    [InlineData("There is no pneumothorax and the heart is enlarged.", "the heart is enlarged")]
+    [InlineData("No effusion, there is atelectasis.", "atelectasis")]
+    public void Analyze_NewPredicateAfterANegation_IsAsserted(string report, string asserted)
+    {
+        var extraction = Rules.Extract(report, ReportLanguage.En);
+
+        Assert.True(extraction.FindingDetails[0].Negated);
+        Assert.False(extraction.Finding(asserted).Negated);
+    }
+
+    [Fact]
+    public void Analyze_GradedItemAfterANegatedOne_IsANewStatement()
+    {
+        var extraction = Rules.Extract("No pneumothorax, moderate right pleural effusion.", ReportLanguage.En);
+
+        Assert.True(extraction.Finding("No pneumothorax").Negated);
+        Assert.False(extraction.Finding("moderate right pleural effusion").Negated);
     }
 
     [Fact]
@@ -101,6 +125,7 @@ public sealed class RulesEngineNegationTests
     [InlineData("Negative for intracranial hemorrhage.")]
     [InlineData("The lungs are free of consolidation.")]
     [InlineData("No evidence of bowel obstruction.")]
+    [InlineData("Pneumonia is unlikely.")]
     public void Analyze_EnglishNegationCues_NegateTheFinding(string report)
     {
         var extraction = Rules.Extract(report, ReportLanguage.En);
@@ -142,6 +167,40 @@ public sealed class RulesEngineNegationTests
         var extraction = Rules.Extract("左侧胸腔内见无肺纹理透亮区。");
 
         Assert.False(Assert.Single(extraction.FindingDetails).Negated);
+    }
+
+    [Theory]
+    [InlineData("考虑右肺中叶肺炎，建议抗炎治疗后复查。", ReportLanguage.Zh)]
+    [InlineData("Right lung nodule. Recommend CT to exclude malignancy.", ReportLanguage.En)]
+    public void Analyze_WhatAdviceNames_IsNotAFinding(string report, ReportLanguage language)
+    {
+        var extraction = Rules.Extract(report, language);
+
+        Assert.Single(extraction.FindingDetails);
+    }
+
+    [Theory]
+    [InlineData("乳腺癌术后，右肺下叶见一结节。", ReportLanguage.Zh)]
+    [InlineData("Status post lobectomy for carcinoma. New 8 mm nodule in the left lower lobe.", ReportLanguage.En)]
+    public void Analyze_TreatedConditionInThePast_IsNotACurrentFinding(string report, ReportLanguage language)
+    {
+        var extraction = Rules.Extract(report, language);
+
+        Assert.True(extraction.FindingDetails[0].Negated);
+        Assert.False(extraction.FindingDetails[1].Negated);
+        Assert.Equal("异常轻微", Rules.Classify(report, language).Category("紧急程度"));
+    }
+
+    [Theory]
+    [InlineData("Pneumothorax: no. Effusion: none.", ReportLanguage.En)]
+    [InlineData("气胸：无。胸腔积液：阴性。", ReportLanguage.Zh)]
+    public void Analyze_TemplateLineAnsweredByACue_NegatesTheLabelledFinding(string report, ReportLanguage language)
+    {
+        var extraction = Rules.Extract(report, language);
+
+        Assert.Equal(2, extraction.FindingDetails.Count);
+        Assert.All(extraction.FindingDetails, f => Assert.True(f.Negated, f.Text));
+        Assert.Equal("正常", Rules.Classify(report, language).Category("紧急程度"));
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class RulesEngineStructureTests
     [InlineData("影像表现：肝脏形态正常。\n印象：肝脏未见异常。", "肝脏未见异常")]
     [InlineData("影像所见：双肺纹理清晰。结论：胸部CT平扫未见异常。", "胸部CT平扫未见异常")]
     [InlineData("【检查所见】脑实质未见异常密度影。【诊断】颅脑CT平扫未见异常", "颅脑CT平扫未见异常")]
+    [InlineData("检查所见（经腹部）：\n子宫大小正常。\n超声提示：\n子宫未见异常。", "子宫未见异常")]
     public void Analyze_ChineseHeadings_AreRecognised(string report, string impression)
     {
         Assert.Equal(impression, Rules.Extract(report).Impression);
@@ -50,6 +51,22 @@ public sealed class RulesEngineStructureTests
 
         Assert.Equal(["右肺上叶", "左侧胸腔"], extraction.Locations);
         Assert.Equal(extraction.Locations, extraction.LocationDetails.Select(l => l.Text));
+    }
+
+    [Theory]
+    [InlineData("双侧胸腔积液。", ReportLanguage.Zh)]
+    [InlineData("Small pleural effusion.", ReportLanguage.En)]
+    public void Analyze_OrganWordInsideAFindingTerm_IsNotALocation(string report, ReportLanguage language)
+    {
+        Assert.Empty(Rules.Extract(report, language).Locations);
+    }
+
+    [Theory]
+    [InlineData("胸部CT平扫：\n右肺上叶见一结节。", ReportLanguage.Zh, "右肺上叶")]
+    [InlineData("CT HEAD:\nHeadache. Discussed with the team. Small right frontal lobe hematoma.", ReportLanguage.En, "right frontal lobe")]
+    public void Analyze_ExamTitleAndWordsThatStartLikeAnatomy_AreNotLocations(string report, ReportLanguage language, string only)
+    {
+        Assert.Equal([only], Rules.Extract(report, language).Locations);
     }
 
     [Fact]

@@ -10,6 +10,10 @@ public sealed class StartupConfigurationTests
     [InlineData("SECRET_KEY", "too-short", "SECRET_KEY")]
     [InlineData("DATABASE_URL", "mysql://nope", "DATABASE_URL")]
     [InlineData("ACCESS_TOKEN_EXPIRE_MINUTES", "-5", "ACCESS_TOKEN_EXPIRE_MINUTES")]
+    [InlineData("OLLAMA_TIMEOUT", "-5", "OLLAMA_TIMEOUT")]
+    [InlineData("OLLAMA_BASE_URL", "not a url", "OLLAMA_BASE_URL")]
+    [InlineData("REPORTLENS_ADMIN_PASSWORD", "password-without-user", "REPORTLENS_ADMIN_PASSWORD")]
+    [InlineData("RATE_LIMIT_PER_MINUTE", "-1", "RATE_LIMIT_PER_MINUTE")]
     public async Task Start_WithBadSetting_ExitsWithOneLineNamingIt(string variable, string value, string named)
     {
         var folder = Directory.CreateTempSubdirectory("rl-config-");

@@ -10,10 +10,10 @@ namespace ReportLens.Core.Rules.Analysis;
 /// </summary>
 internal static class AssertionDetector
 {
-    private const int ListClauseMaxWords = 5;
+    private const int ListClauseMaxWords = 4;
 
     public static List<FindingMention> Detect(string text, IReadOnlyList<TextUnit> clauses, IReadOnlyList<PhraseHit> findings,
-        IReadOnlyList<PhraseHit> cues, bool english)
+        IReadOnlyList<PhraseHit> cues, IReadOnlyList<PhraseHit> anatomy, IReadOnlyList<PhraseHit> modifiers, bool english)
     {
         var mentions = new List<FindingMention>(findings.Count);
         int f = 0, c = 0;
@@ -33,7 +33,8 @@ internal static class AssertionDetector
                 c++;
             }
 
-            var continues = english && clause.Sentence == previousSentence && IsListContinuation(text, clause, clauseCues);
+            var continues = english && clause.Sentence == previousSentence && IsListContinuation(text, clause, clauseCues, findings, anatomy)
+                && !HasHitIn(modifiers, clause);
             var inheritedNegation = continues ? openNegation : null;
             var inheritedUncertainty = continues ? openUncertainty : null;
             while (f < findings.Count && findings[f].Start < clause.End)
@@ -54,7 +55,42 @@ internal static class AssertionDetector
             previousSentence = clause.Sentence;
         }
 
+        ApplyLabelledAnswers(text, clauses, cues, mentions);
         return mentions;
+    }
+
+    // Template lines "Pneumothorax: no", "积液：无", "Effusion: none": a value that is nothing but a cue answers the
+    // findings named before the colon.
+    private static void ApplyLabelledAnswers(string text, IReadOnlyList<TextUnit> clauses, IReadOnlyList<PhraseHit> cues, List<FindingMention> mentions)
+    {
+        var m = 0;
+        for (var i = 0; i + 1 < clauses.Count && m < mentions.Count; i++)
+        {
+            var (label, value) = (clauses[i], clauses[i + 1]);
+            if (label.Sentence != value.Sentence || text.AsSpan(label.End, value.Start - label.End).IndexOfAny(':', '：') < 0
+                || BareCue(cues, value) is not { } cue)
+            {
+                continue;
+            }
+
+            while (m < mentions.Count && mentions[m].Hit.Start < label.End)
+            {
+                if (ReferenceEquals(mentions[m].Clause, label) && mentions[m] is { Negated: false, Uncertain: false } mention)
+                {
+                    mentions[m] = cue.Entry.Label == "negation" ? mention with { NegationCue = cue } : mention with { UncertaintyCue = cue };
+                }
+
+                m++;
+            }
+        }
+    }
+
+    private static PhraseHit? BareCue(IReadOnlyList<PhraseHit> cues, TextUnit clause)
+    {
+        var i = HitSearch.FirstAtOrAfter(cues, clause.Start);
+        return i < cues.Count && cues[i].Start == clause.Start && cues[i].End == clause.End && cues[i].Entry.Label is "negation" or "uncertainty"
+            ? cues[i]
+            : null;
     }
 
     private static PhraseHit? Scope(PhraseHit finding, List<PhraseHit> cues, string kind)
@@ -81,7 +117,7 @@ internal static class AssertionDetector
                 found = cue;
             }
             else if (cue.End > finding.End && cue.Start >= finding.Start && direction is "post" or "both"
-                && !StopBetween(cues, finding.End, cue.Start))
+                && !StopBetween(cues, finding.End, cue.Start, forPostCue: true))
             {
                 return found ?? cue;
             }
@@ -90,11 +126,11 @@ internal static class AssertionDetector
         return found;
     }
 
-    private static bool StopBetween(List<PhraseHit> cues, int from, int to)
+    private static bool StopBetween(List<PhraseHit> cues, int from, int to, bool forPostCue = false)
     {
         foreach (var cue in cues)
         {
-            if (cue.Entry.Label == "stop" && cue.Start >= from && cue.End <= to)
+            if (cue.Entry.Label == "stop" && !(forPostCue && cue.Entry.Flags == "pre") && cue.Start >= from && cue.End <= to)
             {
                 return true;
             }
@@ -121,26 +157,38 @@ internal static class AssertionDetector
         return open;
     }
 
-    // A list item has no cue of its own other than a coordinator, and few words.
-    private static bool IsListContinuation(string text, TextUnit clause, List<PhraseHit> cues)
+    // A list item has no cue of its own other than a coordinator, and few words besides its findings and locations
+    // ("spinal canal stenosis or neural foraminal narrowing at any level").
+    private static bool IsListContinuation(string text, TextUnit clause, List<PhraseHit> cues, IReadOnlyList<PhraseHit> findings,
+        IReadOnlyList<PhraseHit> anatomy)
     {
         foreach (var cue in cues)
         {
-            if (cue.Entry.Label != "coordinator")
+            if (cue.Entry.Label is not ("coordinator" or "pseudo"))
             {
                 return false;
             }
         }
 
-        var words = 1;
+        var otherWords = 0;
         for (var i = clause.Start; i < clause.End; i++)
         {
-            if (text[i] == ' ')
+            var wordStart = i == clause.Start || text[i - 1] == ' ';
+            if (wordStart && text[i] != ' ' && !Covered(i, cues) && !Covered(i, findings) && !Covered(i, anatomy))
             {
-                words++;
+                otherWords++;
             }
         }
 
-        return words <= ListClauseMaxWords;
+        return otherWords <= ListClauseMaxWords;
     }
+
+    // "No pneumothorax, moderate right pleural effusion": a graded item starts a new statement, not a list item.
+    private static bool HasHitIn(IReadOnlyList<PhraseHit> hits, TextUnit clause)
+    {
+        var i = HitSearch.FirstAtOrAfter(hits, clause.Start);
+        return i < hits.Count && hits[i].End <= clause.End;
+    }
+
+    private static bool Covered(int offset, IReadOnlyList<PhraseHit> hits) => HitSearch.AnyContains(hits, offset, offset + 1);
 }

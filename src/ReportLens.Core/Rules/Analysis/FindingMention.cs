@@ -2,11 +2,19 @@ using ReportLens.Core.Rules.Matching;
 
 namespace ReportLens.Core.Rules.Analysis;
 
-/// <summary>A finding term in a clause, with the cues that negate it or make it uncertain (null when none).</summary>
-internal sealed record FindingMention(PhraseHit Hit, TextUnit Clause, PhraseHit? NegationCue, PhraseHit? UncertaintyCue)
+/// <summary>
+/// A finding term in a clause, with the cues that negate it or make it uncertain (null when none) and the change
+/// a modifier before it makes to its severity ("少量", "mild" −1; "大量", "severe" +1).
+/// </summary>
+internal sealed record FindingMention(PhraseHit Hit, TextUnit Clause, PhraseHit? NegationCue, PhraseHit? UncertaintyCue, int SeverityChange = 0)
 {
+    private const int MostSevereNonCritical = 3;
+
     public bool Negated => NegationCue is not null;
     public bool Uncertain => UncertaintyCue is not null;
-    public int Severity => Hit.Entry.Value;
-    public bool Critical => Severity >= 4;
+
+    /// <summary>A critical term stays critical whatever its modifier: a small pneumothorax is still a pneumothorax.</summary>
+    public bool Critical => Hit.Entry.Value >= 4;
+
+    public int Severity => Critical ? Hit.Entry.Value : Math.Clamp(Hit.Entry.Value + SeverityChange, 1, MostSevereNonCritical);
 }

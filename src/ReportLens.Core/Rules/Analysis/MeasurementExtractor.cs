@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using ReportLens.Core.Rules.Matching;
 
@@ -7,7 +8,13 @@ namespace ReportLens.Core.Rules.Analysis;
 internal sealed class MeasurementExtractor(string text, ReportAnalysisParts parts, Messages messages, bool english)
 {
     private const int FollowingItemGap = 24;
-    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    private const int FollowingItemGapZh = 4;
+    private static readonly FrozenSet<string> LinkWords = FrozenSet.ToFrozenSet(
+        ["with", "and", "or", "of", "in", "at", "to", "from", "which", "is", "are", "was", "were", "the", "within"], StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenDictionary<string, int> NumberWords =
+        new[] { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" }
+            .Select((word, value) => (word, value))
+            .ToFrozenDictionary(p => p.word, p => p.value, StringComparer.OrdinalIgnoreCase);
 
     public List<MeasurementMention> Extract()
     {
@@ -55,7 +62,7 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
         }
 
         var end = m.Index + m.Length;
-        return new MeasurementMention(m.Index, end, ItemFor(m.Index, end), value, unit);
+        return new MeasurementMention(m.Index, end, ItemFor(m.Index, end), Ascii(value), unit);
     }
 
     private void AddRatios(List<MeasurementMention> found)
@@ -71,7 +78,7 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
             var number = match.Groups["n"];
             if (match.Success && SameSentence(hit.Start, number.Index) && !Overlaps(found, number.Index, number.Index + number.Length))
             {
-                found.Add(new MeasurementMention(number.Index, number.Index + number.Length, hit.TextOf(text), number.Value, "", hit.Start));
+                found.Add(new MeasurementMention(number.Index, number.Index + number.Length, hit.TextOf(text), Ascii(number.Value), "ratio", hit.Start));
             }
         }
     }
@@ -99,7 +106,8 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
             return named;
         }
 
-        if (english && FollowingTerm(end, FollowingItemGap) is { } following)
+        // "a 5 mm nodule", "约1.5cm大小的结节": a finding right after the value is what it measures.
+        if (FollowingTerm(end, english ? FollowingItemGap : FollowingItemGapZh) is { } following)
         {
             return following;
         }
@@ -112,17 +120,9 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
 
     private string? NamedItemBefore(int start)
     {
-        PhraseHit? best = null;
-        foreach (var hit in parts.Matches.Of(PhraseKind.MeasureItem))
-        {
-            if (hit.End > start)
-            {
-                break;
-            }
-
-            best = hit;
-        }
-
+        var items = parts.Matches.Of(PhraseKind.MeasureItem);
+        var index = HitSearch.FirstAtOrAfter(items, start) - 1;
+        PhraseHit? best = index >= 0 && items[index].End <= start ? items[index] : null;
         return best is { } b && SameSentence(b.Start, start) && MeasurementPatterns.Connector().IsMatch(text.AsSpan(b.End, start - b.End))
             ? b.TextOf(text)
             : null;
@@ -131,16 +131,11 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
     private string? NearestBefore(IReadOnlyList<PhraseHit> hits, int start)
     {
         PhraseHit? best = null;
-        foreach (var hit in hits)
+        for (var i = HitSearch.FirstAtOrAfter(hits, start) - 1; i >= 0 && best is null; i--)
         {
-            if (hit.End > start)
+            if (hits[i].End <= start && hits[i].Entry.Label != "skip")
             {
-                break;
-            }
-
-            if (hit.Entry.Label != "skip")
-            {
-                best = hit;
+                best = hits[i];
             }
         }
 
@@ -150,14 +145,17 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
     private string? NearestLocationBefore(int start)
     {
         LocationMention? best = null;
-        foreach (var location in parts.Locations)
+        var locations = parts.Locations;
+        int lo = 0, hi = locations.Count;
+        while (lo < hi)
         {
-            if (location.End > start)
-            {
-                break;
-            }
+            var mid = (lo + hi) >> 1;
+            (lo, hi) = locations[mid].End <= start ? (mid + 1, hi) : (lo, mid);
+        }
 
-            best = location;
+        if (lo > 0)
+        {
+            best = locations[lo - 1];
         }
 
         return best is { } b && SameSentence(b.Start, start) ? b.Text : null;
@@ -165,18 +163,54 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
 
     private string? FollowingTerm(int end, int maxGap)
     {
-        foreach (var hit in parts.Matches.Of(PhraseKind.Finding))
+        var findings = parts.Matches.Of(PhraseKind.Finding);
+        for (var i = HitSearch.FirstAtOrAfter(findings, end); i < findings.Count; i++)
         {
-            if (hit.Start < end || hit.Entry.Label == "skip")
+            var hit = findings[i];
+            if (hit.Entry.Label == "skip")
             {
                 continue;
             }
 
             var gap = text.AsSpan(end, hit.Start - end);
-            return hit.Start - end <= maxGap && gap.IndexOfAny("，,。;；.0123456789") < 0 ? hit.TextOf(text) : null;
+            return hit.Start - end <= maxGap && gap.IndexOfAny("，,。;；.0123456789") < 0 && !HasLinkWord(gap) ? RunFrom(hit) : null;
         }
 
         return null;
+    }
+
+    // "dilated to 11 mm with fat stranding": a value followed by a link word belongs to what came before it.
+    private static bool HasLinkWord(ReadOnlySpan<char> gap)
+    {
+        foreach (var range in gap.Split(' '))
+        {
+            if (LinkWords.Contains(gap[range].ToString()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Adjacent finding words name one thing ("hypoechoic lesion"): take them together.
+    private string RunFrom(PhraseHit first)
+    {
+        var end = first.End;
+        var findings = parts.Matches.Of(PhraseKind.Finding);
+        for (var i = HitSearch.FirstAtOrAfter(findings, end); i < findings.Count; i++)
+        {
+            var hit = findings[i];
+
+            if (!text.AsSpan(end, hit.Start - end).IsWhiteSpace())
+            {
+                break;
+            }
+
+            end = hit.End;
+        }
+
+        return text[first.Start..end];
     }
 
     private bool SameSentence(int a, int b) => parts.SentenceIndexAt(a) is var s and >= 0 && s == parts.SentenceIndexAt(b);
@@ -197,15 +231,17 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
         return "";
     }
 
+    /// <summary>Full-width digits and points as ASCII ("０.４５" → "0.45"); the text keeps what the report wrote.</summary>
+    private static string Ascii(string value) => TextFold.Fold(value);
+
     private static string? CountValue(string number)
     {
-        if (char.IsAsciiDigit(number[0]))
+        if (char.IsDigit(number[0]))
         {
-            return number;
+            return Ascii(number);
         }
 
-        var word = Array.IndexOf(NumberWords, number.ToLowerInvariant());
-        if (word >= 0)
+        if (NumberWords.TryGetValue(number, out var word))
         {
             return word.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

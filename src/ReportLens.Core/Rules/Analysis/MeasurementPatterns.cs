@@ -7,7 +7,7 @@ internal static partial class MeasurementPatterns
 {
     private const string Num = @"\d+(?:\.\d+)?";
     private const string Unit = @"(?:cm²|cm2|cm³|cm3|mm²|mm2|mm³|mm3|mm/s|cm/s|m/s|ml/min|mmHg|mmol/L|ml|cc|mm|cm|HU|%|厘米|毫米|毫升|bpm|次/分|°)";
-    private const string Sep = @"\s*[×xX*＊✕]\s*";
+    private const string Sep = @"\s*(?:[×xX*＊✕]|(?<=\s)by(?=\s))\s*";
     private const string RangeSep = @"\s*(?:-|~|～|—|–|至|到|to)\s*";
 
     // Leftmost match wins, so a size or range is taken whole before its first number could match alone.
@@ -24,12 +24,12 @@ internal static partial class MeasurementPatterns
     [GeneratedRegex(@"(?<![第\d])(?<n>\d+|[一二两三四五六七八九十]+)\s*(?<u>枚|个|颗|粒|处)(?!月|以上|小时|层面)", RegexOptions.CultureInvariant)]
     public static partial Regex ChineseCount();
 
-    [GeneratedRegex(@"\b(?<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:small|tiny|large|new|additional|punctate|calcified|noncalcified|subcentimeter|enlarged|solid|pulmonary|hepatic|renal|hypodense)\s+){0,2}(?<noun>nodules?|lesions?|masses|mass|cysts?|stones?|calculi|foci|focus|lymph nodes?|metastases|fractures?|polyps?)\b",
+    [GeneratedRegex(@"\b(?<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[A-Za-z][\w'-]*\s+){0,3}?(?<noun>nodules?|lesions?|masses|mass|cysts?|stones?|calculi|foci|focus|lymph nodes?|metastases|fractures?|polyps?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex EnglishCount();
 
     /// <summary>The bare number after a ratio's name: "心胸比例约0.48", "cardiothoracic ratio is 0.55".</summary>
-    [GeneratedRegex(@"\G(?:\s|约|为|是|:|：|=|≈|~|is|of|was|approximately|approx\.?|about|around|measures|measured)*(?<n>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:cm|mm|%|HU|ml))",
+    [GeneratedRegex(@"\G(?:\s|约|为|是|:|：|=|≈|~|<|>|≤|≥|＜|＞|小于|大于|is|of|was|approximately|approx\.?|about|around|measures|measured|less than|greater than)*(?<n>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:cm|mm|%|HU|ml))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex RatioValue();
 

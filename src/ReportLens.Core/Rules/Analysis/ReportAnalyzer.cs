@@ -12,15 +12,58 @@ internal static class ReportAnalyzer
         var sentences = new List<TextUnit>();
         var clauses = new List<TextUnit>();
         Segmenter.Split(text, sections, lexicon.IsEnglish, sentences, clauses);
-        var parts = new ReportAnalysisParts(text, matches, sections, sentences, clauses, Locations(text, matches, clauses, lexicon.IsEnglish));
-        var mentions = AssertionDetector.Detect(text, clauses, matches.Of(PhraseKind.Finding), matches.Of(PhraseKind.Cue), lexicon.IsEnglish);
-        mentions.RemoveAll(m => !m.Clause.Section.Describes);
+        var locations = Locations(text, matches, clauses, matches.Of(PhraseKind.Finding), lexicon.IsEnglish);
+        var parts = new ReportAnalysisParts(text, matches, sections, sentences, clauses, locations);
+        var mentions = AssertionDetector.Detect(text, clauses, matches.Of(PhraseKind.Finding), matches.Of(PhraseKind.Cue),
+            matches.Of(PhraseKind.Anatomy), matches.Of(PhraseKind.Modifier), lexicon.IsEnglish);
+        mentions.RemoveAll(m => !m.Clause.Section.Describes || AfterAdviceCue(m, matches.Of(PhraseKind.Recommendation)));
+        ApplyModifiers(mentions, matches.Of(PhraseKind.Modifier), matches.Of(PhraseKind.Anatomy));
         var findings = Segments(text, mentions, matches.Of(PhraseKind.Cue));
         var measurements = new MeasurementExtractor(text, parts, lexicon.Messages, lexicon.IsEnglish).Extract();
         return new ReportAnalysis(parts, lexicon, mentions, findings, measurements);
     }
 
-    private static List<LocationMention> Locations(string text, LexiconMatches matches, List<TextUnit> clauses, bool english)
+    // What advice names ("建议增强扫描以除外肿瘤", "recommend CT to exclude malignancy") is not a finding.
+    private static bool AfterAdviceCue(FindingMention mention, IReadOnlyList<PhraseHit> advice)
+    {
+        for (var i = HitSearch.FirstAtOrAfter(advice, mention.Clause.Start); i < advice.Count && advice[i].Start < mention.Hit.Start; i++)
+        {
+            if (advice[i].Entry.Label == "cue")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A modifier acts on the first finding after it in its clause; one inside a location (小 in 小肠) is no modifier.
+    private static void ApplyModifiers(List<FindingMention> mentions, IReadOnlyList<PhraseHit> modifiers, IReadOnlyList<PhraseHit> anatomy)
+    {
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var mention = mentions[i];
+            var from = i > 0 && ReferenceEquals(mentions[i - 1].Clause, mention.Clause) ? mentions[i - 1].Hit.End : mention.Clause.Start;
+            var change = 0;
+            for (var m = HitSearch.FirstAtOrAfter(modifiers, from); m < modifiers.Count && modifiers[m].End <= mention.Hit.Start; m++)
+            {
+                if (!Inside(anatomy, modifiers[m]))
+                {
+                    change = modifiers[m].Entry.Value;
+                }
+            }
+
+            if (change != 0)
+            {
+                mentions[i] = mention with { SeverityChange = change };
+            }
+        }
+    }
+
+    private static bool Inside(IReadOnlyList<PhraseHit> hits, PhraseHit inner) =>
+        HitSearch.AnyContains(hits, inner.Start, inner.End, hit => hit.Entry.Label != "skip");
+
+    private static List<LocationMention> Locations(string text, LexiconMatches matches, List<TextUnit> clauses, IReadOnlyList<PhraseHit> findings, bool english)
     {
         var locations = new List<LocationMention>();
         var lateral = matches.Of(PhraseKind.Laterality);
@@ -33,7 +76,11 @@ internal static class ReportAnalyzer
                 c++;
             }
 
-            if (c >= clauses.Count || !clauses[c].Contains(hit.Start, hit.End) || !clauses[c].Section.Describes)
+            // Where the findings are, not what was examined: the title ("胸部CT平扫") and the technique name the
+            // region, which is the body part, not a location. Nor is the organ word of a finding term ("胸腔" in
+            // 胸腔积液, "pleural" in pleural effusion).
+            if (c >= clauses.Count || !clauses[c].Contains(hit.Start, hit.End) || !clauses[c].Section.Describes
+                || IsTitle(text, clauses, clauses[c]) || Inside(findings, hit))
             {
                 continue;
             }
@@ -54,6 +101,28 @@ internal static class ReportAnalyzer
 
         return locations;
     }
+
+    /// <summary>
+    /// The report's first clause when it is a short preamble line ended by a colon or a line break, such as
+    /// "胸部CT平扫：" or "CT HEAD:" — not a first finding such as "双肺纹理增多，".
+    /// </summary>
+    internal static bool IsTitle(string text, IReadOnlyList<TextUnit> clauses, TextUnit clause)
+    {
+        if (!ReferenceEquals(clauses[0], clause) || clause.Section.Kind != SectionKind.Preamble || clause.Length > TitleMaxLength)
+        {
+            return false;
+        }
+
+        var after = clause.End;
+        while (after < text.Length && text[after] is ' ' or '\t')
+        {
+            after++;
+        }
+
+        return after == text.Length || text[after] is ':' or '：' or '\n' or '\r';
+    }
+
+    private const int TitleMaxLength = 20;
 
     private static bool LateralityJoins(string text, PhraseHit lateral, int anatomyStart, bool english) =>
         lateral.End == anatomyStart || (english && lateral.End == anatomyStart - 1 && text[lateral.End] == ' ');
@@ -91,17 +160,10 @@ internal static class ReportAnalyzer
     private static FindingSegment Segment(string text, int start, int end, List<FindingMention> group, IReadOnlyList<PhraseHit> cues)
     {
         var (s, e) = Segmenter.Trim(text, start, end);
-        foreach (var cue in cues)
+        var i = HitSearch.FirstAtOrAfter(cues, s);
+        if (i < cues.Count && cues[i].Start == s && cues[i].Entry.Label is "stop" or "coordinator" && cues[i].End <= group[0].Hit.Start)
         {
-            if (cue.Start > s)
-            {
-                break;
-            }
-
-            if (cue.Start == s && cue.Entry.Label is "stop" or "coordinator" && cue.End <= group[0].Hit.Start)
-            {
-                (s, e) = Segmenter.Trim(text, cue.End, e);
-            }
+            (s, e) = Segmenter.Trim(text, cues[i].End, e);
         }
 
         return new FindingSegment(s, e, group);
@@ -113,14 +175,10 @@ internal static class ReportAnalyzer
     /// </summary>
     private static PhraseHit? BoundaryBetween(IReadOnlyList<PhraseHit> cues, int from, int to)
     {
-        foreach (var cue in cues)
+        for (var i = HitSearch.FirstAtOrAfter(cues, from); i < cues.Count && cues[i].Start < to; i++)
         {
-            if (cue.Start >= to)
-            {
-                break;
-            }
-
-            if (cue.Start >= from && cue.End <= to && (cue.Entry.Label is "coordinator" or "stop"
+            var cue = cues[i];
+            if (cue.End <= to && (cue.Entry.Label is "coordinator" or "stop"
                 || (cue.Entry.Label is "negation" or "uncertainty" && cue.Entry.Flags is "pre" or "both")))
             {
                 return cue;

@@ -5,7 +5,7 @@ namespace ReportLens.Core.Rules.Analysis;
 /// <summary>Splits a report into sections (by heading), sentences and clauses, keeping UTF-16 offsets.</summary>
 internal static class Segmenter
 {
-    private static readonly string[] Abbreviations = ["vs", "approx", "e.g", "i.e", "dr", "cf", "no", "fig"];
+    private static readonly IReadOnlyList<string> Abbreviations = ["vs", "approx", "e.g", "i.e", "dr", "cf", "fig"];
 
     public static List<ReportSection> Sections(string text, IReadOnlyList<PhraseHit> headingHits)
     {
@@ -217,7 +217,7 @@ internal static class Segmenter
             return -1;
         }
 
-        var after = hit.End;
+        var after = SkipParenthetical(text, hit.End);
         var bracket = false;
         while (after < text.Length && text[after] is ' ' or '\t' or '】' or ']' or '*')
         {
@@ -240,6 +240,19 @@ internal static class Segmenter
         }
 
         return after;
+    }
+
+    // "检查所见（经腹部）：" — a short note in brackets between a heading and its colon belongs to the heading.
+    private static int SkipParenthetical(string text, int at)
+    {
+        const int MaxNote = 12;
+        if (at >= text.Length || text[at] is not ('(' or '（'))
+        {
+            return at;
+        }
+
+        var close = text.AsSpan(at, Math.Min(MaxNote, text.Length - at)).IndexOfAny(')', '）');
+        return close > 0 ? at + close + 1 : at;
     }
 
     private static SectionKind Kind(string label) => label switch

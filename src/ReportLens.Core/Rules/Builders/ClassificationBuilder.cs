@@ -45,16 +45,22 @@ internal static class ClassificationBuilder
     private static ClassificationItem BodyPart(ReportAnalysis analysis)
     {
         var votes = new Dictionary<string, int>();
+        PhraseHit? evidence = null;
+        var evidenceWeight = 0;
         foreach (var hit in analysis.Hits(PhraseKind.Anatomy))
         {
             var section = analysis.Parts.SentenceAt(hit.Start)?.Section.Kind;
-            if (section is SectionKind.History or null && !IsTitle(analysis, hit.Start))
+            if (hit.Entry.Value == 0 || (section is SectionKind.History or null && !IsTitle(analysis, hit.Start)))
             {
                 continue;
             }
 
             var weight = hit.Entry.Value * (IsTitle(analysis, hit.Start) || section == SectionKind.Technique ? 3 : 1);
             votes[hit.Entry.Label] = votes.GetValueOrDefault(hit.Entry.Label) + weight;
+            if (weight > evidenceWeight)
+            {
+                (evidence, evidenceWeight) = (hit, weight);
+            }
         }
 
         if (votes.Count == 0)
@@ -63,16 +69,23 @@ internal static class ClassificationBuilder
         }
 
         var (part, share) = Top(votes);
-        var evidence = analysis.Hits(PhraseKind.Anatomy).Where(h => h.Entry.Label == part).MaxBy(h => h.Entry.Value);
-        return Item("检查部位", part, Math.Min(0.98, 0.5 + 0.45 * share), evidence.TextOf(analysis.Text));
+        var best = evidence is { } e && e.Entry.Label == part
+            ? e
+            : analysis.Hits(PhraseKind.Anatomy).Where(h => h.Entry.Label == part).MaxBy(h => h.Entry.Value);
+        return Item("检查部位", part, Math.Min(0.98, 0.5 + 0.45 * share), best.TextOf(analysis.Text));
     }
 
     private static ClassificationItem Modality(ReportAnalysis analysis)
     {
+        // The modality an advice names ("MRI is recommended") is mostly not the one of this examination: it is a
+        // weak hint that decides only when the report names no other.
+        var hits = analysis.Hits(PhraseKind.Modality)
+            .Select(h => (Hit: h, Weight: RecommendationScan.IsAdvice(analysis, h.Start) ? 1 : h.Entry.Value))
+            .ToList();
         var votes = new Dictionary<string, int>();
-        foreach (var hit in analysis.Hits(PhraseKind.Modality))
+        foreach (var (hit, weight) in hits)
         {
-            votes[hit.Entry.Label] = votes.GetValueOrDefault(hit.Entry.Label) + hit.Entry.Value;
+            votes[hit.Entry.Label] = votes.GetValueOrDefault(hit.Entry.Label) + weight;
         }
 
         if (votes.Count == 0)
@@ -81,9 +94,9 @@ internal static class ClassificationBuilder
         }
 
         var (modality, share) = Top(votes);
-        var best = analysis.Hits(PhraseKind.Modality).Where(h => h.Entry.Label == modality).MaxBy(h => h.Entry.Value);
-        var named = best.Entry.Value >= 3;
-        return Item("检查类型", modality, named ? 0.9 + 0.08 * share : 0.5 + 0.3 * share, best.TextOf(analysis.Text));
+        var best = hits.Where(h => h.Hit.Entry.Label == modality).MaxBy(h => h.Weight);
+        var named = best.Weight >= 3;
+        return Item("检查类型", modality, named ? 0.9 + 0.08 * share : 0.5 + 0.3 * share, best.Hit.TextOf(analysis.Text));
     }
 
     private static ClassificationItem FollowUp(ReportAnalysis analysis, RecommendationScan scan)
@@ -93,9 +106,10 @@ internal static class ClassificationBuilder
             return Item("是否需要随访", "是", 0.95, explicitly);
         }
 
-        // A nodule in a report whose main finding is severe is handled with that finding, not followed up alone.
+        // A nodule in a report whose main finding is severe is handled with that finding, and one the report sends
+        // for a further examination (biopsy, FNA) is not followed up: only otherwise do findings imply follow-up.
         var severe = Urgency.Decisive(analysis) is { } decisive && Urgency.EffectiveSeverity(decisive) >= 3;
-        var implied = severe ? null : analysis.Findings.FirstOrDefault(f => !f.Negated && f.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('f')));
+        var implied = severe || scan.FurtherExam is not null ? null : analysis.Findings.FirstOrDefault(f => !f.Negated && f.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('f')));
         return implied is not null
             ? Item("是否需要随访", "是", 0.7, analysis.Text[implied.Start..implied.End])
             : Item("是否需要随访", "否", Urgency.Decisive(analysis) is null ? 0.85 : 0.65, null);
@@ -122,9 +136,7 @@ internal static class ClassificationBuilder
     }
 
     private static bool IsTitle(ReportAnalysis analysis, int offset) =>
-        analysis.Parts.Sentences.Count > 0 && analysis.Parts.Sentences[0].Contains(offset, offset)
-        && analysis.Parts.Sentences[0].Section.Kind == SectionKind.Preamble && analysis.Parts.Clauses.Count > 0
-        && analysis.Parts.Clauses[0].Contains(offset, offset) && analysis.Parts.Clauses[0].Length <= 20;
+        analysis.Parts.ClauseAt(offset) is { } clause && ReportAnalyzer.IsTitle(analysis.Text, analysis.Parts.Clauses, clause);
 
     private static (string Key, double Share) Top(Dictionary<string, int> votes)
     {

@@ -10,7 +10,12 @@ internal static class DiagnosisStatements
 {
     public static (IReadOnlyList<TextUnit> Sentences, bool FromImpression) Of(ReportAnalysis analysis)
     {
-        var impression = analysis.Parts.Sentences.Where(s => s.Section.Kind == SectionKind.Impression).ToList();
+        // Advice written into the impression ("Recommend PET-CT and biopsy") is not a diagnosis.
+        var withFindings = analysis.Findings.Select(f => f.Clause.Sentence).ToHashSet();
+        var impression = analysis.Parts.Sentences
+            .Where(s => s.Section.Kind == SectionKind.Impression
+                && (withFindings.Contains(s.Sentence) || !RecommendationScan.IsAdvice(analysis, s.Start)))
+            .ToList();
         if (impression.Count > 0)
         {
             return (impression, true);

@@ -19,9 +19,11 @@ internal static class HighlightBuilder
         // Only an impression section makes diagnosis statements; a findings-only report has none to highlight.
         var (statements, fromImpression) = DiagnosisStatements.Of(analysis);
         var diagnoses = fromImpression ? statements : [];
+        var diagnosisSentences = diagnoses.Select(d => d.Sentence).ToHashSet();
+        var findingsBySentence = analysis.Findings.ToLookup(f => f.Clause.Sentence);
         foreach (var sentence in diagnoses)
         {
-            var inside = analysis.Findings.Where(f => sentence.Contains(f.Start, f.End)).ToList();
+            var inside = findingsBySentence[sentence.Sentence].ToList();
             items.Add(Item(spans, sentence.Start, sentence.End, HighlightCategories.Diagnosis, messages.Format("hl.diagnosis"),
                 negated: inside.Count > 0 && inside.All(f => f.Negated), uncertain: inside.Any(f => f.Uncertain)));
         }
@@ -32,7 +34,7 @@ internal static class HighlightBuilder
             var term = primary.Hit.TextOf(text);
             if (finding.Negated)
             {
-                if (!diagnoses.Any(d => d.Contains(finding.Start, finding.End)))
+                if (!diagnosisSentences.Contains(finding.Clause.Sentence))
                 {
                     var reason = messages.Format("hl.negated", primary.NegationCue!.Value.TextOf(text), term);
                     items.Add(Item(spans, finding.Start, finding.End, HighlightCategories.Diagnosis, reason, negated: true, uncertain: false));
@@ -61,7 +63,7 @@ internal static class HighlightBuilder
         foreach (var location in analysis.Parts.Locations)
         {
             items.Add(Item(spans, location.Start, location.End, HighlightCategories.Location,
-                messages.Format("hl.location", location.BodyPart), negated: false, uncertain: false));
+                messages.Format("hl.location", messages.Format($"part.{location.BodyPart}")), negated: false, uncertain: false));
         }
 
         items.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));

@@ -28,13 +28,21 @@ internal sealed record ReportFacts
     public static ReportFacts Of(ReportAnalysis analysis)
     {
         var parts = analysis.Parts;
-        var abnormal = analysis.Findings.Where(f => f.Abnormal).ToList();
+        // The impression restates the findings: detail and sizes are judged where findings are described, and on
+        // the impression only when the report has nothing else.
+        var abnormal = analysis.Findings.Where(f => f.Abnormal && f.Clause.Section.Kind != SectionKind.Impression).ToList();
+        if (abnormal.Count == 0)
+        {
+            abnormal = [.. analysis.Findings.Where(f => f.Abnormal)];
+        }
+
         int withLocation = 0, withSize = 0, needSize = 0, sizedNeedSize = 0;
+        var locatedSentences = parts.Locations.Select(l => l.Clause.Sentence).ToHashSet();
+        var sizedSentences = analysis.Measurements.Select(m => parts.SentenceIndexAt(m.Start)).ToHashSet();
         foreach (var finding in abnormal)
         {
-            var sentence = parts.SentenceIndexAt(finding.Start);
-            var located = parts.Locations.Any(l => parts.SentenceIndexAt(l.Start) == sentence);
-            var sized = analysis.Measurements.Any(m => parts.SentenceIndexAt(m.Start) == sentence);
+            var located = locatedSentences.Contains(finding.Clause.Sentence);
+            var sized = sizedSentences.Contains(finding.Clause.Sentence);
             withLocation += located ? 1 : 0;
             withSize += sized ? 1 : 0;
             if (finding.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('s')))
@@ -45,13 +53,14 @@ internal sealed record ReportFacts
         }
 
         var (diagnoses, fromImpression) = DiagnosisStatements.Of(analysis);
+        var diagnosisSentences = diagnoses.Select(d => d.Sentence).ToHashSet();
         var decisive = Urgency.Decisive(analysis);
         return new ReportFacts
         {
             HasFindings = parts.Sections.Any(s => s.Kind == SectionKind.Findings) || analysis.Findings.Any(f => f.Clause.Section.Kind == SectionKind.Preamble)
                 || parts.Locations.Count > 0,
             HasImpression = fromImpression,
-            ImpressionUncertain = analysis.Findings.Any(f => f.Uncertain && diagnoses.Any(d => d.Contains(f.Start, f.End))),
+            ImpressionUncertain = analysis.Findings.Any(f => f.Uncertain && diagnosisSentences.Contains(f.Clause.Sentence)),
             HasModality = analysis.Hits(PhraseKind.Modality).Any(h => h.Entry.Value >= 3),
             HasBodyPart = parts.Locations.Count > 0,
             HasRecommendation = parts.Sections.Any(s => s.Kind == SectionKind.Recommendation)
@@ -59,7 +68,7 @@ internal sealed record ReportFacts
             Abnormal = decisive is not null,
             Severe = decisive is not null && Urgency.EffectiveSeverity(decisive) >= 3,
             AbnormalFindings = abnormal.Count,
-            NegatedFindings = analysis.Findings.Count - abnormal.Count,
+            NegatedFindings = analysis.Findings.Count(f => f.Negated),
             WithLocation = withLocation,
             WithSize = withSize,
             Measurements = analysis.Measurements.Count,

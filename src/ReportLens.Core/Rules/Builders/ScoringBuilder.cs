@@ -36,7 +36,8 @@ internal static class ScoringBuilder
             ("score.part.impression", facts.HasImpression, 30),
             ("score.part.modality", facts.HasModality, 15),
             ("score.part.bodypart", facts.HasBodyPart, 10),
-            ("score.part.recommendation", facts.HasRecommendation || !facts.Abnormal, 15),
+            (facts.HasRecommendation || facts.Abnormal ? "score.part.recommendation" : "score.part.recommendation_not_needed",
+                facts.HasRecommendation || !facts.Abnormal, 15),
         ];
         var score = parts.Where(p => p.Present).Sum(p => p.Points);
         var present = parts.Where(p => p.Present).Select(p => messages.Format(p.Key)).ToList();
@@ -92,8 +93,9 @@ internal static class ScoringBuilder
         var unitShare = (double)facts.WithUnit / facts.Measurements;
         var sizedShare = facts.NeedSize == 0 ? 1 : (double)facts.SizedNeedSize / facts.NeedSize;
         var score = (int)Math.Round(50 + 20 * unitShare + 20 * sizedShare + (facts.MultiDimensional > 0 ? 10 : 0));
-        return Score("测量精确度", score, messages.Format("score.measure.some", score, facts.Measurements, facts.WithUnit,
-            facts.MultiDimensional, facts.NeedSize, facts.SizedNeedSize));
+        var reason = messages.Format("score.measure.some", score, facts.Measurements, facts.WithUnit, facts.MultiDimensional)
+            + (facts.NeedSize > 0 ? messages.Format("score.measure.needed", facts.NeedSize, facts.SizedNeedSize) : "");
+        return Score("测量精确度", score, reason);
     }
 
     private static ScoreItem Value(Messages messages, ReportFacts facts)

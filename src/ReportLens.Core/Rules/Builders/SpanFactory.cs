@@ -29,7 +29,9 @@ internal sealed class SpanFactory(string text)
                 _codePoints = new int[text.Length + 1];
                 for (var i = 0; i < text.Length; i++)
                 {
-                    _codePoints[i + 1] = _codePoints[i] + (char.IsLowSurrogate(text[i]) ? 0 : 1);
+                    // The low half of a pair adds no code point; a lone surrogate counts as one (as U+FFFD would).
+                    var pairTail = char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1]);
+                    _codePoints[i + 1] = _codePoints[i] + (pairTail ? 0 : 1);
                 }
             }
         }

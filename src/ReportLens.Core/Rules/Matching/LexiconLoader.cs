@@ -54,10 +54,15 @@ internal static class LexiconLoader
             entries.Add(new PhraseEntry(PhraseKind.MeasureItem, row[0], row[1], 0, "", false));
         }
 
+        foreach (var row in Rows(code, "modifiers.tsv"))
+        {
+            entries.Add(new PhraseEntry(PhraseKind.Modifier, row[0], "", Int(row[1]), "", false));
+        }
+
         AddLines(entries, PhraseKind.Laterality, Lines(Name(code, "laterality.txt")));
         AddLines(entries, PhraseKind.Vague, Lines(Name(code, "vague.txt")));
         var messages = Rows(code, "messages.tsv").ToDictionary(r => r[0], r => r[1].Replace("\\n", "\n", StringComparison.Ordinal));
-        return new LanguageLexicon(language, new PhraseMatcher(entries), new Messages(messages), entries.Count);
+        return new LanguageLexicon(language, new PhraseMatcher(entries), new Messages(messages));
     }
 
     // CheXpert mention phrases are stems matched as substrings by its labeler: here they start a word and run

@@ -12,4 +12,5 @@ internal enum PhraseKind
     Recommendation,
     MeasureItem,
     Vague,
+    Modifier,
 }

@@ -89,16 +89,21 @@ internal sealed class PhraseMatcher
 
         if (entry.ExtendWord)
         {
+            var phraseEnd = end;
             while (end < text.Length && TextFold.IsAsciiLetter(text[end]))
             {
                 end++;
             }
 
-            return end;
+            // Finding stems come from CheXpert and may be cut anywhere ("atelecta"); a location or modality
+            // takes only an inflection ("lobes", "radiographic"), so "disc" never reads "discussion".
+            return entry.Kind is PhraseKind.Finding || end - phraseEnd <= MaxInflection ? end : 0;
         }
 
         return end < text.Length && TextFold.IsAsciiWord(TextFold.Fold(text[end])) ? 0 : end;
     }
+
+    private const int MaxInflection = 3;
 
     private static long Key(int node, char c) => ((long)node << 16) | c;
 }

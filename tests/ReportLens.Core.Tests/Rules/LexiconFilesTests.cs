@@ -1,0 +1,75 @@
+using ReportLens.Core.Rules;
+
+namespace ReportLens.Core.Tests.Rules;
+
+/// <summary>The lexicon data files: every row well formed and every category one the engine knows.</summary>
+public sealed class LexiconFilesTests
+{
+    private const string Prefix = "ReportLens.Core.Rules.Lexicons.";
+
+    private static readonly Dictionary<string, (int Columns, Func<string[], bool> Valid)> Rules = new()
+    {
+        ["sections.tsv"] = (2, r => r[1] is "findings" or "impression" or "recommendation" or "technique" or "history"),
+        ["cues.tsv"] = (3, r => r[1] is "negation" or "uncertainty" or "pseudo" or "stop" or "coordinator"
+            && r[2] is "pre" or "post" or "both" or "none"),
+        ["findings.tsv"] = (3, r => int.TryParse(r[1], out var s) && s is >= 0 and <= 4 && r[2].All(c => c is 'f' or 's' or '-')),
+        ["anatomy.tsv"] = (3, r => r[1] is "头颅" or "胸部" or "腹部" or "四肢" or "脊柱" or "其他" && int.TryParse(r[2], out var w) && w is >= 0 and <= 3),
+        ["modality.tsv"] = (3, r => r[1] is "CT" or "MRI" or "X-Ray" or "超声" or "其他" && int.TryParse(r[2], out var w) && w is >= 1 and <= 4),
+        ["recommendations.tsv"] = (2, r => r[1] is "cue" or "follow_up" or "further_exam" or "further_exam_modality"),
+        ["measurement-items.tsv"] = (2, r => r[1] is "named" or "ratio"),
+        ["modifiers.tsv"] = (2, r => int.TryParse(r[1], out var d) && d is >= -1 and <= 1),
+        ["messages.tsv"] = (2, r => r[1].Length > 0),
+    };
+
+    public static TheoryData<string, string> Files() =>
+        [.. from language in new[] { "zh", "en" } from file in Rules.Keys select (language, file)];
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void LexiconFile_EveryRow_HasKnownValuesAndNoDuplicatePhrase(string language, string file)
+    {
+        var (columns, valid) = Rules[file];
+        var rows = Lines($"{Prefix}{language}.{file}").Select(l => l.Split('\t')).ToList();
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.True(r.Length == columns && r[0].Trim().Length > 0 && valid(r), string.Join(" | ", r)));
+        var duplicates = rows.GroupBy(r => r[0].ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(duplicates);
+    }
+
+    [Fact]
+    public void Messages_BothLanguages_HaveTheSameKeys()
+    {
+        var zh = Lines($"{Prefix}zh.messages.tsv").Select(l => l.Split('\t')[0]).Order();
+        var en = Lines($"{Prefix}en.messages.tsv").Select(l => l.Split('\t')[0]).Order();
+
+        Assert.Equal(zh, en);
+    }
+
+    [Fact]
+    public void CheXpertCopy_KeepsItsLicenseAndCredit()
+    {
+        var names = typeof(RulesEngine).Assembly.GetManifestResourceNames();
+
+        Assert.Contains($"{Prefix}en.chexpert.LICENSE", names);
+        Assert.Contains($"{Prefix}en.chexpert.README.md", names);
+        Assert.Contains("MIT License", string.Join("\n", Lines($"{Prefix}en.chexpert.LICENSE", keepComments: true)), StringComparison.Ordinal);
+    }
+
+    private static List<string> Lines(string resource, bool keepComments = false)
+    {
+        using var stream = typeof(RulesEngine).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"missing resource {resource}");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Trim().Length > 0 && (keepComments || !line.StartsWith('#')))
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+}
