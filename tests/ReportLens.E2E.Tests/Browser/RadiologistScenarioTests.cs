@@ -129,6 +129,23 @@ public sealed class RadiologistScenarioTests(UiFixture app)
     }
 
     [Fact]
+    public async Task Reports_UrgencyAndModalityFilters_NarrowTheTable()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(Accounts.Viewer, Accounts.ViewerPassword);
+
+        await page.SelectOptionAsync("#f-urgency", "危急");
+        await page.ClickAsync("[data-testid=apply-filters]");
+        await Assertions.Expect(page.Locator("[data-testid=report-row] [data-testid=urgency]:not(:text-is('危急'))")).ToHaveCountAsync(0);
+        Assert.True(await page.Locator("[data-testid=report-row]").CountAsync() > 0);
+
+        await page.SelectOptionAsync("#f-urgency", "");
+        await page.SelectOptionAsync("#f-modality", "MRI");
+        await page.ClickAsync("[data-testid=apply-filters]");
+        await Assertions.Expect(page.Locator("[data-testid=report-row]")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task LanguageToggle_English_ShowsEnglishNavigation()
     {
         var page = await app.NewPageAsync();
