@@ -16,6 +16,7 @@ using ReportLens.Server.Jobs;
 using ReportLens.Server.Observability;
 using ReportLens.Server.Reports;
 using ReportLens.Server.Security;
+using ReportLens.Server.Ui;
 
 namespace ReportLens.Server;
 
@@ -53,7 +54,9 @@ public static class ServerModule
         services.AddSingleton<IAnalysisObserver, AnalysisMetrics>();
         services.AddScoped<AnalysisService>();
         services.AddReportLensJobs();
+        services.AddScoped<AnnotationRecorder>();
         builder.AddReportLensHealth();
+        builder.AddReportLensUi();
         return builder;
     }
 
@@ -76,6 +79,7 @@ public static class ServerModule
         app.MapAuditApi();
         app.MapJobsApi();
         app.MapBackendsApi();
+        app.MapReportLensUi();
         return app;
     }
 

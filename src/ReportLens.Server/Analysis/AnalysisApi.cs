@@ -26,8 +26,7 @@ public static class AnalysisApi
     }
 
     internal static async Task<Results<Ok<AnnotationResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeAsync(
-        AnalyzeRequest request, ReportLensDbContext db, AnalysisService analysis, AuditLog audit, HttpContext http,
-        TimeProvider time, CancellationToken ct)
+        AnalyzeRequest request, ReportLensDbContext db, AnnotationRecorder recorder, HttpContext http, CancellationToken ct)
     {
         var errors = AnalysisOptionsParser.Check(request.AnnotationType, request.UserPrompt, request.Temperature, request.Engine,
             request.Cache, request.Model, out var type, out var engine, out var bypass);
@@ -50,28 +49,14 @@ public static class AnalysisApi
         LanguageDetector.TryParse(report.Language, out var language);
         var input = new AnalysisInput(report.Id, report.ReportContent, language, type, request.UserPrompt!, engine,
             request.Model?.Trim(), request.Temperature, bypass);
-        AnalysisResult result;
-        try
+        var recorded = await recorder.RunAndSaveAsync(report, input, http.User, ct);
+        if (recorded.Failure is { } failure)
         {
-            result = await analysis.RunAsync(input, ct);
-        }
-        catch (LlmSchemaException failure)
-        {
-            var failed = analysis.ToFailedAnnotation(input, failure, http.User.UserId());
-            db.Annotations.Add(failed);
-            audit.Stage(AuditActions.Analyze, report.Id, $"{input.Type} failed: schema");
-            await db.SaveChangesAsync(ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Model reply did not match the schema",
-                detail: failure.Message, extensions: new Dictionary<string, object?> { ["annotation_id"] = failed.Id });
+                detail: failure.Message, extensions: new Dictionary<string, object?> { ["annotation_id"] = recorded.Annotation.Id });
         }
 
-        var annotation = analysis.ToAnnotation(input, result, http.User.UserId());
-        db.Annotations.Add(annotation);
-        report.LastAnalysedAt = time.GetUtcNow();
-        report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
-        audit.Stage(AuditActions.Analyze, report.Id, $"{input.Type} by {result.Engine}");
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(AnnotationResponse.From(annotation));
+        return TypedResults.Ok(AnnotationResponse.From(recorded.Annotation));
     }
 
     internal static async Task<Results<Ok<AnnotationResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeTextAsync(

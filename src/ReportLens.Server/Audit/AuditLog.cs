@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Auth;
@@ -11,7 +12,11 @@ namespace ReportLens.Server.Audit;
 public sealed class AuditLog(ReportLensDbContext db, IHttpContextAccessor http, TimeProvider time)
 {
     public void Stage(string action, int? reportId = null, string? detail = null) =>
-        db.AuditEntries.Add(Create(action, reportId, detail));
+        db.AuditEntries.Add(Create(http.HttpContext?.User, action, reportId, detail));
+
+    /// <summary>For callers without a request of their own (the web UI's circuits): the actor is given, not read from HttpContext.</summary>
+    public void Stage(ClaimsPrincipal actor, string action, int? reportId = null, string? detail = null) =>
+        db.AuditEntries.Add(Create(actor, action, reportId, detail));
 
     public async Task WriteAsync(string action, int? reportId = null, string? detail = null, CancellationToken ct = default)
     {
@@ -30,10 +35,9 @@ public sealed class AuditLog(ReportLensDbContext db, IHttpContextAccessor http, 
         await db.SaveChangesAsync(ct);
     }
 
-    private AuditEntry Create(string action, int? reportId, string? detail)
+    private AuditEntry Create(ClaimsPrincipal? user, string action, int? reportId, string? detail)
     {
         var context = http.HttpContext;
-        var user = context?.User;
         return new AuditEntry
         {
             At = time.GetUtcNow(),

@@ -1,0 +1,7 @@
+namespace ReportLens.Server.Reviews;
+
+/// <summary>
+/// <see cref="Item"/> names the item as "list/index" ("highlights/0", "findings/2", "measurements/0", "locations/1",
+/// "classifications/0", "scores/3") or "impression"; <see cref="Decision"/> is accept, reject or edit (with <see cref="Text"/>).
+/// </summary>
+public sealed record ReviewItemRequest(string? Item, string? Decision, string? Text);

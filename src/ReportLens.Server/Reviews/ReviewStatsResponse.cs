@@ -1,0 +1,3 @@
+namespace ReportLens.Server.Reviews;
+
+public sealed record ReviewStatsResponse(IReadOnlyList<ReviewStatsRow> Groups);

@@ -1,0 +1,13 @@
+namespace ReportLens.Server.Reviews;
+
+/// <summary>Reviewed items of one model and prompt version (and engine): acceptance rate = accepted / decided items.</summary>
+public sealed record ReviewStatsRow(
+    string ModelName,
+    string PromptVersion,
+    string Engine,
+    int Annotations,
+    int ItemsReviewed,
+    int Accepted,
+    int Rejected,
+    int Edited,
+    double AcceptanceRate);

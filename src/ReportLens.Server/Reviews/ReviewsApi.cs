@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Core.Annotations;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+using ReportLens.Server.Auth;
+using ReportLens.Server.Errors;
+
+namespace ReportLens.Server.Reviews;
+
+public static class ReviewsApi
+{
+    public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/annotations/{id:long}/review", ReviewAsync).WithTags("Reviews").RequireAuthorization(Policies.Write);
+        app.MapGet("/api/v1/annotations/{id:long}/review", GetAsync).WithTags("Reviews").RequireAuthorization(Policies.Read);
+        app.MapGet("/api/v1/reviews/stats", StatsAsync).WithTags("Reviews").RequireAuthorization(Policies.Read);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<ReviewResponse>, ValidationProblem, ProblemHttpResult>> ReviewAsync(
+        long id, ReviewRequest request, ReportLensDbContext db, ReviewService reviews, HttpContext http, CancellationToken ct)
+    {
+        var annotation = await db.Annotations.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (annotation is null)
+        {
+            return Problems.NotFound($"no annotation with id {id}");
+        }
+
+        if (annotation.Status != AnnotationStatus.Succeeded)
+        {
+            return Problems.Conflict($"annotation {id} failed; there is nothing to review");
+        }
+
+        var errors = ReviewService.Check(annotation, request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await reviews.ApplyAsync(annotation, request, http.User, ct));
+    }
+
+    internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> GetAsync(long id, ReportLensDbContext db, CancellationToken ct)
+    {
+        var annotation = await db.Annotations.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        return annotation is null ? Problems.NotFound($"no annotation with id {id}") : TypedResults.Ok(ReviewService.ToResponse(annotation));
+    }
+
+    internal static async Task<Results<Ok<ReviewStatsResponse>, ValidationProblem>> StatsAsync(
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "annotation_type")] string? annotationType, ReviewService reviews, CancellationToken ct)
+    {
+        if (annotationType is not null && !AnnotationTypes.TryParse(annotationType, out _))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["annotation_type"] = [$"annotation_type must be one of {string.Join(", ", AnnotationTypes.WireNames)}"],
+            });
+        }
+
+        return TypedResults.Ok(await reviews.StatsAsync(annotationType?.Trim().ToLowerInvariant(), ct));
+    }
+}

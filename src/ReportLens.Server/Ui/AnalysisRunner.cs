@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Text;
+using ReportLens.Data;
+using ReportLens.Jobs.Analysis;
+using ReportLens.Llm;
+using ReportLens.Llm.Analysis;
+using ReportLens.Server.Analysis;
+
+namespace ReportLens.Server.Ui;
+
+/// <summary>
+/// The Analyse form: for the LLM engines the model's reply is streamed to the page as it arrives; the analysis is
+/// then run and stored through <see cref="AnnotationRecorder"/>, exactly as POST /api/v1/ai/analyze stores it.
+/// </summary>
+public sealed class AnalysisRunner(IServiceScopeFactory scopes, LlmAnnotator llm, IReportAnalyzer analyzer)
+{
+    public async Task<RecordedAnalysis> RunAsync(
+        int reportId, AnalysisForm form, ClaimsPrincipal user, Func<string, Task> onText, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId && !r.IsDeleted, ct)
+            ?? throw new InvalidOperationException($"no report with id {reportId}");
+        LanguageDetector.TryParse(report.Language, out var language);
+        var engine = Enum.TryParse<EngineKind>(form.Engine, ignoreCase: true, out var chosen) ? chosen : (EngineKind?)null;
+        var model = string.IsNullOrWhiteSpace(form.Model) ? null : form.Model.Trim();
+        var input = new AnalysisInput(report.Id, report.ReportContent, language, form.ParsedType, form.UserPrompt, engine,
+            model, form.Temperature, form.BypassCache);
+
+        if ((engine ?? await analyzer.DefaultEngineAsync(ct)) != EngineKind.Rules)
+        {
+            var request = new LlmAnnotationRequest(report.ReportContent, language, input.Type, input.UserPrompt, model, form.Temperature);
+            try
+            {
+                await foreach (var update in llm.StreamAnnotateAsync(request, ct))
+                {
+                    if (update.Kind == LlmStreamUpdateKind.Text && update.Text is { } text)
+                    {
+                        await onText(text);
+                    }
+                    else if (update.Kind == LlmStreamUpdateKind.Repair)
+                    {
+                        await onText("\n\n— repair —\n");
+                    }
+                }
+            }
+            catch (LlmSchemaException)
+            {
+                // The recorder below repeats the call and stores the failure with the raw replies, as the API does.
+            }
+        }
+
+        var recorder = scope.ServiceProvider.GetRequiredService<AnnotationRecorder>();
+        return await recorder.RunAndSaveAsync(report, input, user, ct);
+    }
+}

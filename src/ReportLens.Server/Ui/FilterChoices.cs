@@ -1,0 +1,3 @@
+namespace ReportLens.Server.Ui;
+
+public sealed record FilterChoices(IReadOnlyList<string> Modalities, IReadOnlyList<string> BodyParts);

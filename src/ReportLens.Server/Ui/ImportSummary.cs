@@ -1,0 +1,3 @@
+namespace ReportLens.Server.Ui;
+
+public sealed record ImportSummary(int Rows, IReadOnlyList<int> CreatedIds, IReadOnlyList<ImportError> Errors);

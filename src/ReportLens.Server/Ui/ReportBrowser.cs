@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+using ReportLens.Server.Audit;
+using ReportLens.Server.Reports;
+
+namespace ReportLens.Server.Ui;
+
+/// <summary>
+/// Reads for the Reports pages, with the API's filters and audit records. Each call has its own scope: a circuit
+/// lives for hours, a DbContext should not.
+/// </summary>
+public sealed class ReportBrowser(IServiceScopeFactory scopes)
+{
+    public async Task<ReportPage> ListAsync(ReportQuery query, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
+        var page = Math.Max(1, query.Page ?? 1);
+        var pageSize = Math.Clamp(query.PageSize ?? 20, 1, ReportsApi.MaxPageSize);
+        var reports = ReportsApi.Filter(db.Reports.AsNoTracking().Where(r => !r.IsDeleted), query);
+        var total = await reports.CountAsync(ct);
+        var rows = await reports.OrderByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(r => new ReportSummary(
+                r.Id, r.AccessionNumber, r.ReportContent.Substring(0, 120), r.Modality, r.BodyPart, r.ExamDate, r.Language,
+                r.Urgency, r.LastAnalysedAt, r.CreatedAt))
+            .ToListAsync(ct);
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        foreach (var row in rows)
+        {
+            audit.Stage(user, AuditActions.List, row.Id, "web");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new ReportPage(rows, total, page, pageSize);
+    }
+
+    /// <summary>The values present in the data, for the filter drop-downs.</summary>
+    public async Task<FilterChoices> ChoicesAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
+        var live = db.Reports.AsNoTracking().Where(r => !r.IsDeleted);
+        var modalities = await live.Where(r => r.Modality != null).Select(r => r.Modality!).Distinct().OrderBy(m => m).ToListAsync(ct);
+        var bodyParts = await live.Where(r => r.BodyPart != null).Select(r => r.BodyPart!).Distinct().OrderBy(m => m).ToListAsync(ct);
+        return new FilterChoices(modalities, bodyParts);
+    }
+
+    public async Task<ReportDetails?> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
+        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, ct);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var annotations = await db.Annotations.AsNoTracking().Where(a => a.ReportId == id).OrderByDescending(a => a.Id).ToListAsync(ct);
+        var userIds = annotations.SelectMany(a => new[] { a.CreatedBy, a.ReviewedBy }).OfType<int>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Username, ct);
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        audit.Stage(user, AuditActions.Read, id, "web");
+        await db.SaveChangesAsync(ct);
+        return new ReportDetails(report, annotations, names);
+    }
+}

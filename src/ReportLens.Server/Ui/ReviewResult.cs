@@ -1,0 +1,5 @@
+using ReportLens.Server.Reviews;
+
+namespace ReportLens.Server.Ui;
+
+public sealed record ReviewResult(ReviewResponse? Review, string? Error);

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+using ReportLens.Server.Audit;
+using ReportLens.Server.Auth;
+
+namespace ReportLens.Server.Ui;
+
+/// <summary>
+/// Plain form posts for signing in and out: a Blazor circuit cannot set cookies, so these run as ordinary
+/// requests (antiforgery-checked) and redirect back to the pages.
+/// </summary>
+public static class UiEndpoints
+{
+    public const string CultureCookie = "reportlens.lang";
+
+    public static IEndpointRouteBuilder MapUiEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/ui").ExcludeFromDescription();
+        group.MapPost("/login", LoginAsync).AllowAnonymous();
+        group.MapPost("/logout", (Delegate)LogoutAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        group.MapGet("/lang/{language}", SetLanguage).AllowAnonymous();
+        return app;
+    }
+
+    internal static async Task<IResult> LoginAsync(
+        [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl,
+        HttpContext http, ReportLensDbContext db, IPasswordHasher<UserAccount> hasher, AuditLog audit, CancellationToken ct)
+    {
+        var back = SafeLocal(returnUrl);
+        var user = string.IsNullOrWhiteSpace(username) ? null : await db.Users.SingleOrDefaultAsync(u => u.Username == username.Trim(), ct);
+        var verdict = user is null || string.IsNullOrEmpty(password)
+            ? PasswordVerificationResult.Failed
+            : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (user is null || !user.IsActive || verdict == PasswordVerificationResult.Failed)
+        {
+            await audit.WriteAsync(AuditActions.LoginFailed, detail: "invalid credentials (web)", ct: ct);
+            return Results.LocalRedirect($"/login?error=1&returnUrl={Uri.EscapeDataString(back)}");
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = hasher.HashPassword(user, password!);
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim("sub", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(TokenService.NameClaim, user.Username),
+                new Claim(TokenService.RoleClaim, user.Role),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme, TokenService.NameClaim, TokenService.RoleClaim);
+        var principal = new ClaimsPrincipal(identity);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        audit.Stage(principal, AuditActions.Login, detail: $"user {user.Id} (web)");
+        await db.SaveChangesAsync(ct);
+        return Results.LocalRedirect(back);
+    }
+
+    internal static async Task<IResult> LogoutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.LocalRedirect("/login");
+    }
+
+    internal static IResult SetLanguage(string language, string? returnUrl, HttpContext http)
+    {
+        var culture = UiModule.Cultures.FirstOrDefault(c => c.Name.Equals(language, StringComparison.OrdinalIgnoreCase)) ?? UiModule.Cultures[0];
+        http.Response.Cookies.Append(CultureCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        return Results.LocalRedirect(SafeLocal(returnUrl));
+    }
+
+    /// <summary>Only paths on this site: an absolute or protocol-relative return URL would be an open redirect.</summary>
+    private static string SafeLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/reports";
+}

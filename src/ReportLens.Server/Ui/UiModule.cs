@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using ReportLens.Server.Components;
+using ReportLens.Server.Reviews;
+
+namespace ReportLens.Server.Ui;
+
+/// <summary>The web UI: Blazor components (interactive server), cookie sign-in endpoints and the UI's services.</summary>
+public static class UiModule
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddReportLensUi(this WebApplicationBuilder builder)
+    {
+        // The framework's script (blazor.web.js) is a static web asset: from a build output (dotnet run, tests) it is
+        // found through the runtime manifest, which only Development reads by default; a published app has it in wwwroot.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddAntiforgery();
+        // Chinese text is written as is, not as &#x…; entities (a third of the page's size).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = UiEndpoints.CultureCookie }];
+        });
+        services.AddSingleton(UiStrings.Load());
+        services.AddScoped<UiText>();
+        services.AddScoped<ReviewService>();
+        services.AddTransient<ReportBrowser>();
+        services.AddTransient<ReportFileImport>();
+        services.AddTransient<AnalysisRunner>();
+        services.AddTransient<SystemStatus>();
+        services.AddTransient<UiReviews>();
+        services.AddTransient<UiUsers>();
+        return builder;
+    }
+
+    public static WebApplication MapReportLensUi(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapUiEndpoints();
+        app.MapReviewsApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

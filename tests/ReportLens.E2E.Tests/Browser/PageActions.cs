@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+using ReportLens.E2E.Tests.Infrastructure;
+
+namespace ReportLens.E2E.Tests.Browser;
+
+internal static class PageActions
+{
+    public static async Task SignInAsync(this IPage page, string username, string password)
+    {
+        await page.GotoAsync("/reports");
+        await page.WaitForURLAsync("**/login**");
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**/reports");
+        await page.WaitInteractiveAsync();
+    }
+
+    /// <summary>Prerendered HTML arrives first; clicks only work once the circuit has taken the page over.</summary>
+    public static Task WaitInteractiveAsync(this IPage page) =>
+        page.Locator("[data-testid=page][data-interactive=true]").WaitForAsync();
+
+    public static Task ScreenshotAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(UiFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+}
