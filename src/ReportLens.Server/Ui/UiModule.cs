@@ -37,6 +37,7 @@ public static class UiModule
         services.AddTransient<SystemStatus>();
         services.AddTransient<UiReviews>();
         services.AddTransient<UiUsers>();
+        services.AddTransient<UiJobs>();
         return builder;
     }
 

@@ -12,7 +12,16 @@ internal static class PageActions
         await page.FillAsync("#username", username);
         await page.FillAsync("#password", password);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**/reports");
+        try
+        {
+            // Generous: batch jobs of other tests may be writing to the same SQLite file meanwhile.
+            await page.WaitForURLAsync("**/reports", new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"sign-in as {username} did not reach /reports; the page is at {page.Url}", ex);
+        }
+
         await page.WaitInteractiveAsync();
     }
 
