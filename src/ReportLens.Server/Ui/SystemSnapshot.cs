@@ -3,8 +3,8 @@ using ReportLens.Llm;
 
 namespace ReportLens.Server.Ui;
 
-/// <summary>What the System page shows: database, engine, each LLM endpoint and the result cache.</summary>
-public sealed record SystemSnapshot(bool DatabaseHealthy, EngineLabel Engine, IReadOnlyList<LlmBackendSnapshot> Backends, CacheStats Cache)
+/// <summary>What the System page shows: database, engine, each LLM endpoint, the result cache and the batch queue.</summary>
+public sealed record SystemSnapshot(bool DatabaseHealthy, EngineLabel Engine, IReadOnlyList<LlmBackendSnapshot> Backends, CacheStats Cache, int JobItemsWaiting)
 {
     public int SlotsInUse => Backends.Sum(b => b.InUse);
     public int Slots => Backends.Sum(b => b.Slots);
