@@ -45,7 +45,18 @@ public static class UiModule
     {
         app.UseRequestLocalization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // By default the manifest is looked up under the entry assembly's name, which is not ours when another
+        // host (a test) builds the app; name it after this assembly, and serve wwwroot plainly if it is absent.
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{typeof(UiModule).Assembly.GetName().Name}.staticwebassets.endpoints.json");
+        if (File.Exists(manifest))
+        {
+            app.MapStaticAssets(manifest);
+        }
+        else
+        {
+            app.UseStaticFiles();
+        }
+
         app.MapUiEndpoints();
         app.MapReviewsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
