@@ -51,6 +51,7 @@ internal sealed class BenchServer : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DATABASE_URL"] = databaseUrl;
         info.Environment["SECRET_KEY"] = "benchmark-secret-key-0123456789abcdefghij";
+        info.Environment["RATE_LIMIT_PER_MINUTE"] = "0";
         info.Environment["REPORTLENS_ADMIN_USER"] = Admin;
         info.Environment["REPORTLENS_ADMIN_PASSWORD"] = Password;
         info.Environment["OLLAMA_BASE_URL"] = ollamaUrls;

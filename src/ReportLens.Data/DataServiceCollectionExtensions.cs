@@ -21,7 +21,8 @@ public static class DataServiceCollectionExtensions
         settings.Provider switch
         {
             DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
-            _ => options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            _ => options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(new SqliteConnectionSetup()),
         };
 
     public static ReportLensDbContext CreateContext(DatabaseSettings settings)

@@ -108,6 +108,18 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
                 .SetProperty(i => i.LastError, i => error ?? i.LastError)
                 .SetProperty(i => i.LeaseOwner, (string?)null)
                 .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null), ct);
+        if (changed == 1)
+        {
+            // Cancelled while it ran: it must not wait in the queue of a job that will never take it again.
+            var cancelled = await db.JobItems
+                .Where(i => i.Id == item.Id && i.State == JobItemState.Pending && db.Jobs.Any(j => j.Id == i.JobId && j.Status == JobStatus.Cancelled))
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, JobItemState.Cancelled).SetProperty(i => i.FinishedAt, time.GetUtcNow()), ct);
+            if (cancelled == 1)
+            {
+                await db.Jobs.Where(j => j.Id == item.JobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.Cancelled, j => j.Cancelled + 1), ct);
+            }
+        }
+
         return changed == 1;
     }
 

@@ -42,6 +42,12 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         { "POST", "/api/v1/users", 403, 403, 201 },
         { "PUT", "/api/v1/users/{user}/role", 403, 403, 200 },
         { "GET", "/api/v1/audit", 403, 403, 200 },
+        { "GET", "/api/v1/jobs", 200, 200, 200 },
+        { "POST", "/api/v1/jobs", 403, 201, 201 },
+        { "POST", "/api/v1/ai/batch-analyze", 403, 200, 200 },
+        { "GET", "/api/v1/ai/backends", 200, 200, 200 },
+        { "GET", "/api/v1/ai/cache", 200, 200, 200 },
+        { "GET", "/api/v1/reviews/stats", 200, 200, 200 },
         { "GET", "/api/v1/audit/export", 403, 403, 200 },
     };
 
@@ -101,6 +107,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             ("PUT", "/api/v1/reports/{id}") => new { modality = "CT" },
             ("POST", "/api/v1/ai/analyze") => new { report_id = await ReportsApiTests<SqliteAppFixture>.CreateAsync(admin, "Findings: normal."), user_prompt = "", annotation_type = "classification", engine = "rules" },
             ("POST", "/api/v1/ai/analyze-text") => new { report_content = "Findings: normal.", user_prompt = "", annotation_type = "scoring", engine = "rules" },
+            ("POST", "/api/v1/jobs") or ("POST", "/api/v1/ai/batch-analyze") => new { report_ids = new[] { await ReportsApiTests<SqliteAppFixture>.CreateAsync(admin, "Findings: normal.") }, user_prompt = "", annotation_type = "classification", engine = "rules" },
             ("POST", "/api/v1/users") => new { username = "n" + Guid.NewGuid().ToString("N")[..10], password = "password-123", role = "viewer" },
             ("PUT", "/api/v1/users/{user}/role") => new { role = "radiologist" },
             _ => null,

@@ -21,7 +21,7 @@ public sealed class ServerWiringTests : IDisposable
     public async Task RealServer_WithObservability_CountsItsRoutesAndProtectsMetrics()
     {
         var ct = TestContext.Current.CancellationToken;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ApplicationName = typeof(Program).Assembly.GetName().Name });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = $"Data Source={Path.Combine(_folder.FullName, "wiring.db")}",
