@@ -59,7 +59,7 @@ public sealed class RadiologistScenarioTests(UiFixture app)
 
         // Review: accept one item, reject another, and the counts follow.
         var items = page.Locator("[data-testid=highlight-item]");
-        Assert.True(await items.CountAsync() >= 2);
+        Assert.True(await items.CountAsync() >= 3);
         var counts = page.Locator("[data-testid=highlight-panel] [data-testid=review-counts]");
         await Assertions.Expect(counts).ToHaveAttributeAsync("data-accepted", "0");
         await items.Nth(0).Locator("[data-testid=accept]").ClickAsync();
@@ -67,9 +67,14 @@ public sealed class RadiologistScenarioTests(UiFixture app)
         await items.Nth(1).Locator("[data-testid=reject]").ClickAsync();
         await Assertions.Expect(counts).ToHaveAttributeAsync("data-rejected", "1");
         await Assertions.Expect(items.Nth(0).Locator("[data-testid=review]")).ToHaveAttributeAsync("data-decision", "accept");
+        await items.Nth(2).Locator("[data-testid=edit]").ClickAsync();
+        await items.Nth(2).Locator("[data-testid=edit-text]").FillAsync("右肺上叶结节（已修正）");
+        await items.Nth(2).Locator("[data-testid=save-edit]").ClickAsync();
+        await Assertions.Expect(counts).ToHaveAttributeAsync("data-edited", "1");
         var stats = page.Locator("[data-testid=review-stats] [data-testid=stats-row]").First;
         await Assertions.Expect(stats).ToHaveAttributeAsync("data-accepted", "1");
         await Assertions.Expect(stats).ToHaveAttributeAsync("data-rejected", "1");
+        Assert.Equal(await items.CountAsync() - 3, int.Parse(await counts.GetAttributeAsync("data-pending") ?? "-1", System.Globalization.CultureInfo.InvariantCulture));
         await page.ScreenshotAsync("report-view");
 
         // Keyboard: a highlight takes focus and shows its reason.
