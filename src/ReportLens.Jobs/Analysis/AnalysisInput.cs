@@ -16,4 +16,5 @@ public sealed record AnalysisInput(
     bool BypassCache,
     bool Interactive = true,
     long? JobId = null,
-    long? JobItemId = null);
+    long? JobItemId = null,
+    Func<string, Task>? OnReplyText = null);

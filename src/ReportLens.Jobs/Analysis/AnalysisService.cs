@@ -40,7 +40,7 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
 
     private async Task<AnalysisResult> RunCachedAsync(AnalysisInput input, EngineKind engine, CancellationToken ct)
     {
-        var request = new AnalysisRequest(input.Text, input.Language, input.Type, input.UserPrompt, engine, input.Model, input.Temperature, input.Interactive);
+        var request = new AnalysisRequest(input.Text, input.Language, input.Type, input.UserPrompt, engine, input.Model, input.Temperature, input.Interactive, input.OnReplyText);
         var typeName = input.Type.ToWire();
         var key = ResultCache.Key(input.Text, typeName, analyzer.Fingerprint(request, engine));
         if (!input.BypassCache && await cache.GetAsync(key, ct) is { } hit)

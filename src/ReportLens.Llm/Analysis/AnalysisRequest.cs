@@ -3,7 +3,11 @@ using ReportLens.Core.Text;
 
 namespace ReportLens.Llm.Analysis;
 
-/// <summary>One analysis to run. A null <see cref="Engine"/> lets the analyzer choose (hybrid when an LLM is reachable, else rules).</summary>
+/// <summary>
+/// One analysis to run. A null <see cref="Engine"/> lets the analyzer choose (hybrid when an LLM is reachable, else
+/// rules). <see cref="OnReplyText"/>, when given, receives the model's reply as it streams (the UI shows it live);
+/// the same call then yields the result, so the model runs once.
+/// </summary>
 public sealed record AnalysisRequest(
     string ReportText,
     ReportLanguage Language,
@@ -12,4 +16,5 @@ public sealed record AnalysisRequest(
     EngineKind? Engine = null,
     string? Model = null,
     double? Temperature = null,
-    bool Interactive = true);
+    bool Interactive = true,
+    Func<string, Task>? OnReplyText = null);

@@ -75,8 +75,8 @@ public sealed class ReportAnalyzer(
     private async Task<AnalysisOutcome> RunLlmAsync(AnalysisRequest request, long started, bool withRules, CancellationToken ct)
     {
         var priority = request.Interactive ? LlmPriority.Interactive : LlmPriority.Batch;
-        var reply = await llm.AnnotateAsync(
-            new LlmAnnotationRequest(request.ReportText, request.Language, request.Type, request.UserPrompt, request.Model, request.Temperature, priority), ct);
+        var llmRequest = new LlmAnnotationRequest(request.ReportText, request.Language, request.Type, request.UserPrompt, request.Model, request.Temperature, priority);
+        var reply = request.OnReplyText is { } onText ? await StreamAsync(llmRequest, onText, ct) : await llm.AnnotateAsync(llmRequest, ct);
         var grounded = Grounder.Ground(request.ReportText, reply.Content);
         var schema = reply.SchemaRepairs > 0 ? SchemaOutcome.ValidAfterRepair : SchemaOutcome.ValidFirstTry;
         var content = grounded.Content;
@@ -100,6 +100,26 @@ public sealed class ReportAnalyzer(
             reply.TotalDurationNs, reply.LoadDurationNs, reply.PromptEvalDurationNs, reply.EvalDurationNs, reply.SchemaRepairs, reply.RawReply);
         return new AnalysisOutcome(content, engine, grounded.GroundedFraction, confidence.Value, Details(confidence), call, agreement,
             contradictions, time.GetElapsedTime(started));
+    }
+
+    private async Task<LlmAnnotationResult> StreamAsync(LlmAnnotationRequest call, Func<string, Task> onText, CancellationToken ct)
+    {
+        await foreach (var update in llm.StreamAnnotateAsync(call, ct))
+        {
+            switch (update.Kind)
+            {
+                case LlmStreamUpdateKind.Text when update.Text is { } text:
+                    await onText(text);
+                    break;
+                case LlmStreamUpdateKind.Repair:
+                    await onText("\n\n— repair —\n");
+                    break;
+                case LlmStreamUpdateKind.Result when update.Result is { } result:
+                    return result;
+            }
+        }
+
+        throw new LlmBackendException(null, "the model's stream ended without a result", null);
     }
 
     private static JsonElement Details(ConfidenceReport report) => JsonSerializer.SerializeToElement(report, ReportLensJson.Options);

@@ -44,6 +44,7 @@ public static class AuthServiceCollectionExtensions
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = EnsureCookieUserStillActiveAsync;
                 o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             });
@@ -77,6 +78,31 @@ public static class AuthServiceCollectionExtensions
             }
 
             identity.AddClaim(new Claim(TokenService.RoleClaim, user.Role));
+        }
+    }
+
+    /// <summary>The UI's cookie, like a token, must not outlive a deactivation or keep an old role.</summary>
+    private static async Task EnsureCookieUserStillActiveAsync(CookieValidatePrincipalContext context)
+    {
+        var id = context.Principal?.UserId();
+        var db = context.HttpContext.RequestServices.GetRequiredService<ReportLensDbContext>();
+        var user = id is null ? null : await db.Users.FindAsync([id.Value], context.HttpContext.RequestAborted);
+        if (user is null || !user.IsActive)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+
+        if (context.Principal!.Role() != user.Role && context.Principal!.Identity is ClaimsIdentity identity)
+        {
+            foreach (var claim in identity.FindAll(TokenService.RoleClaim).ToList())
+            {
+                identity.RemoveClaim(claim);
+            }
+
+            identity.AddClaim(new Claim(TokenService.RoleClaim, user.Role));
+            context.ShouldRenew = true;
         }
     }
 

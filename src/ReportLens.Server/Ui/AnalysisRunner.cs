@@ -11,10 +11,10 @@ using ReportLens.Server.Analysis;
 namespace ReportLens.Server.Ui;
 
 /// <summary>
-/// The Analyse form: for the LLM engines the model's reply is streamed to the page as it arrives; the analysis is
-/// then run and stored through <see cref="AnnotationRecorder"/>, exactly as POST /api/v1/ai/analyze stores it.
+/// The Analyse form: for the LLM engines the model's reply is streamed to the page as it arrives, and that same
+/// call is stored through <see cref="AnnotationRecorder"/>, exactly as POST /api/v1/ai/analyze stores it.
 /// </summary>
-public sealed class AnalysisRunner(IServiceScopeFactory scopes, LlmAnnotator llm, IReportAnalyzer analyzer)
+public sealed class AnalysisRunner(IServiceScopeFactory scopes)
 {
     public async Task<RecordedAnalysis> RunAsync(
         int reportId, AnalysisForm form, ClaimsPrincipal user, Func<string, Task> onText, CancellationToken ct)
@@ -26,31 +26,9 @@ public sealed class AnalysisRunner(IServiceScopeFactory scopes, LlmAnnotator llm
         LanguageDetector.TryParse(report.Language, out var language);
         var engine = Enum.TryParse<EngineKind>(form.Engine, ignoreCase: true, out var chosen) ? chosen : (EngineKind?)null;
         var model = string.IsNullOrWhiteSpace(form.Model) ? null : form.Model.Trim();
+        // The reply streams to the page from the same call that is then grounded and stored: the model runs once.
         var input = new AnalysisInput(report.Id, report.ReportContent, language, form.ParsedType, form.UserPrompt, engine,
-            model, form.Temperature, form.BypassCache);
-
-        if ((engine ?? await analyzer.DefaultEngineAsync(ct)) != EngineKind.Rules)
-        {
-            var request = new LlmAnnotationRequest(report.ReportContent, language, input.Type, input.UserPrompt, model, form.Temperature);
-            try
-            {
-                await foreach (var update in llm.StreamAnnotateAsync(request, ct))
-                {
-                    if (update.Kind == LlmStreamUpdateKind.Text && update.Text is { } text)
-                    {
-                        await onText(text);
-                    }
-                    else if (update.Kind == LlmStreamUpdateKind.Repair)
-                    {
-                        await onText("\n\n— repair —\n");
-                    }
-                }
-            }
-            catch (LlmSchemaException)
-            {
-                // The recorder below repeats the call and stores the failure with the raw replies, as the API does.
-            }
-        }
+            model, form.Temperature, form.BypassCache, OnReplyText: onText);
 
         var recorder = scope.ServiceProvider.GetRequiredService<AnnotationRecorder>();
         return await recorder.RunAndSaveAsync(report, input, user, ct);

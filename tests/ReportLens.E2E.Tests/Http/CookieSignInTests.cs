@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ReportLens.E2E.Tests.Infrastructure;
@@ -67,6 +68,27 @@ public sealed partial class CookieSignInTests(UiFixture app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/login?ReturnUrl=%2Freports%2F1", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cookie_AfterRoleChangeOrDeactivation_FollowsTheDatabase()
+    {
+        var name = "cookie" + Guid.NewGuid().ToString("N")[..8];
+        using var admin = new HttpClient { BaseAddress = app.BaseAddress };
+        var login = await admin.PostAsJsonAsync("/api/v1/auth/login", new { username = Accounts.Admin, password = Accounts.AdminPassword });
+        var token = JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { username = name, password = "password-123", role = "viewer" });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+
+        using var client = Client();
+        await PostLoginAsync(client, name, "password-123", "/reports");
+        (await admin.PutAsJsonAsync($"/api/v1/users/{id}/role", new { role = "radiologist" })).EnsureSuccessStatusCode();
+        var me = JsonDocument.Parse(await client.GetStringAsync("/api/v1/auth/me")).RootElement;
+        Assert.Equal("radiologist", me.GetProperty("role").GetString());
+
+        (await admin.PutAsJsonAsync($"/api/v1/users/{id}/role", new { is_active = false })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
     private HttpClient Client() =>
