@@ -75,7 +75,12 @@ internal sealed class BenchServer : IAsyncDisposable
         var now = DateTimeOffset.UtcNow;
         var reports = texts.Select(t => new Report
         {
-            ReportContent = t, Language = "zh", ContentHash = ContentHash.Of(t), Modality = "CT", CreatedAt = now, UpdatedAt = now,
+            ReportContent = t,
+            Language = "zh",
+            ContentHash = ContentHash.Of(t),
+            Modality = "CT",
+            CreatedAt = now,
+            UpdatedAt = now,
         }).ToList();
         db.Reports.AddRange(reports);
         await db.SaveChangesAsync();

@@ -16,8 +16,13 @@ public static class CliAudit
         {
             db.AuditEntries.Add(new AuditEntry
             {
-                At = at, Action = action, ReportId = id, Detail = detail, Username = $"cli:{Environment.UserName}",
-                Role = "cli", ClientAddress = "local",
+                At = at,
+                Action = action,
+                ReportId = id,
+                Detail = detail,
+                Username = $"cli:{Environment.UserName}",
+                Role = "cli",
+                ClientAddress = "local",
             });
         }
     }

@@ -70,8 +70,12 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
         {
             db.CacheEntries.Add(new CacheEntry
             {
-                Key = key, AnnotationType = annotationType, ModelName = model, ResultJson = json,
-                CreatedAt = time.GetUtcNow(), LastHitAt = time.GetUtcNow(),
+                Key = key,
+                AnnotationType = annotationType,
+                ModelName = model,
+                ResultJson = json,
+                CreatedAt = time.GetUtcNow(),
+                LastHitAt = time.GetUtcNow(),
             });
         }
 

@@ -94,7 +94,11 @@ public sealed class ReportAnalyzer(
         var engine = withRules ? EngineKind.Hybrid : EngineKind.Llm;
         var confidence = ConfidenceCalculator.Compute(new ConfidenceEvidence
         {
-            Engine = engine, Schema = schema, GroundedFraction = grounded.GroundedFraction, AgreementRatio = agreement, ContradictionCount = contradictions,
+            Engine = engine,
+            Schema = schema,
+            GroundedFraction = grounded.GroundedFraction,
+            AgreementRatio = agreement,
+            ContradictionCount = contradictions,
         });
         var call = new LlmCallInfo(reply.Model, reply.Backend, reply.PromptVersion, reply.Temperature, reply.PromptTokens, reply.OutputTokens,
             reply.TotalDurationNs, reply.LoadDurationNs, reply.PromptEvalDurationNs, reply.EvalDurationNs, reply.SchemaRepairs, reply.RawReply);

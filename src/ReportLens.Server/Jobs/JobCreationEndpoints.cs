@@ -67,7 +67,10 @@ internal static class JobCreationEndpoints
         {
             filter = new JobFilter
             {
-                Modality = Blank(f.Modality), BodyPart = Blank(f.BodyPart), DateFrom = f.DateFrom, DateTo = f.DateTo,
+                Modality = Blank(f.Modality),
+                BodyPart = Blank(f.BodyPart),
+                DateFrom = f.DateFrom,
+                DateTo = f.DateTo,
                 NotAnalysedWithType = f.NotAnalysedWithType ?? false,
             };
             if (f.DateFrom > f.DateTo)

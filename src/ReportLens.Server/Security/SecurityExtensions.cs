@@ -36,7 +36,9 @@ public static class SecurityExtensions
                     ? RateLimitPartition.GetNoLimiter(user)
                     : RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                        PermitLimit = limit,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
                     });
             });
         });

@@ -18,7 +18,10 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
-            report_id = id, user_prompt = "[[emulator:fault=invalid_json]]", annotation_type = "extraction", engine = "llm",
+            report_id = id,
+            user_prompt = "[[emulator:fault=invalid_json]]",
+            annotation_type = "extraction",
+            engine = "llm",
         });
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway);
         var annotationId = problem.GetProperty("annotation_id").GetInt64();
@@ -41,7 +44,10 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.EnglishCt);
         var body = await AnalyzeTests<EmulatorAppFixture>.Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
-            report_id = id, user_prompt = "[[emulator:fault=invalid_json_once]]", annotation_type = "classification", engine = "llm",
+            report_id = id,
+            user_prompt = "[[emulator:fault=invalid_json_once]]",
+            annotation_type = "classification",
+            engine = "llm",
         }));
         Assert.Equal(1, body.GetProperty("schema_repairs").GetInt32());
         var factors = body.GetProperty("confidence_details").GetProperty("factors").EnumerateArray();
@@ -59,7 +65,10 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
-            report_id = id, user_prompt = $"[[emulator:fault={fault}]]", annotation_type = "highlight", engine = "llm",
+            report_id = id,
+            user_prompt = $"[[emulator:fault={fault}]]",
+            annotation_type = "highlight",
+            engine = "llm",
         });
         await ProblemAssert.IsProblemAsync(response, status);
         await using var db = TestDb.Open(App);
@@ -73,7 +82,11 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
-            report_id = id, user_prompt = "", annotation_type = "highlight", engine = "llm", model = "missing-model:1b",
+            report_id = id,
+            user_prompt = "",
+            annotation_type = "highlight",
+            engine = "llm",
+            model = "missing-model:1b",
         });
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.Contains("ollama pull missing-model:1b", problem.GetProperty("detail").GetString());
@@ -87,7 +100,10 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
         var watch = Stopwatch.StartNew();
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
-            report_id = id, user_prompt = "[[emulator:fault=timeout]]", annotation_type = "scoring", engine = "llm",
+            report_id = id,
+            user_prompt = "[[emulator:fault=timeout]]",
+            annotation_type = "scoring",
+            engine = "llm",
         });
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.GatewayTimeout);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");

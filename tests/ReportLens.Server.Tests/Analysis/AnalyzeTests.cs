@@ -24,7 +24,11 @@ public abstract class AnalyzeTests<TFixture>(TFixture app) : ApiTest<TFixture>(a
         var id = await ReportsApiTests<TFixture>.CreateAsync(client, ChestCt);
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
-            report_id = id, user_prompt = "请标注关键信息", annotation_type = type, temperature = 0.3, engine = "llm",
+            report_id = id,
+            user_prompt = "请标注关键信息",
+            annotation_type = type,
+            temperature = 0.3,
+            engine = "llm",
         });
         var body = await Ok(response);
         foreach (var field in new[] { "annotation_id", "report_id", "annotation_type", "content", "confidence", "model_name", "model_temperature", "created_at", "duration_seconds" })
@@ -79,7 +83,10 @@ public abstract class AnalyzeTests<TFixture>(TFixture app) : ApiTest<TFixture>(a
         var id = await ReportsApiTests<TFixture>.CreateAsync(client, ChestCt);
         var body = await Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
-            report_id = id, user_prompt = "[[emulator:fault=wrong_offsets]]", annotation_type = "highlight", engine = "llm",
+            report_id = id,
+            user_prompt = "[[emulator:fault=wrong_offsets]]",
+            annotation_type = "highlight",
+            engine = "llm",
         }));
         var highlights = body.GetProperty("content").GetProperty("highlights").EnumerateArray().ToList();
         Assert.NotEmpty(highlights);
@@ -98,7 +105,10 @@ public abstract class AnalyzeTests<TFixture>(TFixture app) : ApiTest<TFixture>(a
         var id = await ReportsApiTests<TFixture>.CreateAsync(client, ChestCt);
         var body = await Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze", new
         {
-            report_id = id, user_prompt = "[[emulator:fault=hallucinated_span]]", annotation_type = "highlight", engine = "llm",
+            report_id = id,
+            user_prompt = "[[emulator:fault=hallucinated_span]]",
+            annotation_type = "highlight",
+            engine = "llm",
         }));
         var highlights = body.GetProperty("content").GetProperty("highlights").EnumerateArray().ToList();
         var invented = highlights.Where(h => h.GetProperty("grounding").GetProperty("match").GetString() == "none").ToList();
@@ -130,7 +140,10 @@ public abstract class AnalyzeTests<TFixture>(TFixture app) : ApiTest<TFixture>(a
         using var client = await App.RadiologistAsync();
         var body = await Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze-text", new
         {
-            report_content = EnglishCt, user_prompt = "classify", annotation_type = "classification", engine = "rules",
+            report_content = EnglishCt,
+            user_prompt = "classify",
+            annotation_type = "classification",
+            engine = "rules",
         }));
         Assert.Equal(JsonValueKind.Null, body.TryGetProperty("annotation_id", out var a) ? a.ValueKind : JsonValueKind.Null);
         Assert.Equal("rules", body.GetProperty("engine").GetString());

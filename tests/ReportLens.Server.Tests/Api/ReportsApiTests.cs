@@ -18,7 +18,11 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) : ApiTest<TFixture
         var accession = "ACC-" + Guid.NewGuid().ToString("N")[..10];
         var created = await client.PostAsJsonAsync("/api/v1/reports", new
         {
-            report_content = ChestCt, accession_number = accession, modality = "CT", body_part = "胸部", exam_date = "2026-11-20",
+            report_content = ChestCt,
+            accession_number = accession,
+            modality = "CT",
+            body_part = "胸部",
+            exam_date = "2026-11-20",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();

@@ -98,7 +98,7 @@ public abstract class AppFixture : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
-                if (_factory is not null)
+        if (_factory is not null)
         {
             await _factory.DisposeAsync();
         }

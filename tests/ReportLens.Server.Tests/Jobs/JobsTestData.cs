@@ -31,8 +31,14 @@ public static class JobsTestData
             var text = ReportText(i, tag);
             return new Report
             {
-                ReportContent = text, Language = "zh", ContentHash = ContentHash.Of(text), Modality = modality, BodyPart = bodyPart,
-                ExamDate = new DateOnly(2026, 11, 1 + (i % 20)), CreatedAt = now, UpdatedAt = now,
+                ReportContent = text,
+                Language = "zh",
+                ContentHash = ContentHash.Of(text),
+                Modality = modality,
+                BodyPart = bodyPart,
+                ExamDate = new DateOnly(2026, 11, 1 + (i % 20)),
+                CreatedAt = now,
+                UpdatedAt = now,
             };
         }).ToList();
         db.Reports.AddRange(reports);
