@@ -6,8 +6,38 @@ namespace ReportLens.Core.Rules.Analysis;
 /// </summary>
 internal sealed record FindingSegment(int Start, int End, IReadOnlyList<FindingMention> Mentions)
 {
-    public bool Negated => Mentions.All(m => m.Negated);
-    public bool Uncertain => Mentions.Any(m => m.Uncertain && !m.Negated);
+    public bool Negated
+    {
+        get
+        {
+            for (var i = 0; i < Mentions.Count; i++)
+            {
+                if (!Mentions[i].Negated)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    public bool Uncertain
+    {
+        get
+        {
+            for (var i = 0; i < Mentions.Count; i++)
+            {
+                if (Mentions[i] is { Uncertain: true, Negated: false })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     public bool Abnormal => !Negated;
     public TextUnit Clause => Mentions[0].Clause;
 
@@ -17,8 +47,9 @@ internal sealed record FindingSegment(int Start, int End, IReadOnlyList<FindingM
         get
         {
             FindingMention? best = null;
-            foreach (var mention in Mentions)
+            for (var i = 0; i < Mentions.Count; i++)
             {
+                var mention = Mentions[i];
                 if (!mention.Negated && (best is null || mention.Severity > best.Severity))
                 {
                     best = mention;

@@ -11,11 +11,21 @@ internal static class DiagnosisStatements
     public static (IReadOnlyList<TextUnit> Sentences, bool FromImpression) Of(ReportAnalysis analysis)
     {
         // Advice written into the impression ("Recommend PET-CT and biopsy") is not a diagnosis.
-        var withFindings = analysis.Findings.Select(f => f.Clause.Sentence).ToHashSet();
-        var impression = analysis.Parts.Sentences
-            .Where(s => s.Section.Kind == SectionKind.Impression
-                && (withFindings.Contains(s.Sentence) || !RecommendationScan.IsAdvice(analysis, s.Start)))
-            .ToList();
+        var withFindings = new HashSet<int>();
+        foreach (var finding in analysis.Findings)
+        {
+            withFindings.Add(finding.Clause.Sentence);
+        }
+
+        var impression = new List<TextUnit>();
+        foreach (var s in analysis.Parts.Sentences)
+        {
+            if (s.Section.Kind == SectionKind.Impression && (withFindings.Contains(s.Sentence) || !RecommendationScan.IsAdvice(analysis, s.Start)))
+            {
+                impression.Add(s);
+            }
+        }
+
         if (impression.Count > 0)
         {
             return (impression, true);

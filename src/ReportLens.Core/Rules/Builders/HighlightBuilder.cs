@@ -15,20 +15,37 @@ internal static class HighlightBuilder
         var text = analysis.Text;
         var spans = new SpanFactory(text);
         var messages = analysis.Messages;
-        var items = new List<HighlightItem>();
+        var findings = analysis.Findings;
+        var items = new List<HighlightItem>(findings.Count + analysis.Measurements.Count + analysis.Parts.Locations.Count + 4);
         // Only an impression section makes diagnosis statements; a findings-only report has none to highlight.
         var (statements, fromImpression) = DiagnosisStatements.Of(analysis);
         var diagnoses = fromImpression ? statements : [];
-        var diagnosisSentences = diagnoses.Select(d => d.Sentence).ToHashSet();
-        var findingsBySentence = analysis.Findings.ToLookup(f => f.Clause.Sentence);
+        var diagnosisSentences = new HashSet<int>();
         foreach (var sentence in diagnoses)
         {
-            var inside = findingsBySentence[sentence.Sentence].ToList();
-            items.Add(Item(spans, sentence.Start, sentence.End, HighlightCategories.Diagnosis, messages.Format("hl.diagnosis"),
-                negated: inside.Count > 0 && inside.All(f => f.Negated), uncertain: inside.Any(f => f.Uncertain)));
+            diagnosisSentences.Add(sentence.Sentence);
         }
 
-        foreach (var finding in analysis.Findings)
+        // Per diagnosis sentence: whether it holds findings, whether all are negated, whether any is uncertain.
+        var tally = new Dictionary<int, (bool AllNegated, bool AnyUncertain)>();
+        foreach (var finding in findings)
+        {
+            var sentence = finding.Clause.Sentence;
+            if (diagnosisSentences.Contains(sentence))
+            {
+                var (allNegated, anyUncertain) = tally.TryGetValue(sentence, out var seen) ? seen : (true, false);
+                tally[sentence] = (allNegated && finding.Negated, anyUncertain || finding.Uncertain);
+            }
+        }
+
+        foreach (var sentence in diagnoses)
+        {
+            var (negated, uncertain) = tally.TryGetValue(sentence.Sentence, out var t) ? t : (false, false);
+            items.Add(Item(spans, sentence.Start, sentence.End, HighlightCategories.Diagnosis, messages.Format("hl.diagnosis"),
+                negated: negated, uncertain: uncertain));
+        }
+
+        foreach (var finding in findings)
         {
             var primary = finding.Primary;
             var term = primary.Hit.TextOf(text);
@@ -45,8 +62,8 @@ internal static class HighlightBuilder
 
             var why = primary.Critical && !primary.Uncertain
                 ? messages.Format("hl.critical", term)
-                : messages.Format("hl.abnormal", messages.Format($"severity.{primary.Severity}"), term);
-            if (finding.Uncertain && finding.Mentions.FirstOrDefault(m => m.Uncertain)?.UncertaintyCue is { } cue)
+                : messages.Format("hl.abnormal", messages.Format(SeverityKey(primary.Severity)), term);
+            if (finding.Uncertain && FirstUncertain(finding)?.UncertaintyCue is { } cue)
             {
                 why += messages.Format("hl.uncertain", cue.TextOf(text));
             }
@@ -68,6 +85,28 @@ internal static class HighlightBuilder
 
         items.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return new HighlightContent { Highlights = items };
+    }
+
+    private static string SeverityKey(int severity) => severity switch
+    {
+        1 => "severity.1",
+        2 => "severity.2",
+        3 => "severity.3",
+        4 => "severity.4",
+        _ => $"severity.{severity}",
+    };
+
+    private static FindingMention? FirstUncertain(FindingSegment finding)
+    {
+        foreach (var mention in finding.Mentions)
+        {
+            if (mention.Uncertain)
+            {
+                return mention;
+            }
+        }
+
+        return null;
     }
 
     private static HighlightItem Item(SpanFactory spans, int start, int end, string category, string reason, bool negated, bool uncertain)
