@@ -23,6 +23,8 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthOptionsSetup>());
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<TokenService>();
+        services.AddMemoryCache();
+        services.AddSingleton<UserStatusCache>();
         services.AddScoped<AdminBootstrapper>();
 
         services.AddAuthentication(Scheme)
@@ -62,8 +64,9 @@ public static class AuthServiceCollectionExtensions
     private static async Task EnsureUserStillActiveAsync(TokenValidatedContext context)
     {
         var id = context.Principal?.UserId();
-        var db = context.HttpContext.RequestServices.GetRequiredService<ReportLensDbContext>();
-        var user = id is null ? null : await db.Users.FindAsync([id.Value], context.HttpContext.RequestAborted);
+        var services = context.HttpContext.RequestServices;
+        var user = id is null ? null : await services.GetRequiredService<UserStatusCache>()
+            .GetAsync(id.Value, services.GetRequiredService<ReportLensDbContext>(), context.HttpContext.RequestAborted);
         if (user is null || !user.IsActive)
         {
             context.Fail("user no longer active");
@@ -85,8 +88,9 @@ public static class AuthServiceCollectionExtensions
     private static async Task EnsureCookieUserStillActiveAsync(CookieValidatePrincipalContext context)
     {
         var id = context.Principal?.UserId();
-        var db = context.HttpContext.RequestServices.GetRequiredService<ReportLensDbContext>();
-        var user = id is null ? null : await db.Users.FindAsync([id.Value], context.HttpContext.RequestAborted);
+        var services = context.HttpContext.RequestServices;
+        var user = id is null ? null : await services.GetRequiredService<UserStatusCache>()
+            .GetAsync(id.Value, services.GetRequiredService<ReportLensDbContext>(), context.HttpContext.RequestAborted);
         if (user is null || !user.IsActive)
         {
             context.RejectPrincipal();

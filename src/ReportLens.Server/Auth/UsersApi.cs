@@ -66,7 +66,7 @@ public static class UsersApi
     }
 
     internal static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
-        int id, ChangeRoleRequest request, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+        int id, ChangeRoleRequest request, ReportLensDbContext db, AuditLog audit, UserStatusCache statuses, CancellationToken ct)
     {
         if (request.Role is not null && !Roles.IsValid(request.Role))
         {
@@ -83,6 +83,7 @@ public static class UsersApi
         user.IsActive = request.IsActive ?? user.IsActive;
         audit.Stage(AuditActions.UserChange, detail: $"user {id}: role {user.Role}, active {user.IsActive}");
         await db.SaveChangesAsync(ct);
+        statuses.Forget(id);
         return TypedResults.Ok(UserResponse.From(user));
     }
 }

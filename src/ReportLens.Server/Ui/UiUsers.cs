@@ -66,5 +66,6 @@ public sealed class UiUsers(IServiceScopeFactory scopes, IPasswordHasher<UserAcc
         user.IsActive = active;
         scope.ServiceProvider.GetRequiredService<AuditLog>().Stage(admin, AuditActions.UserChange, detail: $"user {id}: role {role}, active {active} (web)");
         await db.SaveChangesAsync(ct);
+        scope.ServiceProvider.GetRequiredService<UserStatusCache>().Forget(id);
     }
 }

@@ -1,0 +1,3 @@
+namespace ReportLens.Server.Auth;
+
+public sealed record UserStatus(bool IsActive, string Role);
