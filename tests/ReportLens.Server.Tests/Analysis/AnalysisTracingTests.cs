@@ -23,11 +23,19 @@ public sealed class AnalysisTracingTests(EmulatorAppFixture app) : ApiTest<Emula
 
         using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.EnglishCt);
-        (await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "extraction", engine = "llm" })).EnsureSuccessStatusCode();
+        // Other test classes analyse in parallel in this process: our request carries its own trace id.
+        var traceId = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ai/analyze")
+        {
+            Content = JsonContent.Create(new { report_id = id, user_prompt = "", annotation_type = "extraction", engine = "llm" }),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        (await client.SendAsync(request)).EnsureSuccessStatusCode();
 
-        var analysis = Assert.Single(spans, s => s.Source.Name == "ReportLens.Analysis" && s.GetTagItem("reportlens.model") is "qwen2.5:7b");
+        var trace = spans.Where(s => s.TraceId == traceId).ToList();
+        var analysis = Assert.Single(trace, s => s.Source.Name == "ReportLens.Analysis");
         Assert.Equal("llm", analysis.GetTagItem("reportlens.engine"));
-        var trace = spans.Where(s => s.TraceId == analysis.TraceId).ToList();
+        Assert.Equal("qwen2.5:7b", analysis.GetTagItem("reportlens.model"));
         Assert.Contains(trace, s => s.Source.Name == "Microsoft.AspNetCore" && s.Id == analysis.ParentId);
         Assert.Contains(trace, s => s.Source.Name == "System.Net.Http" && s.ParentSpanId == analysis.SpanId);
     }
