@@ -15,7 +15,8 @@ internal static class PageActions
         try
         {
             // Generous: batch jobs of other tests may be writing to the same SQLite file meanwhile.
-            await page.WaitForURLAsync("**/reports", new() { Timeout = 45_000 });
+            // Commit, not load: the interactive check below is what says the page is usable.
+            await page.WaitForURLAsync("**/reports", new() { Timeout = 45_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException ex)
         {
