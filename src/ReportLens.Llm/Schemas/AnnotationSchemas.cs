@@ -11,6 +11,7 @@ namespace ReportLens.Llm;
 /// </summary>
 public sealed class AnnotationSchemas
 {
+    private static readonly EvaluationOptions FlagOnly = new() { OutputFormat = OutputFormat.Flag };
     private readonly FrozenDictionary<AnnotationType, (JsonElement Element, JsonSchema Schema)> _schemas;
 
     public AnnotationSchemas()
@@ -50,9 +51,11 @@ public sealed class AnnotationSchemas
 
         using (document)
         {
-            var results = _schemas[type].Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            if (!results.IsValid)
+            var schema = _schemas[type].Schema;
+            // The flag format stops at the first failure and allocates little; the error list is built only for a repair.
+            if (!schema.Evaluate(document.RootElement, FlagOnly).IsValid)
             {
+                var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
                 return SchemaCheck.Invalid([.. CollectErrors(results).Distinct().Take(20)]);
             }
 
