@@ -13,13 +13,20 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
 {
     public const string RulesModelName = "rules";
 
-    public async Task<AnalysisResult> RunAsync(AnalysisInput input, CancellationToken ct)
+    /// <summary>Runs the analysis; a fresh result is written to the cache at once.</summary>
+    public Task<AnalysisResult> RunAsync(AnalysisInput input, CancellationToken ct) => RunAsync(input, unitOfWork: null, ct);
+
+    /// <summary>
+    /// Runs the analysis; a fresh result's cache entry is staged in <paramref name="unitOfWork"/>, to commit with
+    /// the caller's annotation in one transaction (<see cref="ResultCache.SaveChangesAsync"/>).
+    /// </summary>
+    public async Task<AnalysisResult> RunAsync(AnalysisInput input, ReportLensDbContext? unitOfWork, CancellationToken ct)
     {
         var started = time.GetTimestamp();
         var engine = input.Engine ?? await analyzer.DefaultEngineAsync(ct);
         try
         {
-            var result = await RunCachedAsync(input, engine, ct);
+            var result = await RunCachedAsync(input, engine, unitOfWork, ct);
             foreach (var observer in observers)
             {
                 observer.Completed(input, result);
@@ -38,7 +45,7 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
         }
     }
 
-    private async Task<AnalysisResult> RunCachedAsync(AnalysisInput input, EngineKind engine, CancellationToken ct)
+    private async Task<AnalysisResult> RunCachedAsync(AnalysisInput input, EngineKind engine, ReportLensDbContext? unitOfWork, CancellationToken ct)
     {
         var request = new AnalysisRequest(input.Text, input.Language, input.Type, input.UserPrompt, engine, input.Model, input.Temperature, input.Interactive, input.OnReplyText);
         var typeName = input.Type.ToWire();
@@ -56,7 +63,16 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
             outcome.ConfidenceDetails, outcome.Llm, seconds, Cached: false);
         var stored = new CachedResult(outcome.Engine.ToString().ToLowerInvariant(), content, outcome.GroundedFraction, outcome.Confidence,
             outcome.ConfidenceDetails, outcome.Llm, outcome.Agreement, outcome.Contradictions, seconds);
-        await cache.PutAsync(key, typeName, outcome.Llm?.Model ?? RulesModelName, stored, ct);
+        var model = outcome.Llm?.Model ?? RulesModelName;
+        if (unitOfWork is null)
+        {
+            await cache.PutAsync(key, typeName, model, stored, ct);
+        }
+        else
+        {
+            await cache.StageAsync(unitOfWork, key, typeName, model, stored, ct);
+        }
+
         return result;
     }
 

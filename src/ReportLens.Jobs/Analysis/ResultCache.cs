@@ -59,26 +59,7 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
     public async Task PutAsync(string key, string annotationType, string model, CachedResult result, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var json = JsonSerializer.Serialize(result, ReportLensJson.Options);
-        var existing = await db.CacheEntries.SingleOrDefaultAsync(c => c.Key == key, ct);
-        if (existing is not null)
-        {
-            existing.ResultJson = json;
-            existing.CreatedAt = time.GetUtcNow();
-        }
-        else
-        {
-            db.CacheEntries.Add(new CacheEntry
-            {
-                Key = key,
-                AnnotationType = annotationType,
-                ModelName = model,
-                ResultJson = json,
-                CreatedAt = time.GetUtcNow(),
-                LastHitAt = time.GetUtcNow(),
-            });
-        }
-
+        await StageAsync(db, key, annotationType, model, result, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -86,6 +67,56 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
         catch (DbUpdateException)
         {
             // Another process stored the same key first: its result is as good as ours.
+        }
+    }
+
+    /// <summary>
+    /// Adds or refreshes the entry in the caller's unit of work, so that it commits in the same transaction as the
+    /// caller's changes (commit with <see cref="SaveChangesAsync"/>).
+    /// </summary>
+    public async Task StageAsync(ReportLensDbContext db, string key, string annotationType, string model, CachedResult result, CancellationToken ct)
+    {
+        var json = JsonSerializer.Serialize(result, ReportLensJson.Options);
+        var now = time.GetUtcNow();
+        var existing = await db.CacheEntries.SingleOrDefaultAsync(c => c.Key == key, ct);
+        if (existing is not null)
+        {
+            existing.ResultJson = json;
+            existing.CreatedAt = now;
+            return;
+        }
+
+        db.CacheEntries.Add(new CacheEntry
+        {
+            Key = key,
+            AnnotationType = annotationType,
+            ModelName = model,
+            ResultJson = json,
+            CreatedAt = now,
+            LastHitAt = now,
+        });
+    }
+
+    /// <summary>
+    /// Commits a unit of work that holds a staged cache entry. When a new entry's key was stored meanwhile by
+    /// another request or process, the rest commits without it: that stored result is as good as ours.
+    /// </summary>
+    public static async Task SaveChangesAsync(ReportLensDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            var staged = db.ChangeTracker.Entries<CacheEntry>().Where(e => e.State == EntityState.Added).ToList();
+            if (staged.Count == 0)
+            {
+                throw;
+            }
+
+            staged.ForEach(e => e.State = EntityState.Detached);
+            await db.SaveChangesAsync(ct);
         }
     }
 

@@ -10,7 +10,8 @@ namespace ReportLens.Server.Analysis;
 
 /// <summary>
 /// Runs an analysis of a stored report and persists it the one way the API and the web UI share: the annotation
-/// (or the failed one with the model's raw replies), the report's urgency and last-analysed time, the audit record.
+/// (or the failed one with the model's raw replies), the report's urgency and last-analysed time, the audit record
+/// and a fresh result's cache entry, all in one transaction.
 /// </summary>
 public sealed class AnnotationRecorder(ReportLensDbContext db, AnalysisService analysis, AuditLog audit, TimeProvider time)
 {
@@ -19,7 +20,7 @@ public sealed class AnnotationRecorder(ReportLensDbContext db, AnalysisService a
         AnalysisResult result;
         try
         {
-            result = await analysis.RunAsync(input, ct);
+            result = await analysis.RunAsync(input, db, ct);
         }
         catch (LlmSchemaException failure)
         {
@@ -35,7 +36,7 @@ public sealed class AnnotationRecorder(ReportLensDbContext db, AnalysisService a
         report.LastAnalysedAt = time.GetUtcNow();
         report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
         audit.Stage(user, AuditActions.Analyze, report.Id, $"{input.Type} by {result.Engine}");
-        await db.SaveChangesAsync(ct);
+        await ResultCache.SaveChangesAsync(db, ct);
         return new RecordedAnalysis(annotation, null);
     }
 }

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PooledDbContextFactory = Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<ReportLens.Data.ReportLensDbContext>;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+using ReportLens.Jobs.Analysis;
+using ReportLens.Server.Tests.Infrastructure;
+
+namespace ReportLens.Server.Tests.Jobs;
+
+/// <summary>
+/// A stored analysis commits its annotation and its cache entry in one transaction (AnnotationRecorder), on both
+/// providers: both or neither, and a key stored meanwhile by another process never costs the annotation.
+/// </summary>
+public sealed class StagedCacheEntryTests
+{
+    public static TheoryData<string> Providers => ["sqlite", "postgres"];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task StagedEntry_CommitsWithTheAnnotation(string provider)
+    {
+        await using var database = await CreateAsync(provider);
+        var (factory, cache, reportId) = await PrepareAsync(database);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Annotations.Add(NewAnnotation(reportId));
+            await cache.StageAsync(db, "key-a", "highlight", "m", Result("ours"), CancellationToken.None);
+            await ResultCache.SaveChangesAsync(db, CancellationToken.None);
+        }
+
+        await using var check = await factory.CreateDbContextAsync();
+        Assert.Equal(1, await check.Annotations.CountAsync(a => a.ReportId == reportId));
+        Assert.Equal("ours", Engine(await cache.GetAsync("key-a", CancellationToken.None)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task KeyStoredMeanwhileByAnotherProcess_AnnotationStillCommits_StoredEntryStays(string provider)
+    {
+        await using var database = await CreateAsync(provider);
+        var (factory, cache, reportId) = await PrepareAsync(database);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Annotations.Add(NewAnnotation(reportId));
+            await cache.StageAsync(db, "key-b", "highlight", "m", Result("ours"), CancellationToken.None);
+
+            // Between staging and commit, another server stores the same key.
+            await cache.PutAsync("key-b", "highlight", "m", Result("theirs"), CancellationToken.None);
+            await ResultCache.SaveChangesAsync(db, CancellationToken.None);
+        }
+
+        await using var check = await factory.CreateDbContextAsync();
+        Assert.Equal(1, await check.Annotations.CountAsync(a => a.ReportId == reportId));
+        Assert.Equal(1, await check.CacheEntries.CountAsync(c => c.Key == "key-b"));
+        Assert.Equal("theirs", Engine(await cache.GetAsync("key-b", CancellationToken.None)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task FailedCommit_StoresNeitherAnnotationNorCacheEntry(string provider)
+    {
+        await using var database = await CreateAsync(provider);
+        var (factory, cache, _) = await PrepareAsync(database);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Annotations.Add(NewAnnotation(reportId: 999_999));
+            await cache.StageAsync(db, "key-c", "highlight", "m", Result("ours"), CancellationToken.None);
+            await Assert.ThrowsAsync<DbUpdateException>(() => ResultCache.SaveChangesAsync(db, CancellationToken.None));
+        }
+
+        await using var check = await factory.CreateDbContextAsync();
+        Assert.False(await check.Annotations.AnyAsync(a => a.ReportId == 999_999));
+        Assert.False(await check.CacheEntries.AnyAsync(c => c.Key == "key-c"));
+    }
+
+    private static async Task<TestDatabase> CreateAsync(string provider)
+    {
+        if (provider == "postgres")
+        {
+            Assert.SkipWhen(TestDatabase.PostgresServer is null, $"PostgreSQL not configured ({TestDatabase.PostgresVariable} is not set)");
+            return await TestDatabase.CreatePostgresAsync();
+        }
+
+        return TestDatabase.CreateSqlite();
+    }
+
+    private static async Task<(IDbContextFactory<ReportLensDbContext> Factory, ResultCache Cache, int ReportId)> PrepareAsync(TestDatabase database)
+    {
+        var options = new DbContextOptionsBuilder<ReportLensDbContext>();
+        DataServiceCollectionExtensions.Configure(options, DatabaseSettings.Parse(database.Url));
+        var factory = new PooledDbContextFactory(options.Options);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var ids = await JobsTestData.SeedReportsAsync(database.Url, 1, Guid.NewGuid().ToString("N")[..8]);
+        return (factory, new ResultCache(factory, TimeProvider.System), ids[0]);
+    }
+
+    private static Annotation NewAnnotation(int reportId) => new()
+    {
+        ReportId = reportId,
+        AnnotationType = "highlight",
+        Engine = "llm",
+        Status = AnnotationStatus.Succeeded,
+        ContentJson = """{"highlights":[]}""",
+        CreatedAt = DateTimeOffset.UtcNow,
+    };
+
+    // The engine field tells whose result the entry holds.
+    private static CachedResult Result(string engine) =>
+        new(engine, JsonDocument.Parse("""{"highlights":[]}""").RootElement, 1, 0.9, JsonDocument.Parse("{}").RootElement, null, null, 0, 0.01);
+
+    private static string? Engine(CachedResult? result) => result?.Engine;
+}
