@@ -38,15 +38,19 @@ internal sealed class ReportWriter(TextWriter output)
 
     public void Latency(LatencyResult r)
     {
+        var (cold, warm) = (r.Cold, r.Warm);
         output.WriteLine();
-        output.WriteLine($"## Overhead and cache hits (server as a process, SQLite, instant emulator, {r.Samples} sequential requests)");
-        output.WriteLine("| measure | p50 (ms) | p90 (ms) |");
-        output.WriteLine("| --- | ---: | ---: |");
-        output.WriteLine($"| emulator /api/chat directly | {r.DirectP50Ms:0.00} | |");
-        output.WriteLine($"| POST /api/v1/ai/analyze (engine llm, cache bypass) | {r.ServerP50Ms:0.00} | |");
-        output.WriteLine($"| overhead per analysis (paired difference) | {r.OverheadP50Ms:0.00} | {r.OverheadP90Ms:0.00} |");
-        output.WriteLine($"| cache hit (POST /api/v1/ai/analyze, cached: true) | {r.CacheHitP50Ms:0.00} | {r.CacheHitP90Ms:0.00} |");
-        output.WriteLine($"| cache lookup alone (ResultCache.GetAsync, in-process) | {r.LookupP50Ms:0.00} | |");
+        output.WriteLine("## Overhead and cache hits (server as a process, SQLite, instant emulator, one request at a time)");
+        output.WriteLine($"Fresh server: {cold.Samples} requests of each kind right after start. Steady state: {warm.Samples} of each kind after "
+            + $"{r.WarmUp.TotalSeconds:0} s of warm-up load ({r.WarmUpRequests:N0} analyze requests), once .NET's tiered JIT has recompiled the hot code.");
+        output.WriteLine();
+        output.WriteLine("| measure | fresh p50 (ms) | steady p50 (ms) | steady p90 (ms) |");
+        output.WriteLine("| --- | ---: | ---: | ---: |");
+        output.WriteLine($"| emulator /api/chat directly | {cold.DirectP50Ms:0.00} | {warm.DirectP50Ms:0.00} | |");
+        output.WriteLine($"| POST /api/v1/ai/analyze (engine llm, cache bypass) | {cold.ServerP50Ms:0.00} | {warm.ServerP50Ms:0.00} | |");
+        output.WriteLine($"| overhead per analysis (paired difference) | {cold.OverheadP50Ms:0.00} | {warm.OverheadP50Ms:0.00} | {warm.OverheadP90Ms:0.00} |");
+        output.WriteLine($"| cache hit (POST /api/v1/ai/analyze, cached: true) | {cold.CacheHitP50Ms:0.00} | {warm.CacheHitP50Ms:0.00} | {warm.CacheHitP90Ms:0.00} |");
+        output.WriteLine($"| cache lookup alone (ResultCache.GetAsync, in-process) | | {r.LookupP50Ms:0.00} | |");
     }
 
     public void Batch(EmulatorOptions emulator, IReadOnlyList<BatchResult> results)
