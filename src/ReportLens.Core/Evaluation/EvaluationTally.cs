@@ -103,7 +103,7 @@ internal sealed class EvaluationTally
         }
 
         // Located among all findings, so a text listed once negated and once abnormal keeps its own occurrence.
-        var all = GoldSpans.Locate(x.Input.Gold, x.Input.Gold.Findings);
+        var all = x.GoldFindingSpans;
         var gold = x.Input.Gold.Findings.Select((f, i) => (f, i)).Where(p => p.f.Abnormal).Select(p => all[p.i]).ToList();
         var predicted = x.HighlightItems
             .Where(h => !h.Negated && h.Category is HighlightCategories.Abnormal or HighlightCategories.Diagnosis)
@@ -123,7 +123,7 @@ internal sealed class EvaluationTally
         var gold = x.Input.Gold;
         var extraction = x.ExtractionContent;
         var findings = extraction?.FindingDetails.Select(f => GroundedInput.Span(f.Grounding)).ToList() ?? [];
-        _findings = _findings.Add(SpanMatcher.Match(findings, GoldSpans.Locate(gold, gold.Findings), exact: false));
+        _findings = _findings.Add(SpanMatcher.Match(findings, x.GoldFindingSpans, exact: false));
 
         var measurements = extraction?.Measurements ?? [];
         var measurementSpans = measurements.Select(m => GroundedInput.Span(m.Grounding)).ToList();
@@ -149,7 +149,7 @@ internal sealed class EvaluationTally
         }
 
         var gold = x.Input.Gold.Findings;
-        var spans = GoldSpans.Locate(x.Input.Gold, gold);
+        var spans = x.GoldFindingSpans;
         var answers = new bool?[gold.Count];
         var sources = new[]
         {

@@ -1,5 +1,4 @@
 using ReportLens.Core.Annotations;
-using ReportLens.Core.Grounding;
 
 namespace ReportLens.Core.Merging;
 
@@ -10,8 +9,11 @@ namespace ReportLens.Core.Merging;
 /// </summary>
 public static class EngineMerger
 {
-    /// <summary>Both contents are grounded against <paramref name="reportText"/> first (a no-op when they already are).</summary>
-    public static MergeResult Merge(string reportText, AnnotationContent llm, AnnotationContent rules, MergeOptions? options = null)
+    /// <summary>
+    /// Merges grounded contents: the LLM's after <see cref="Grounding.Grounder"/>, the rules engine's as it comes
+    /// (its spans are taken from the report itself). Pairing relies on those spans.
+    /// </summary>
+    public static MergeResult Merge(AnnotationContent llm, AnnotationContent rules, MergeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(llm);
         ArgumentNullException.ThrowIfNull(rules);
@@ -20,9 +22,7 @@ public static class EngineMerger
             throw new ArgumentException($"Cannot merge {llm.Type} with {rules.Type}.", nameof(rules));
         }
 
-        var groundedLlm = Grounder.Ground(reportText, llm).Content;
-        var groundedRules = Grounder.Ground(reportText, rules).Content;
-        return (groundedLlm, groundedRules) switch
+        return (llm, rules) switch
         {
             (HighlightContent l, HighlightContent r) => HighlightMerger.Merge(l, r),
             (ExtractionContent l, ExtractionContent r) => ExtractionMerger.Merge(l, r),

@@ -33,7 +33,7 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
         {
             while (await reader.ReadAsync(ct))
             {
-                claimed.Add(new ClaimedItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3)));
+                claimed.Add(new ClaimedItem(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), owner));
             }
         }
 
@@ -123,23 +123,6 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
         return changed == 1;
     }
 
-    /// <summary>Ends the job when none of its items is pending or running; the last worker to finish an item sees it.</summary>
-    public async Task TryFinishJobAsync(long jobId, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        if (await db.JobItems.AnyAsync(i => i.JobId == jobId && (i.State == JobItemState.Pending || i.State == JobItemState.Running), ct))
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        await db.Jobs.Where(j => j.Id == jobId && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running || j.Status == JobStatus.Paused))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, j => j.Failed > 0 ? JobStatus.CompletedWithErrors : JobStatus.Completed)
-                .SetProperty(j => j.FinishedAt, now)
-                .SetProperty(j => j.UpdatedAt, now), ct);
-    }
-
     private async Task<bool> FinishAsync(ClaimedItem item, string state, Annotation? annotation, string? error, string? urgency, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -152,7 +135,8 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
         }
 
         var annotationId = annotation?.Id;
-        var changed = await db.JobItems.Where(i => i.Id == item.Id && i.State == JobItemState.Running)
+        // Only while this worker still holds the lease: one that outlived it must not end another worker's run.
+        var changed = await db.JobItems.Where(i => i.Id == item.Id && i.State == JobItemState.Running && i.LeaseOwner == item.Owner)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.State, state)
                 .SetProperty(i => i.AnnotationId, annotationId)
@@ -181,9 +165,24 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
                 .SetProperty(r => r.Urgency, r => urgency ?? r.Urgency), ct);
         }
 
+        await FinishJobIfDoneAsync(db, item.JobId, now, ct);
         await transaction.CommitAsync(ct);
         return true;
     }
+
+    /// <summary>
+    /// Ends the job when none of its items is pending or running, in the transaction that finished an item, so no
+    /// crash or shutdown can leave a job "running" with nothing left to do. The job row was updated just before in
+    /// the same transaction: concurrent finishers of one job take turns on its lock, and the last sees every item.
+    /// </summary>
+    private static Task<int> FinishJobIfDoneAsync(ReportLensDbContext db, long jobId, DateTimeOffset now, CancellationToken ct) =>
+        db.Jobs.Where(j => j.Id == jobId
+                && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running || j.Status == JobStatus.Paused)
+                && !db.JobItems.Any(i => i.JobId == jobId && (i.State == JobItemState.Pending || i.State == JobItemState.Running)))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, j => j.Failed > 0 ? JobStatus.CompletedWithErrors : JobStatus.Completed)
+                .SetProperty(j => j.FinishedAt, now)
+                .SetProperty(j => j.UpdatedAt, now), ct);
 
     private static void Add(DbCommand command, string name, object value)
     {

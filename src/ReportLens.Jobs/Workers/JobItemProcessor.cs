@@ -26,7 +26,7 @@ public sealed partial class JobItemProcessor(
     private readonly JobOptions _options = options.Value;
 
     /// <summary>What happened to the item; the worker waits a while after <see cref="ItemOutcome.Unavailable"/>.</summary>
-    public async Task<ItemOutcome> ProcessAsync(ClaimedItem item, string owner, CancellationToken stop)
+    public async Task<ItemOutcome> ProcessAsync(ClaimedItem item, CancellationToken stop)
     {
         await using var db = await factory.CreateDbContextAsync(stop);
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == item.JobId, stop);
@@ -38,7 +38,14 @@ public sealed partial class JobItemProcessor(
 
         if (report is null || report.IsDeleted)
         {
-            return await FailAsync(item, "report deleted", null, stop);
+            return await FailAsync(item, "report deleted", null);
+        }
+
+        if (item.Attempts >= _options.MaxAttempts)
+        {
+            // Its earlier runs ended with their workers (crash, kill, out of memory): do not hand it another one.
+            LogGaveUp(item.Id, item.JobId, item.Attempts, "lease expired");
+            return await FailAsync(item, $"gave up after {item.Attempts} attempts: the workers running it stopped before it finished", null);
         }
 
         AnnotationTypes.TryParse(job.AnnotationType, out var type);
@@ -53,12 +60,11 @@ public sealed partial class JobItemProcessor(
             var result = await analysis.RunAsync(input, stop);
             var annotation = analysis.ToAnnotation(input, result, job.CreatedBy);
             var stored = await queue.CompleteAsync(item, annotation, AnalysisService.UrgencyOf(result), stop);
-            await queue.TryFinishJobAsync(item.JobId, stop);
             return stored ? ItemOutcome.Succeeded : ItemOutcome.Dropped;
         }
         catch (LlmSchemaException failure)
         {
-            return await FailAsync(item, failure.Message, analysis.ToFailedAnnotation(input, failure, job.CreatedBy), stop);
+            return await FailAsync(item, failure.Message, analysis.ToFailedAnnotation(input, failure, job.CreatedBy));
         }
         catch (LlmUnavailableException unavailable)
         {
@@ -68,49 +74,48 @@ public sealed partial class JobItemProcessor(
             {
                 wait = after;
             }
-            await queue.ReleaseAsync(item, owner, item.Attempts, time.GetUtcNow() + wait, unavailable.Message, CancellationToken.None);
+            await queue.ReleaseAsync(item, item.Owner, item.Attempts, time.GetUtcNow() + wait, unavailable.Message, CancellationToken.None);
             LogWaiting(item.Id, item.JobId, wait.TotalSeconds);
             return ItemOutcome.Unavailable;
         }
         catch (LlmException failure) when (failure.IsTransient)
         {
-            return await RetryOrFailAsync(item, owner, failure.Message, failure.GetType().Name, stop);
+            return await RetryOrFailAsync(item, failure.Message, failure.GetType().Name);
         }
         catch (LlmException failure)
         {
-            return await FailAsync(item, failure.Message, null, stop);
+            return await FailAsync(item, failure.Message, null);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // Shutting down: hand the item back at once rather than leave it to its lease.
-            await queue.ReleaseAsync(item, owner, item.Attempts, null, null, CancellationToken.None);
+            await queue.ReleaseAsync(item, item.Owner, item.Attempts, null, null, CancellationToken.None);
             return ItemOutcome.Released;
         }
         catch (Exception unexpected) when (unexpected is not OperationCanceledException)
         {
-            return await RetryOrFailAsync(item, owner, $"unexpected {unexpected.GetType().Name}", unexpected.GetType().Name, stop);
+            return await RetryOrFailAsync(item, $"unexpected {unexpected.GetType().Name}", unexpected.GetType().Name);
         }
     }
 
-    private async Task<ItemOutcome> RetryOrFailAsync(ClaimedItem item, string owner, string error, string kind, CancellationToken stop)
+    private async Task<ItemOutcome> RetryOrFailAsync(ClaimedItem item, string error, string kind)
     {
         var attempts = item.Attempts + 1;
         if (attempts >= _options.MaxAttempts)
         {
             LogGaveUp(item.Id, item.JobId, attempts, kind);
-            return await FailAsync(item, $"gave up after {attempts} attempts: {error}", null, stop);
+            return await FailAsync(item, $"gave up after {attempts} attempts: {error}", null);
         }
 
         var delay = RetryPolicy.Delay(attempts, _options, Random.Shared.NextDouble());
-        await queue.ReleaseAsync(item, owner, attempts, time.GetUtcNow() + delay, error, CancellationToken.None);
+        await queue.ReleaseAsync(item, item.Owner, attempts, time.GetUtcNow() + delay, error, CancellationToken.None);
         LogRetry(item.Id, item.JobId, attempts, kind, delay.TotalSeconds);
         return ItemOutcome.Retried;
     }
 
-    private async Task<ItemOutcome> FailAsync(ClaimedItem item, string error, Data.Entities.Annotation? failed, CancellationToken stop)
+    private async Task<ItemOutcome> FailAsync(ClaimedItem item, string error, Data.Entities.Annotation? failed)
     {
         await queue.FailAsync(item, error, failed, CancellationToken.None);
-        await queue.TryFinishJobAsync(item.JobId, stop);
         LogFailed(item.Id, item.JobId);
         return ItemOutcome.Failed;
     }

@@ -52,18 +52,10 @@ public sealed partial class JobWorker(
                     }
                 }
 
-                var claimedAll = false;
                 if (running.Count < slots && time.GetUtcNow() >= waitUntil)
                 {
-                    var wanted = slots - running.Count;
-                    var claimed = await ClaimAsync(wanted, stoppingToken);
+                    var claimed = await ClaimAsync(slots - running.Count, stoppingToken);
                     running.AddRange(claimed.Select(item => RunAsync(item, stoppingToken)));
-                    claimedAll = claimed.Count == wanted;
-                }
-
-                if (claimedAll && running.Count < slots)
-                {
-                    continue;
                 }
 
                 await WaitAsync(running, slots, waitUntil, stoppingToken);
@@ -85,7 +77,7 @@ public sealed partial class JobWorker(
         _inFlight[item.Id] = 0;
         try
         {
-            return await processor.ProcessAsync(item, Owner, stop);
+            return await processor.ProcessAsync(item, stop);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
         {

@@ -84,8 +84,7 @@ public sealed class ReportAnalyzer(
         var contradictions = 0;
         if (withRules)
         {
-            var rulesContent = Grounder.Ground(request.ReportText, rules.Analyze(request.ReportText, request.Type, request.Language)).Content;
-            var merged = EngineMerger.Merge(request.ReportText, content, rulesContent);
+            var merged = EngineMerger.Merge(content, rules.Analyze(request.ReportText, request.Type, request.Language));
             content = merged.Content;
             agreement = merged.AgreementRatio;
             contradictions = merged.ContradictionCount;

@@ -76,7 +76,15 @@ public sealed class EvaluatorCorpusTests
             },
             Classification = new ClassificationContent
             {
-                Classifications = [.. Evaluator.Dimensions.Select(d => new ClassificationItem { Dimension = d, Category = Evaluator.Expected(gold, d) })],
+                // Written out from the gold fields, not through Evaluator.Expected, so a wrong mapping there fails.
+                Classifications =
+                [
+                    new ClassificationItem { Dimension = "紧急程度", Category = gold.Urgency },
+                    new ClassificationItem { Dimension = "检查部位", Category = gold.BodyPart },
+                    new ClassificationItem { Dimension = "检查类型", Category = gold.Modality },
+                    new ClassificationItem { Dimension = "是否需要随访", Category = gold.FollowUp ? "是" : "否" },
+                    new ClassificationItem { Dimension = "是否需要进一步检查", Category = gold.FurtherExam ? "是" : "否" },
+                ],
             },
             Extraction = new ExtractionContent
             {

@@ -23,7 +23,7 @@ public sealed class EngineMergerPropertyTests
         {
             var content = new HighlightContent { Highlights = x.Items };
 
-            var result = EngineMerger.Merge(x.Report, content, content);
+            var result = GroundedMerge.Of(x.Report, content, content);
 
             Assert.Equal(1.0, result.AgreementRatio);
             Assert.Empty(result.Contradictions);
@@ -41,7 +41,7 @@ public sealed class EngineMergerPropertyTests
             var rules = new HighlightContent { Highlights = [.. x.Items.Select(h => h with { Negated = !h.Negated })] };
             var findings = x.Items.Count(h => h.Category is HighlightCategories.Abnormal or HighlightCategories.Diagnosis);
 
-            var result = EngineMerger.Merge(x.Report, llm, rules);
+            var result = GroundedMerge.Of(x.Report, llm, rules);
 
             Assert.Equal(findings, result.ContradictionCount);
             Assert.Equal(x.Items.Count == 0 ? 1.0 : 0.0, result.AgreementRatio);
@@ -57,7 +57,7 @@ public sealed class EngineMergerPropertyTests
             var llm = new HighlightContent { Highlights = a.Items };
             var rules = new HighlightContent { Highlights = b.Items };
 
-            var result = EngineMerger.Merge(a.Report, llm, rules);
+            var result = GroundedMerge.Of(a.Report, llm, rules);
             var merged = ((HighlightContent)result.Content).Highlights;
             var agreed = merged.Count(h => h.Agreed);
 

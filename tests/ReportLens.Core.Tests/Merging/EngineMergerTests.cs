@@ -34,7 +34,7 @@ public sealed class EngineMergerTests
             ],
         };
 
-        var result = EngineMerger.Merge(Report, llm, rules);
+        var result = GroundedMerge.Of(Report, llm, rules);
         var items = ((HighlightContent)result.Content).Highlights;
 
         Assert.Equal(2 / 6.0, result.AgreementRatio, 6);
@@ -65,7 +65,7 @@ public sealed class EngineMergerTests
             Locations = ["右肺上叶", "肝脏"],
         };
 
-        var result = EngineMerger.Merge(Report, llm, rules);
+        var result = GroundedMerge.Of(Report, llm, rules);
         var merged = (ExtractionContent)result.Content;
 
         // agreed: the right-lung finding and the right-upper-lobe location; distinct items 4 + 5 − 2.
@@ -87,7 +87,7 @@ public sealed class EngineMergerTests
         var llm = Of(("紧急程度", "异常轻微"), ("检查部位", "胸部"), ("检查类型", "CT"), ("是否需要随访", "否"));
         var rules = Of(("紧急程度", "危急"), ("检查部位", "胸部"), ("检查类型", "X-Ray"), ("是否需要随访", "是"), ("是否需要进一步检查", "否"));
 
-        var result = EngineMerger.Merge(Report, llm, rules);
+        var result = GroundedMerge.Of(Report, llm, rules);
         var merged = ((ClassificationContent)result.Content).Classifications.ToDictionary(c => c.Dimension, c => c.Category);
 
         Assert.Equal(1 / 5.0, result.AgreementRatio, 6);
@@ -113,7 +113,7 @@ public sealed class EngineMergerTests
             OverallScore = 85,
         };
 
-        var result = EngineMerger.Merge(Report, llm, rules);
+        var result = GroundedMerge.Of(Report, llm, rules);
         var merged = (ScoringContent)result.Content;
 
         Assert.Equal(0.5, result.AgreementRatio);
@@ -123,11 +123,11 @@ public sealed class EngineMergerTests
 
     [Fact]
     public void Merge_DifferentTypes_Throws() =>
-        Assert.Throws<ArgumentException>(() => EngineMerger.Merge(Report, new HighlightContent(), new ScoringContent()));
+        Assert.Throws<ArgumentException>(() => GroundedMerge.Of(Report, new HighlightContent(), new ScoringContent()));
 
     [Fact]
     public void Merge_BothEmpty_AgreeFully() =>
-        Assert.Equal(1.0, EngineMerger.Merge(Report, new HighlightContent(), new HighlightContent()).AgreementRatio);
+        Assert.Equal(1.0, GroundedMerge.Of(Report, new HighlightContent(), new HighlightContent()).AgreementRatio);
 
     [Fact]
     public void Merge_ExtractionFindingListedUnnegatedWhereRulesNegate_IsContradiction()
@@ -138,7 +138,7 @@ public sealed class EngineMergerTests
             FindingDetails = [new Finding { Text = "结节", Negated = true, Grounding = TextLocatorAt(Report.IndexOf("明显结节", StringComparison.Ordinal) + 2) }],
         };
 
-        var result = EngineMerger.Merge(Report, llm, rules);
+        var result = GroundedMerge.Of(Report, llm, rules);
 
         var contradiction = Assert.Single(result.Contradictions);
         Assert.Equal((Contradiction.LlmAbnormalRulesNegated, "明显结节", "结节"), (contradiction.Kind, contradiction.LlmText, contradiction.RulesText));

@@ -115,7 +115,8 @@ public sealed class RulesEngineGroundingTests
                 break;
         }
 
-        Assert.NotNull(ReportLensJson.SerializeContent(content));
+        var json = ReportLensJson.SerializeContent(content);
+        Assert.Equal(json, ReportLensJson.SerializeContent(ReportLensJson.DeserializeContent(content.Type, json)));
     }
 
     private static void AssertExact(string report, string text, SpanGrounding? grounding)

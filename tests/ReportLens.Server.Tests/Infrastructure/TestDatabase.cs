@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
+using ReportLens.Data;
 
 namespace ReportLens.Server.Tests.Infrastructure;
 
@@ -29,6 +32,29 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Url { get; }
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
+
+    /// <summary>"sqlite", or "postgres" (skips the test when PostgreSQL is not configured).</summary>
+    public static async Task<TestDatabase> CreateAsync(string provider)
+    {
+        if (provider == "postgres")
+        {
+            Assert.SkipWhen(PostgresServer is null, $"PostgreSQL not configured ({PostgresVariable} is not set)");
+            return await CreatePostgresAsync();
+        }
+
+        return CreateSqlite();
+    }
+
+    /// <summary>A pooled context factory on this database, migrated to the current model.</summary>
+    public async Task<IDbContextFactory<ReportLensDbContext>> MigratedFactoryAsync()
+    {
+        var options = new DbContextOptionsBuilder<ReportLensDbContext>();
+        DataServiceCollectionExtensions.Configure(options, DatabaseSettings.Parse(Url));
+        var factory = new PooledDbContextFactory<ReportLensDbContext>(options.Options);
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        return factory;
+    }
 
     public static TestDatabase CreateSqlite()
     {

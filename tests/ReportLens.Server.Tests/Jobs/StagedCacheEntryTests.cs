@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using PooledDbContextFactory = Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<ReportLens.Data.ReportLensDbContext>;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Jobs.Analysis;
@@ -20,7 +19,7 @@ public sealed class StagedCacheEntryTests
     [MemberData(nameof(Providers))]
     public async Task StagedEntry_CommitsWithTheAnnotation(string provider)
     {
-        await using var database = await CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var (factory, cache, reportId) = await PrepareAsync(database);
         await using (var db = await factory.CreateDbContextAsync())
         {
@@ -38,7 +37,7 @@ public sealed class StagedCacheEntryTests
     [MemberData(nameof(Providers))]
     public async Task KeyStoredMeanwhileByAnotherProcess_AnnotationStillCommits_StoredEntryStays(string provider)
     {
-        await using var database = await CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var (factory, cache, reportId) = await PrepareAsync(database);
         await using (var db = await factory.CreateDbContextAsync())
         {
@@ -60,7 +59,7 @@ public sealed class StagedCacheEntryTests
     [MemberData(nameof(Providers))]
     public async Task FailedCommit_StoresNeitherAnnotationNorCacheEntry(string provider)
     {
-        await using var database = await CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var (factory, cache, _) = await PrepareAsync(database);
         await using (var db = await factory.CreateDbContextAsync())
         {
@@ -74,27 +73,9 @@ public sealed class StagedCacheEntryTests
         Assert.False(await check.CacheEntries.AnyAsync(c => c.Key == "key-c"));
     }
 
-    private static async Task<TestDatabase> CreateAsync(string provider)
-    {
-        if (provider == "postgres")
-        {
-            Assert.SkipWhen(TestDatabase.PostgresServer is null, $"PostgreSQL not configured ({TestDatabase.PostgresVariable} is not set)");
-            return await TestDatabase.CreatePostgresAsync();
-        }
-
-        return TestDatabase.CreateSqlite();
-    }
-
     private static async Task<(IDbContextFactory<ReportLensDbContext> Factory, ResultCache Cache, int ReportId)> PrepareAsync(TestDatabase database)
     {
-        var options = new DbContextOptionsBuilder<ReportLensDbContext>();
-        DataServiceCollectionExtensions.Configure(options, DatabaseSettings.Parse(database.Url));
-        var factory = new PooledDbContextFactory(options.Options);
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-        }
-
+        var factory = await database.MigratedFactoryAsync();
         var ids = await JobsTestData.SeedReportsAsync(database.Url, 1, Guid.NewGuid().ToString("N")[..8]);
         return (factory, new ResultCache(factory, TimeProvider.System), ids[0]);
     }

@@ -156,7 +156,7 @@ internal static class ClassificationBuilder
     }
 
     private static string SegmentText(ReportAnalysis analysis, FindingMention mention) =>
-        analysis.Findings.First(f => f.Mentions.Contains(mention)) is var f ? analysis.Text[f.Start..f.End] : mention.Hit.TextOf(analysis.Text);
+        analysis.Findings.FirstOrDefault(f => f.Mentions.Contains(mention)) is { } f ? analysis.Text[f.Start..f.End] : mention.Hit.TextOf(analysis.Text);
 
     private static ClassificationItem Item(string dimension, string category, double confidence, string? evidence) => new()
     {

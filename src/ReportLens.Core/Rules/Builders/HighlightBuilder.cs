@@ -122,7 +122,7 @@ internal static class HighlightBuilder
             Negated = negated,
             Uncertain = uncertain,
             Grounding = grounding,
-            Source = "rules",
+            Source = RulesEngine.EngineName,
         };
     }
 }

@@ -51,7 +51,7 @@ internal sealed class PhraseMatcher
         var hits = new List<PhraseHit>(64);
         for (var i = 0; i < text.Length; i++)
         {
-            var afterWord = i > 0 && TextFold.IsAsciiWord(TextFold.Fold(text[i - 1]));
+            var afterWord = i > 0 && char.IsAsciiLetterOrDigit(TextFold.Fold(text[i - 1]));
             var node = 0;
             for (var j = i; j < text.Length; j++)
             {
@@ -77,12 +77,12 @@ internal sealed class PhraseMatcher
     private static int Accept(string text, PhraseEntry entry, bool afterWord, int end)
     {
         var first = entry.Text[0];
-        if (afterWord && TextFold.IsAsciiWord(TextFold.Fold(first)))
+        if (afterWord && char.IsAsciiLetterOrDigit(TextFold.Fold(first)))
         {
             return 0;
         }
 
-        if (!TextFold.IsAsciiWord(TextFold.Fold(entry.Text[^1])))
+        if (!char.IsAsciiLetterOrDigit(TextFold.Fold(entry.Text[^1])))
         {
             return end;
         }
@@ -90,7 +90,7 @@ internal sealed class PhraseMatcher
         if (entry.ExtendWord)
         {
             var phraseEnd = end;
-            while (end < text.Length && TextFold.IsAsciiLetter(text[end]))
+            while (end < text.Length && char.IsAsciiLetter(text[end]))
             {
                 end++;
             }
@@ -100,7 +100,7 @@ internal sealed class PhraseMatcher
             return entry.Kind is PhraseKind.Finding || end - phraseEnd <= MaxInflection ? end : 0;
         }
 
-        return end < text.Length && TextFold.IsAsciiWord(TextFold.Fold(text[end])) ? 0 : end;
+        return end < text.Length && char.IsAsciiLetterOrDigit(TextFold.Fold(text[end])) ? 0 : end;
     }
 
     private const int MaxInflection = 3;

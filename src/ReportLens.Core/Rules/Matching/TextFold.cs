@@ -27,8 +27,4 @@ internal static class TextFold
             span[i] = Fold(source[i]);
         }
     });
-
-    public static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
-
-    public static bool IsAsciiWord(char c) => IsAsciiLetter(c) || c is >= '0' and <= '9';
 }
