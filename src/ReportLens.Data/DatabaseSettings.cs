@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace ReportLens.Data;
 
 /// <summary>The provider and the ADO.NET connection string it takes, resolved from DATABASE_URL or configuration.</summary>
@@ -70,15 +72,14 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             throw new FormatException("DATABASE_URL: the postgresql:// URL names no database");
         }
 
-        var parts = new List<string> { $"Host={uri.Host}", $"Port={(uri.Port > 0 ? uri.Port : 5432)}", $"Database={database}" };
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Port = uri.Port > 0 ? uri.Port : 5432, Database = database };
         if (uri.UserInfo.Length > 0)
         {
             var colon = uri.UserInfo.IndexOf(':');
-            var user = colon < 0 ? uri.UserInfo : uri.UserInfo[..colon];
-            parts.Add($"Username={Uri.UnescapeDataString(user)}");
+            builder.Username = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
             if (colon >= 0)
             {
-                parts.Add($"Password={Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..])}");
+                builder.Password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
             }
         }
 
@@ -87,10 +88,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             var kv = pair.Split('=', 2);
             if (kv.Length == 2 && kv[0].Equals("sslmode", StringComparison.OrdinalIgnoreCase))
             {
-                parts.Add($"SSL Mode={Uri.UnescapeDataString(kv[1])}");
+                builder.SslMode = LibpqSslMode.Parse(Uri.UnescapeDataString(kv[1]));
             }
         }
 
-        return string.Join(';', parts);
+        return builder.ConnectionString;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class PostgresBackup(string connectionString, string? binDirecto
             ["PGUSER"] = _connection.Username,
             ["PGPASSWORD"] = _connection.Password,
             ["PGPASSFILE"] = _connection.Passfile,
-            ["PGSSLMODE"] = SslMode(_connection.SslMode),
+            ["PGSSLMODE"] = LibpqSslMode.ToLibpq(_connection.SslMode),
             ["PGCONNECT_TIMEOUT"] = _connection.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PGAPPNAME"] = "reportlens-backup",
         };
@@ -46,14 +46,4 @@ internal sealed class PostgresBackup(string connectionString, string? binDirecto
     }
 
     private string ToolPath(string tool) => string.IsNullOrWhiteSpace(binDirectory) ? tool : Path.Combine(binDirectory, tool);
-
-    private static string? SslMode(Npgsql.SslMode mode) => mode switch
-    {
-        Npgsql.SslMode.Disable => "disable",
-        Npgsql.SslMode.Allow => "allow",
-        Npgsql.SslMode.Require => "require",
-        Npgsql.SslMode.VerifyCA => "verify-ca",
-        Npgsql.SslMode.VerifyFull => "verify-full",
-        _ => "prefer",
-    };
 }

@@ -1,15 +1,22 @@
+using Npgsql;
 using ReportLens.Data;
 
 namespace ReportLens.Server.Tests.Configuration;
 
 public sealed class DatabaseSettingsTests
 {
-    [Fact]
-    public void Parse_SeedPostgresUrl_GivesNpgsqlConnectionString()
+    [Theory]
+    [InlineData("postgresql://user:p%40ss@db.local:5433/imagedb?sslmode=require", "p@ss", SslMode.Require)]
+    [InlineData("postgresql://user:a%3Bb%3Dc@db.local:5433/imagedb?sslmode=verify-full", "a;b=c", SslMode.VerifyFull)]
+    [InlineData("postgres://user:plain@db.local:5433/imagedb?sslmode=verify-ca", "plain", SslMode.VerifyCA)]
+    public void Parse_PostgresUrl_GivesTheNpgsqlConnectionStringItMeans(string url, string password, SslMode sslMode)
     {
-        var settings = DatabaseSettings.Parse("postgresql://user:p%40ss@db.local:5433/imagedb?sslmode=require");
+        var settings = DatabaseSettings.Parse(url);
+
         Assert.Equal(DatabaseProvider.Postgres, settings.Provider);
-        Assert.Equal("Host=db.local;Port=5433;Database=imagedb;Username=user;Password=p@ss;SSL Mode=require", settings.ConnectionString);
+        var parsed = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        Assert.Equal(("db.local", 5433, "imagedb", "user", password, sslMode),
+            (parsed.Host, parsed.Port, parsed.Database, parsed.Username, parsed.Password, parsed.SslMode));
     }
 
     [Fact]
@@ -36,6 +43,7 @@ public sealed class DatabaseSettingsTests
     [InlineData("mysql://x")]
     [InlineData("postgresql://")]
     [InlineData("postgresql://host:5432/")]
+    [InlineData("postgresql://u:p@host:5432/db?sslmode=sometimes")]
     public void Parse_Malformed_ThrowsNamingTheSetting(string url)
     {
         var error = Assert.Throws<FormatException>(() => DatabaseSettings.Parse(url));
