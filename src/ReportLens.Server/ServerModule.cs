@@ -64,6 +64,7 @@ public static class ServerModule
     {
         app.MapReportLensMetrics();
         AnalysisMetrics.WatchBackends(app);
+        JobMetrics.WatchJobItems(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseReportLensSecurity();

@@ -10,8 +10,8 @@ namespace ReportLens.Core.Merging;
 public static class EngineMerger
 {
     /// <summary>
-    /// Merges grounded contents: the LLM's after <see cref="Grounding.Grounder"/>, the rules engine's as it comes
-    /// (its spans are taken from the report itself). Pairing relies on those spans.
+    /// Merges contents already grounded against the report (<see cref="Grounding.Grounder"/>): pairing relies on
+    /// their spans, so grounding them again here would only repeat the search.
     /// </summary>
     public static MergeResult Merge(AnnotationContent llm, AnnotationContent rules, MergeOptions? options = null)
     {

@@ -66,7 +66,7 @@ public sealed class ReportAnalyzer(
 
     private AnalysisOutcome RunRules(AnalysisRequest request, long started)
     {
-        var grounded = Grounder.Ground(request.ReportText, rules.Analyze(request.ReportText, request.Type, request.Language));
+        var grounded = GroundedRules(request);
         var confidence = ConfidenceCalculator.Compute(new ConfidenceEvidence { Engine = EngineKind.Rules, GroundedFraction = grounded.GroundedFraction });
         return new AnalysisOutcome(grounded.Content, EngineKind.Rules, grounded.GroundedFraction, confidence.Value,
             Details(confidence), null, null, 0, time.GetElapsedTime(started));
@@ -84,7 +84,7 @@ public sealed class ReportAnalyzer(
         var contradictions = 0;
         if (withRules)
         {
-            var merged = EngineMerger.Merge(content, rules.Analyze(request.ReportText, request.Type, request.Language));
+            var merged = EngineMerger.Merge(content, GroundedRules(request).Content);
             content = merged.Content;
             agreement = merged.AgreementRatio;
             contradictions = merged.ContradictionCount;
@@ -124,6 +124,11 @@ public sealed class ReportAnalyzer(
 
         throw new LlmBackendException(null, "the model's stream ended without a result", null);
     }
+
+    // Spans come from the report itself; the grounder adds what the rules engine does not set (classification evidence)
+    // and the grounded fraction.
+    private GroundingResult GroundedRules(AnalysisRequest request) =>
+        Grounder.Ground(request.ReportText, rules.Analyze(request.ReportText, request.Type, request.Language));
 
     private static JsonElement Details(ConfidenceReport report) => JsonSerializer.SerializeToElement(report, ReportLensJson.Options);
 }

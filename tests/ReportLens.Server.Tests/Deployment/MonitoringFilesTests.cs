@@ -27,6 +27,17 @@ public sealed partial class MonitoringFilesTests
     }
 
     [Fact]
+    public void Alerts_OnJobItems_UseStatesJobItemsHave()
+    {
+        var states = AlertRules().Select(r => r.Text("expr")!)
+            .SelectMany(q => JobItemsState().Matches(q).Select(m => m.Groups["state"].Value))
+            .ToList();
+
+        Assert.NotEmpty(states);
+        Assert.All(states, s => Assert.Contains(s, ReportLens.Data.Entities.JobItemState.All));
+    }
+
+    [Fact]
     public void Dashboard_EveryQueryPanel_UsesTheDatasourceVariable()
     {
         using var dashboard = JsonDocument.Parse(RepositoryFiles.Read("deploy/grafana/reportlens.json"));
@@ -87,7 +98,7 @@ public sealed partial class MonitoringFilesTests
         var metrics = host.Services.GetRequiredService<ReportLensMetrics>();
         metrics.RecordLlmCall(new LlmCallObservation("b", "m", "highlight", LlmOutcomes.Success, TimeSpan.FromSeconds(1), 10, 10));
         metrics.RecordBackendState("b", true, 1, 0, 0);
-        metrics.SetJobItems(new Dictionary<string, long> { ["queued"] = 0 });
+        metrics.SetJobItems(new Dictionary<string, long> { ["pending"] = 0 });
         metrics.RecordGroundedFraction("llm", 1);
         metrics.RecordSchemaRepair("m");
         metrics.RecordSchemaFailure("m");
@@ -97,6 +108,9 @@ public sealed partial class MonitoringFilesTests
         var body = await client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
         return TypeLine().Matches(body).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
     }
+
+    [GeneratedRegex("""reportlens_job_items\{state="(?<state>[a-z_]+)"\}""")]
+    private static partial Regex JobItemsState();
 
     [GeneratedRegex(@"[a-zA-Z_:][a-zA-Z0-9_:]*")]
     private static partial Regex MetricName();

@@ -52,6 +52,7 @@ public sealed class ServerWiringTests : IDisposable
         Assert.Contains("endpoint=\"/health/live\"", body, StringComparison.Ordinal);
         Assert.Contains("code=\"401\"", body, StringComparison.Ordinal);
         Assert.Contains("# TYPE reportlens_analyses_total counter", body, StringComparison.Ordinal);
+        Assert.Contains("reportlens_job_items{state=\"pending\"} 0", body, StringComparison.Ordinal);
     }
 
     public void Dispose()
