@@ -15,6 +15,7 @@ using ReportLens.Server.Health;
 using ReportLens.Server.Jobs;
 using ReportLens.Server.Observability;
 using ReportLens.Server.Reports;
+using ReportLens.Server.Reviews;
 using ReportLens.Server.Security;
 using ReportLens.Server.Ui;
 
@@ -55,6 +56,7 @@ public static class ServerModule
         services.AddScoped<AnalysisService>();
         services.AddReportLensJobs();
         services.AddScoped<AnnotationRecorder>();
+        services.AddScoped<ReviewService>();
         builder.AddReportLensHealth();
         builder.AddReportLensUi();
         return builder;
@@ -80,6 +82,7 @@ public static class ServerModule
         app.MapAuditApi();
         app.MapJobsApi();
         app.MapBackendsApi();
+        app.MapReviewsApi();
         app.MapReportLensUi();
         return app;
     }

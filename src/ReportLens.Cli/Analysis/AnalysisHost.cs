@@ -48,5 +48,14 @@ public sealed class AnalysisHost : IAsyncDisposable
         return new AnalysisHost(collection.BuildServiceProvider());
     }
 
-    public ValueTask DisposeAsync() => services.DisposeAsync();
+    /// <summary>Writes the cache hits counted in this run (the server flushes them every 2 s), then disposes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (services.GetService<ResultCache>() is { } cache)
+        {
+            await cache.FlushHitsAsync(CancellationToken.None);
+        }
+
+        await services.DisposeAsync();
+    }
 }

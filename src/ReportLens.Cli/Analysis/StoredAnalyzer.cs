@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Text;
+using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Jobs.Analysis;
 using ReportLens.Llm;
@@ -20,10 +21,10 @@ public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings,
         await using var db = await host.Databases.CreateDbContextAsync(cancellationToken);
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId && !r.IsDeleted, cancellationToken)
             ?? throw new CliException($"no report with id {reportId}");
-        var annotation = await RunAsync(report, cancellationToken);
+        var annotation = await RunAsync(db, report, cancellationToken);
         db.Annotations.Add(annotation);
         CliAudit.Stage(db, "analyze", [report.Id], $"{annotation.AnnotationType} by {annotation.Engine} (cli)");
-        await db.SaveChangesAsync(cancellationToken);
+        await ResultCache.SaveChangesAsync(db, cancellationToken);
         if (annotation.Status != AnnotationStatus.Succeeded)
         {
             throw new CliException($"analysis of report {reportId} failed: {annotation.ErrorReason}");
@@ -69,14 +70,15 @@ public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings,
         return (succeeded, failed);
     }
 
-    private async Task<Annotation> RunAsync(Report report, CancellationToken cancellationToken)
+    /// <summary>A fresh result's cache entry is staged in <paramref name="db"/>: it commits with the annotation, as on the server.</summary>
+    private async Task<Annotation> RunAsync(ReportLensDbContext db, Report report, CancellationToken cancellationToken)
     {
         var language = LanguageDetector.TryParse(report.Language, out var parsed) ? parsed : LanguageDetector.Detect(report.ReportContent);
         var input = new AnalysisInput(report.Id, report.ReportContent, language, settings.Type, settings.Prompt, settings.Engine,
             settings.Model, settings.Temperature, BypassCache: false, Interactive: false);
         try
         {
-            var result = await host.Service.RunAsync(input, cancellationToken);
+            var result = await host.Service.RunAsync(input, db, cancellationToken);
             report.LastAnalysedAt = context.Time.GetUtcNow();
             report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
             return host.Service.ToAnnotation(input, result, userId: null);
@@ -100,6 +102,6 @@ public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings,
         PromptEvalCount = a.PromptTokens,
         EvalCount = a.OutputTokens,
         SchemaRepairs = a.SchemaRepairs,
-        Content = a.ContentJson is null ? null : System.Text.Json.JsonDocument.Parse(a.ContentJson).RootElement.Clone(),
+        Content = a.ContentJson is null ? null : System.Text.Json.JsonElement.Parse(a.ContentJson),
     };
 }

@@ -57,7 +57,7 @@ public sealed class ServerClient : IDisposable
                 throw new CliException(ProblemText(response, body));
             }
 
-            return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+            return body.Length == 0 ? default : JsonElement.Parse(body);
         }
     }
 

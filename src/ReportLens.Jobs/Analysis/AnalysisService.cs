@@ -70,7 +70,7 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
         }
         else
         {
-            await cache.StageAsync(unitOfWork, key, typeName, model, stored, ct);
+            await cache.StageAsync(unitOfWork, key, typeName, model, stored, justMissed: !input.BypassCache, ct);
         }
 
         return result;

@@ -19,6 +19,9 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
     // Hits are counted here and written in batches (CacheHitFlusher): a hit then costs one read, not a write.
     private ConcurrentDictionary<string, long> _pendingHits = new(StringComparer.Ordinal);
 
+    // Stats wait for a flush in progress, whose hits are then in neither the table nor the pending counts.
+    private readonly SemaphoreSlim _flushGate = new(1, 1);
+
     public static string Key(string reportText, string annotationType, string fingerprint)
     {
         var material = $"{annotationType}\n{fingerprint}\n{reportText}";
@@ -38,7 +41,7 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
         return JsonSerializer.Deserialize<CachedResult>(json, ReportLensJson.Options);
     }
 
-    /// <summary>Writes the hits counted since the last flush (hit counters and last-hit times).</summary>
+    /// <summary>Writes the hits counted since the last flush (hit counters and last-hit times), one statement per count.</summary>
     public async Task FlushHitsAsync(CancellationToken ct)
     {
         if (_pendingHits.IsEmpty)
@@ -46,20 +49,32 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
             return;
         }
 
-        var pending = Interlocked.Exchange(ref _pendingHits, new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow();
-        foreach (var (key, hits) in pending)
+        await _flushGate.WaitAsync(ct);
+        try
         {
-            await db.CacheEntries.Where(c => c.Key == key)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Hits, c => c.Hits + hits).SetProperty(c => c.LastHitAt, now), ct);
+            var pending = Interlocked.Exchange(ref _pendingHits, new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
+            await using var db = await factory.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = time.GetUtcNow();
+            foreach (var group in pending.GroupBy(p => p.Value, p => p.Key))
+            {
+                var (hits, keys) = (group.Key, group.ToList());
+                await db.CacheEntries.Where(c => keys.Contains(c.Key))
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Hits, c => c.Hits + hits).SetProperty(c => c.LastHitAt, now), ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            _flushGate.Release();
         }
     }
 
     public async Task PutAsync(string key, string annotationType, string model, CachedResult result, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await StageAsync(db, key, annotationType, model, result, ct);
+        await StageAsync(db, key, annotationType, model, result, justMissed: false, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -72,13 +87,14 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
 
     /// <summary>
     /// Adds or refreshes the entry in the caller's unit of work, so that it commits in the same transaction as the
-    /// caller's changes (commit with <see cref="SaveChangesAsync"/>).
+    /// caller's changes (commit with <see cref="SaveChangesAsync"/>). <paramref name="justMissed"/>: the caller looked
+    /// the key up a moment ago and found nothing, so no second lookup is made (a racing writer is handled at commit).
     /// </summary>
-    public async Task StageAsync(ReportLensDbContext db, string key, string annotationType, string model, CachedResult result, CancellationToken ct)
+    public async Task StageAsync(ReportLensDbContext db, string key, string annotationType, string model, CachedResult result, bool justMissed, CancellationToken ct)
     {
         var json = JsonSerializer.Serialize(result, ReportLensJson.Options);
         var now = time.GetUtcNow();
-        var existing = await db.CacheEntries.SingleOrDefaultAsync(c => c.Key == key, ct);
+        var existing = justMissed ? null : await db.CacheEntries.SingleOrDefaultAsync(c => c.Key == key, ct);
         if (existing is not null)
         {
             existing.ResultJson = json;
@@ -122,9 +138,17 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
 
     public async Task<CacheStats> StatsAsync(CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var entries = await db.CacheEntries.CountAsync(ct);
-        var hits = entries == 0 ? 0 : await db.CacheEntries.SumAsync(c => c.Hits, ct);
-        return new CacheStats(entries, hits + _pendingHits.Values.Sum());
+        await _flushGate.WaitAsync(ct);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var entries = await db.CacheEntries.CountAsync(ct);
+            var hits = entries == 0 ? 0 : await db.CacheEntries.SumAsync(c => c.Hits, ct);
+            return new CacheStats(entries, hits + _pendingHits.Values.Sum());
+        }
+        finally
+        {
+            _flushGate.Release();
+        }
     }
 }

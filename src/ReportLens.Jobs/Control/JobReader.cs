@@ -117,7 +117,7 @@ public sealed class JobReader(IDbContextFactory<ReportLensDbContext> factory, Ti
             ReportsPerMinute = Math.Round(perMinute, 2),
             TokensPerSecond = elapsed > TimeSpan.Zero ? Math.Round(job.OutputTokens / elapsed.TotalSeconds, 2) : 0,
             EtaSeconds = eta is { } e ? Math.Round(e, 1) : null,
-            Filter = job.FilterJson is null ? null : JsonDocument.Parse(job.FilterJson).RootElement.Clone(),
+            Filter = job.FilterJson is null ? null : JsonElement.Parse(job.FilterJson),
             CreatedBy = job.CreatedBy,
             CreatedAt = job.CreatedAt,
             StartedAt = job.StartedAt,

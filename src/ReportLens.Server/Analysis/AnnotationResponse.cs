@@ -41,7 +41,7 @@ public sealed record AnnotationResponse
         AnnotationId = a.Id,
         ReportId = a.ReportId,
         AnnotationType = a.AnnotationType,
-        Content = a.ContentJson is null ? null : JsonDocument.Parse(a.ContentJson).RootElement.Clone(),
+        Content = a.ContentJson is null ? null : JsonElement.Parse(a.ContentJson),
         Confidence = a.Confidence,
         ModelName = a.ModelName,
         ModelTemperature = a.ModelTemperature,
@@ -50,7 +50,7 @@ public sealed record AnnotationResponse
         Engine = a.Engine,
         Status = a.Status,
         GroundedFraction = a.GroundedFraction,
-        ConfidenceDetails = a.ConfidenceJson is null ? null : JsonDocument.Parse(a.ConfidenceJson).RootElement.Clone(),
+        ConfidenceDetails = a.ConfidenceJson is null ? null : JsonElement.Parse(a.ConfidenceJson),
         PromptVersion = a.PromptVersion,
         UserPrompt = a.UserPrompt,
         PromptEvalCount = a.PromptTokens,
@@ -65,6 +65,6 @@ public sealed record AnnotationResponse
         Error = a.ErrorReason,
         Review = a.ReviewStatus is null ? null : new AnnotationReview(
             a.ReviewStatus, a.ReviewedBy, a.ReviewedAt,
-            a.ReviewJson is null ? null : JsonDocument.Parse(a.ReviewJson).RootElement.Clone()),
+            a.ReviewJson is null ? null : JsonElement.Parse(a.ReviewJson)),
     };
 }

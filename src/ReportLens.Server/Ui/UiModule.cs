@@ -30,7 +30,6 @@ public static class UiModule
         });
         services.AddSingleton(UiStrings.Load());
         services.AddScoped<UiText>();
-        services.AddScoped<ReviewService>();
         services.AddTransient<ReportBrowser>();
         services.AddTransient<ReportFileImport>();
         services.AddTransient<AnalysisRunner>();
@@ -58,7 +57,6 @@ public static class UiModule
         }
 
         app.MapUiEndpoints();
-        app.MapReviewsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

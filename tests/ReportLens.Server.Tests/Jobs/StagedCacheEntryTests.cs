@@ -24,7 +24,7 @@ public sealed class StagedCacheEntryTests
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.Annotations.Add(NewAnnotation(reportId));
-            await cache.StageAsync(db, "key-a", "highlight", "m", Result("ours"), CancellationToken.None);
+            await cache.StageAsync(db, "key-a", "highlight", "m", Result("ours"), justMissed: true, CancellationToken.None);
             await ResultCache.SaveChangesAsync(db, CancellationToken.None);
         }
 
@@ -42,7 +42,7 @@ public sealed class StagedCacheEntryTests
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.Annotations.Add(NewAnnotation(reportId));
-            await cache.StageAsync(db, "key-b", "highlight", "m", Result("ours"), CancellationToken.None);
+            await cache.StageAsync(db, "key-b", "highlight", "m", Result("ours"), justMissed: false, CancellationToken.None);
 
             // Between staging and commit, another server stores the same key.
             await cache.PutAsync("key-b", "highlight", "m", Result("theirs"), CancellationToken.None);
@@ -57,6 +57,25 @@ public sealed class StagedCacheEntryTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task BypassOfAStoredKey_RefreshesTheEntryInPlace(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (factory, cache, reportId) = await PrepareAsync(database);
+        await cache.PutAsync("key-d", "highlight", "m", Result("old"), CancellationToken.None);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Annotations.Add(NewAnnotation(reportId));
+            await cache.StageAsync(db, "key-d", "highlight", "m", Result("new"), justMissed: false, CancellationToken.None);
+            await ResultCache.SaveChangesAsync(db, CancellationToken.None);
+        }
+
+        await using var check = await factory.CreateDbContextAsync();
+        Assert.Equal(1, await check.CacheEntries.CountAsync(c => c.Key == "key-d"));
+        Assert.Equal("new", Engine(await cache.GetAsync("key-d", CancellationToken.None)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task FailedCommit_StoresNeitherAnnotationNorCacheEntry(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -64,7 +83,7 @@ public sealed class StagedCacheEntryTests
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.Annotations.Add(NewAnnotation(reportId: 999_999));
-            await cache.StageAsync(db, "key-c", "highlight", "m", Result("ours"), CancellationToken.None);
+            await cache.StageAsync(db, "key-c", "highlight", "m", Result("ours"), justMissed: true, CancellationToken.None);
             await Assert.ThrowsAsync<DbUpdateException>(() => ResultCache.SaveChangesAsync(db, CancellationToken.None));
         }
 
