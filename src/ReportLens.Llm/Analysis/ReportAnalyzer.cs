@@ -36,7 +36,8 @@ public sealed class ReportAnalyzer(
             return $"rules|{RulesVersion}|{request.Language}";
         }
 
-        var model = string.IsNullOrWhiteSpace(request.Model) ? options.Value.Model : request.Model.Trim();
+        // Normalised as the pool matches models, so "qwen2.5" and "qwen2.5:latest" share cache entries.
+        var model = ModelNames.Normalize(string.IsNullOrWhiteSpace(request.Model) ? options.Value.Model : request.Model.Trim());
         var temperature = request.Temperature ?? options.Value.DefaultTemperature ?? PromptLibrary.Default.DefaultTemperature(request.Type);
         return string.Create(CultureInfo.InvariantCulture,
             $"{engine}|{model}|{PromptLibrary.Default.Version}|{temperature:R}|{request.Language}|{(engine == EngineKind.Hybrid ? RulesVersion : "")}|{request.UserPrompt}");

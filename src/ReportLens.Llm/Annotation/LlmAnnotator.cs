@@ -80,7 +80,7 @@ public sealed partial class LlmAnnotator
                 var (reply, metrics) = await _runner.GetAsync(lease.Backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
                 return (lease, options, reply, metrics);
             }
-            catch (LlmUnavailableException) when (tried.Count + 1 < _pool.Backends.Count)
+            catch (LlmUnavailableException) when (CanFailOver(call, tried))
             {
                 LogFailover(lease.Backend.Name, call.Model);
                 tried.Add(lease.Backend);
@@ -94,27 +94,84 @@ public sealed partial class LlmAnnotator
         }
     }
 
+    /// <summary>
+    /// The stream's endpoint and its open stream, moved to the first update. As for <see cref="FirstCallAsync"/>, an
+    /// endpoint that cannot be reached fails before any text arrives, and the next endpoint with the model is tried.
+    /// </summary>
+    private async Task<(BackendLease Lease, ChatOptions Options, IAsyncEnumerator<ChatResponseUpdate> Stream, bool HasUpdate)> OpenStreamAsync(
+        PreparedCall call, LlmPriority priority, CancellationToken cancellationToken)
+    {
+        var tried = new List<LlmBackend>();
+        while (true)
+        {
+            var lease = await AcquireAsync(call, priority, tried, cancellationToken).ConfigureAwait(false);
+            IAsyncEnumerator<ChatResponseUpdate>? stream = null;
+            try
+            {
+                var options = lease.Backend.CreateChatOptions(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName);
+                stream = _runner.StreamAsync(lease.Backend, call.Model, call.Messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                var hasUpdate = await stream.MoveNextAsync().ConfigureAwait(false);
+                return (lease, options, stream, hasUpdate);
+            }
+            catch (Exception e)
+            {
+                if (stream is not null)
+                {
+                    await stream.DisposeAsync().ConfigureAwait(false);
+                }
+
+                lease.Dispose();
+                if (e is not LlmUnavailableException || !CanFailOver(call, tried))
+                {
+                    throw;
+                }
+
+                LogFailover(lease.Backend.Name, call.Model);
+                tried.Add(lease.Backend);
+            }
+        }
+    }
+
+    private bool CanFailOver(PreparedCall call, List<LlmBackend> tried) =>
+        tried.Count + 1 < _pool.Backends.Count(b => b.HasModel(call.Model));
+
     /// <summary>Streams the reply's text as it arrives (for the UI), then the validated result as the last update.</summary>
     public async IAsyncEnumerable<LlmStreamUpdate> StreamAnnotateAsync(
         LlmAnnotationRequest request,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var call = Prepare(request);
-        using var lease = await AcquireAsync(call, request.Priority, [], cancellationToken).ConfigureAwait(false);
+        var (lease, options, stream, more) = await OpenStreamAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
+        using var held = lease;
         var backend = lease.Backend;
-        var options = backend.CreateChatOptions(call.Model, call.Temperature, _schemas.Get(request.Type), call.SchemaName);
         var replies = new List<string>();
         var metrics = LlmCallMetrics.None;
         for (var attempt = 1; attempt <= 2; attempt++)
         {
-            var updates = new List<ChatResponseUpdate>();
-            await foreach (var update in _runner.StreamAsync(backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false))
+            if (attempt == 2)
             {
-                updates.Add(update);
-                if (update.Text is { Length: > 0 } text)
+                // The repair goes to the same endpoint: it holds the conversation's prefix in its cache.
+                stream = _runner.StreamAsync(backend, call.Model, call.Messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                more = await stream.MoveNextAsync().ConfigureAwait(false);
+            }
+
+            var updates = new List<ChatResponseUpdate>();
+            try
+            {
+                while (more)
                 {
-                    yield return new LlmStreamUpdate(LlmStreamUpdateKind.Text, attempt, text);
+                    updates.Add(stream.Current);
+                    if (stream.Current.Text is { Length: > 0 } text)
+                    {
+                        yield return new LlmStreamUpdate(LlmStreamUpdateKind.Text, attempt, text);
+                    }
+
+                    more = await stream.MoveNextAsync().ConfigureAwait(false);
                 }
+            }
+            finally
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
             }
 
             var response = updates.ToChatResponse();

@@ -96,6 +96,30 @@ public sealed class LlmBackendPoolTests
     }
 
     [Fact]
+    public async Task Stream_OneEndpointStopped_FailsOverBeforeAnyTextLikeAnnotate()
+    {
+        await using var a = await EmulatorHost.StartAsync(new EmulatorOptions(), Ct);
+        var b = await EmulatorHost.StartAsync(new EmulatorOptions(), Ct);
+        using var llm = Pool(a, b);
+        await b.DisposeAsync();
+
+        // Round-robin sends every other first try to the stopped endpoint; each stream still ends on the live one.
+        for (var i = 0; i < 4; i++)
+        {
+            var updates = new List<LlmStreamUpdate>();
+            await foreach (var update in llm.Annotator.StreamAnnotateAsync(Request(), Ct))
+            {
+                updates.Add(update);
+            }
+
+            Assert.Contains(updates, u => u.Kind == LlmStreamUpdateKind.Text);
+            Assert.Equal(Authority(a), Assert.Single(updates, u => u.Kind == LlmStreamUpdateKind.Result).Result!.Backend);
+        }
+
+        Assert.Equal(4, a.Stats.Completed);
+    }
+
+    [Fact]
     public async Task Refresh_StoppedEndpointBackAfterItsBreak_IsProbedBackIn()
     {
         await using var a = await EmulatorHost.StartAsync(new EmulatorOptions(), Ct);

@@ -9,8 +9,8 @@ using ReportLens.OllamaEmulator;
 
 namespace ReportLens.Server.Tests.Llm;
 
-/// <summary>The hybrid analysis against an emulator: what the merge takes from the rules engine is grounded too.</summary>
-public sealed class HybridAnalysisTests
+/// <summary>ReportAnalyzer against an emulator: the hybrid merge's grounding and the result cache's fingerprint.</summary>
+public sealed class ReportAnalyzerTests
 {
     private const string Report = "检查所见：右肺上叶见一结节，大小约8mm×6mm。心影不大。\n诊断意见：右肺上叶结节，建议随访。";
     private const string Evidence = "右肺上叶见一结节";
@@ -30,6 +30,17 @@ public sealed class HybridAnalysisTests
         Assert.Equal(("危急", Evidence), (urgency.Category, urgency.Evidence));
         Assert.Equal(GroundingMatch.Exact, urgency.EvidenceGrounding?.Match);
         Assert.Equal(Report.IndexOf(Evidence, StringComparison.Ordinal), urgency.EvidenceGrounding!.Start);
+    }
+
+    [Fact]
+    public void Fingerprint_ModelNamedWithOrWithoutItsLatestTag_IsTheSame()
+    {
+        using var host = new LlmTestHost("http://127.0.0.1:9");
+        var analyzer = new ReportAnalyzer(new CriticalRules(), host.Annotator, new NoStatus(), Options.Create(new OllamaOptions()), TimeProvider.System);
+        AnalysisRequest For(string model) => new(Report, ReportLanguage.Zh, AnnotationType.Highlight, "", EngineKind.Llm, model);
+
+        Assert.Equal(analyzer.Fingerprint(For("qwen2.5"), EngineKind.Llm), analyzer.Fingerprint(For(" qwen2.5:latest"), EngineKind.Llm));
+        Assert.NotEqual(analyzer.Fingerprint(For("qwen2.5"), EngineKind.Llm), analyzer.Fingerprint(For("qwen2.5:7b"), EngineKind.Llm));
     }
 
     /// <summary>A rules engine whose classification, like the real one's, carries evidence text without a span.</summary>
