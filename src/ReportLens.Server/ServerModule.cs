@@ -57,6 +57,7 @@ public static class ServerModule
         services.AddReportLensJobs();
         services.AddScoped<AnnotationRecorder>();
         services.AddScoped<ReviewService>();
+        services.AddSingleton<ReviewStatsCache>();
         builder.AddReportLensHealth();
         builder.AddReportLensUi();
         return builder;

@@ -100,6 +100,8 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
     public async Task<bool> ReleaseAsync(ClaimedItem item, string owner, int attempts, DateTimeOffset? nextAttemptAt, string? error, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // One transaction: a crash between the statements must not leave the job's cancelled count short.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.JobItems.Where(i => i.Id == item.Id && i.State == JobItemState.Running && i.LeaseOwner == owner)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.State, JobItemState.Pending)
@@ -120,6 +122,7 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
             }
         }
 
+        await transaction.CommitAsync(ct);
         return changed == 1;
     }
 

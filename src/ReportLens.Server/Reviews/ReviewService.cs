@@ -10,7 +10,7 @@ using ReportLens.Server.Auth;
 namespace ReportLens.Server.Reviews;
 
 /// <summary>Records reviewers' decisions on annotation items and computes acceptance rates per model and prompt version.</summary>
-public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, TimeProvider time)
+public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, ReviewStatsCache statsCache, TimeProvider time)
 {
     public const int MaxEditedTextLength = 2000;
 
@@ -68,6 +68,7 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, TimePr
         annotation.ReviewedAt = now;
         audit.Stage(reviewer, AuditActions.Review, annotation.ReportId, $"annotation {annotation.Id}: {request.Items!.Count} decisions");
         await db.SaveChangesAsync(ct);
+        statsCache.Invalidate();
         return ToResponse(annotation);
     }
 
@@ -93,7 +94,10 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, TimePr
             values.Count(d => d.Decision == ReviewDecisions.Edit));
     }
 
-    public async Task<ReviewStatsResponse> StatsAsync(string? annotationType, CancellationToken ct)
+    public Task<ReviewStatsResponse> StatsAsync(string? annotationType, CancellationToken ct) =>
+        statsCache.GetAsync(annotationType, () => ComputeStatsAsync(annotationType, ct));
+
+    private async Task<ReviewStatsResponse> ComputeStatsAsync(string? annotationType, CancellationToken ct)
     {
         var reviewed = db.Annotations.AsNoTracking().Where(a => a.ReviewJson != null);
         if (annotationType is not null)

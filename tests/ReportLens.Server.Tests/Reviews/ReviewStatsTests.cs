@@ -17,9 +17,12 @@ public sealed class ReviewStatsTests(SqliteAppFixture app) : IClassFixture<Sqlit
             new { item = "highlights/0", decision = "accept" }, new { item = "highlights/1", decision = "reject" })).EnsureSuccessStatusCode();
         (await ReviewScenario.ReviewAsync(radiologist, second,
             new { item = "highlights/0", decision = "accept" }, new { item = "highlights/1", decision = "edit", text = "nodule" })).EnsureSuccessStatusCode();
-        // A later decision on the same item replaces the earlier one rather than counting twice.
-        (await ReviewScenario.ReviewAsync(radiologist, second, new { item = "highlights/1", decision = "accept" })).EnsureSuccessStatusCode();
         using var viewer = await app.ViewerAsync();
+        var before = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/reviews/stats", TestContext.Current.CancellationToken);
+        Assert.Equal(1, Assert.Single(before.GetProperty("groups").EnumerateArray()).GetProperty("edited").GetInt32());
+        // A later decision on the same item replaces the earlier one rather than counting twice, and shows at once
+        // although the statistics were just read (they are cached between reviews).
+        (await ReviewScenario.ReviewAsync(radiologist, second, new { item = "highlights/1", decision = "accept" })).EnsureSuccessStatusCode();
 
         var stats = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/reviews/stats", TestContext.Current.CancellationToken);
 
