@@ -7,7 +7,7 @@ namespace ReportLens.Core.Evaluation;
 public static class Evaluator
 {
     /// <summary>Gold fields the five classification dimensions are checked against.</summary>
-    public static IReadOnlyList<string> Dimensions { get; } = ["紧急程度", "检查部位", "检查类型", "是否需要随访", "是否需要进一步检查"];
+    public static IReadOnlyList<string> Dimensions => ClassificationVocabulary.Dimensions;
 
     public static EvaluationReport Evaluate(IEnumerable<EvaluationInput> inputs)
     {
@@ -23,11 +23,11 @@ public static class Evaluator
     /// <summary>The gold class of a dimension, in the classification vocabulary.</summary>
     public static string Expected(GoldReport gold, string dimension) => dimension switch
     {
-        "紧急程度" => gold.Urgency,
-        "检查部位" => gold.BodyPart,
-        "检查类型" => gold.Modality,
-        "是否需要随访" => gold.FollowUp ? "是" : "否",
-        "是否需要进一步检查" => gold.FurtherExam ? "是" : "否",
+        ClassificationVocabulary.Urgency => gold.Urgency,
+        ClassificationVocabulary.BodyPart => gold.BodyPart,
+        ClassificationVocabulary.Modality => gold.Modality,
+        ClassificationVocabulary.FollowUp => ClassificationVocabulary.YesNo(gold.FollowUp),
+        ClassificationVocabulary.FurtherExam => ClassificationVocabulary.YesNo(gold.FurtherExam),
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "not a classification dimension"),
     };
 

@@ -8,8 +8,6 @@ namespace ReportLens.Core.Merging;
 /// </summary>
 internal static class ClassificationMerger
 {
-    private static readonly string[] UrgencyScale = ["正常", "异常轻微", "异常中度", "异常严重", "危急"];
-
     public static MergeResult Merge(ClassificationContent llm, ClassificationContent rules)
     {
         var dimensions = llm.Classifications.Select(c => c.Dimension)
@@ -39,8 +37,9 @@ internal static class ClassificationMerger
 
     private static ClassificationItem Resolve(ClassificationItem llm, ClassificationItem rules) => llm.Dimension switch
     {
-        "紧急程度" => Array.IndexOf(UrgencyScale, rules.Category) > Array.IndexOf(UrgencyScale, llm.Category) ? rules : llm,
-        "是否需要随访" or "是否需要进一步检查" => rules.Category == "是" ? rules : llm,
+        ClassificationVocabulary.Urgency =>
+            ClassificationVocabulary.UrgencySeverity(rules.Category) > ClassificationVocabulary.UrgencySeverity(llm.Category) ? rules : llm,
+        ClassificationVocabulary.FollowUp or ClassificationVocabulary.FurtherExam => rules.Category == ClassificationVocabulary.Yes ? rules : llm,
         _ => llm,
     };
 }

@@ -134,7 +134,7 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
         result.Type != AnnotationType.Classification || !result.Content.TryGetProperty("classifications", out var items)
             ? null
             : items.EnumerateArray()
-                .Where(i => i.TryGetProperty("dimension", out var d) && d.GetString() == "紧急程度")
+                .Where(i => i.TryGetProperty("dimension", out var d) && d.GetString() == ClassificationVocabulary.Urgency)
                 .Select(i => i.TryGetProperty("category", out var c) ? c.GetString() : null)
                 .FirstOrDefault();
 }

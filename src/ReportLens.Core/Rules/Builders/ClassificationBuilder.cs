@@ -33,13 +33,13 @@ internal static class ClassificationBuilder
         {
             var severity = Urgency.EffectiveSeverity(decisive);
             var confidence = decisive.Uncertain ? 0.7 : severity == 4 ? 0.95 : 0.85;
-            return Item("紧急程度", Urgency.Categories[severity], confidence, SegmentText(analysis, decisive));
+            return Item(ClassificationVocabulary.Urgency, ClassificationVocabulary.UrgencyScale[severity], confidence, SegmentText(analysis, decisive));
         }
 
         var negative = analysis.Findings.FirstOrDefault(f => f.Negated);
         return negative is null
-            ? Item("紧急程度", "正常", 0.6, null)
-            : Item("紧急程度", "正常", 0.9, analysis.Text[negative.Start..negative.End]);
+            ? Item(ClassificationVocabulary.Urgency, ClassificationVocabulary.Normal, 0.6, null)
+            : Item(ClassificationVocabulary.Urgency, ClassificationVocabulary.Normal, 0.9, analysis.Text[negative.Start..negative.End]);
     }
 
     private static ClassificationItem BodyPart(ReportAnalysis analysis)
@@ -65,14 +65,14 @@ internal static class ClassificationBuilder
 
         if (votes.Count == 0)
         {
-            return Item("检查部位", "其他", 0.3, null);
+            return Item(ClassificationVocabulary.BodyPart, ClassificationVocabulary.Other, 0.3, null);
         }
 
         var (part, share) = Top(votes);
         var best = evidence is { } e && e.Entry.Label == part
             ? e
             : analysis.Hits(PhraseKind.Anatomy).Where(h => h.Entry.Label == part).MaxBy(h => h.Entry.Value);
-        return Item("检查部位", part, Math.Min(0.98, 0.5 + 0.45 * share), best.TextOf(analysis.Text));
+        return Item(ClassificationVocabulary.BodyPart, part, Math.Min(0.98, 0.5 + 0.45 * share), best.TextOf(analysis.Text));
     }
 
     private static ClassificationItem Modality(ReportAnalysis analysis)
@@ -90,20 +90,20 @@ internal static class ClassificationBuilder
 
         if (votes.Count == 0)
         {
-            return Item("检查类型", "其他", 0.3, null);
+            return Item(ClassificationVocabulary.Modality, ClassificationVocabulary.Other, 0.3, null);
         }
 
         var (modality, share) = Top(votes);
         var best = hits.Where(h => h.Hit.Entry.Label == modality).MaxBy(h => h.Weight);
         var named = best.Weight >= 3;
-        return Item("检查类型", modality, named ? 0.9 + 0.08 * share : 0.5 + 0.3 * share, best.Hit.TextOf(analysis.Text));
+        return Item(ClassificationVocabulary.Modality, modality, named ? 0.9 + 0.08 * share : 0.5 + 0.3 * share, best.Hit.TextOf(analysis.Text));
     }
 
     private static ClassificationItem FollowUp(ReportAnalysis analysis, RecommendationScan scan)
     {
         if (scan.FollowUp is { } explicitly)
         {
-            return Item("是否需要随访", "是", 0.95, explicitly);
+            return Item(ClassificationVocabulary.FollowUp, ClassificationVocabulary.Yes, 0.95, explicitly);
         }
 
         // A nodule in a report whose main finding is severe is handled with that finding, and one the report sends
@@ -111,15 +111,15 @@ internal static class ClassificationBuilder
         var severe = Urgency.Decisive(analysis) is { } decisive && Urgency.EffectiveSeverity(decisive) >= 3;
         var implied = severe || scan.FurtherExam is not null ? null : analysis.Findings.FirstOrDefault(f => !f.Negated && f.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('f')));
         return implied is not null
-            ? Item("是否需要随访", "是", 0.7, analysis.Text[implied.Start..implied.End])
-            : Item("是否需要随访", "否", Urgency.Decisive(analysis) is null ? 0.85 : 0.65, null);
+            ? Item(ClassificationVocabulary.FollowUp, ClassificationVocabulary.Yes, 0.7, analysis.Text[implied.Start..implied.End])
+            : Item(ClassificationVocabulary.FollowUp, ClassificationVocabulary.No, Urgency.Decisive(analysis) is null ? 0.85 : 0.65, null);
     }
 
     private static ClassificationItem FurtherExam(ReportAnalysis analysis, RecommendationScan scan)
     {
         if (scan.FurtherExam is { } explicitly)
         {
-            return Item("是否需要进一步检查", "是", 0.95, explicitly);
+            return Item(ClassificationVocabulary.FurtherExam, ClassificationVocabulary.Yes, 0.95, explicitly);
         }
 
         foreach (var finding in analysis.Findings.Where(f => !f.Negated))
@@ -128,11 +128,11 @@ internal static class ClassificationBuilder
             if (asserted.Any(m => m.Uncertain && m.Severity >= 2))
             {
                 var uncertainCritical = asserted.Any(m => m.Uncertain && m.Critical);
-                return Item("是否需要进一步检查", "是", uncertainCritical ? 0.85 : 0.7, analysis.Text[finding.Start..finding.End]);
+                return Item(ClassificationVocabulary.FurtherExam, ClassificationVocabulary.Yes, uncertainCritical ? 0.85 : 0.7, analysis.Text[finding.Start..finding.End]);
             }
         }
 
-        return Item("是否需要进一步检查", "否", Urgency.Decisive(analysis) is null ? 0.85 : 0.65, null);
+        return Item(ClassificationVocabulary.FurtherExam, ClassificationVocabulary.No, Urgency.Decisive(analysis) is null ? 0.85 : 0.65, null);
     }
 
     private static bool IsTitle(ReportAnalysis analysis, int offset) =>

@@ -8,8 +8,6 @@ namespace ReportLens.Core.Rules.Builders;
 /// </summary>
 internal static class Urgency
 {
-    public static readonly IReadOnlyList<string> Categories = ["正常", "异常轻微", "异常中度", "异常严重", "危急"];
-
     public static int EffectiveSeverity(FindingMention mention) =>
         mention.Negated ? 0 : mention.Critical && mention.Uncertain ? 3 : mention.Severity;
 
