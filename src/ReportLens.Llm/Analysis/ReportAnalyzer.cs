@@ -25,7 +25,7 @@ public sealed class ReportAnalyzer(
 
     public async Task<EngineKind> DefaultEngineAsync(CancellationToken ct)
     {
-        var current = await status.GetStatusAsync(ct);
+        var current = await status.GetLatestStatusAsync(ct);
         return current.Reachable && current.ModelPresent ? EngineKind.Hybrid : EngineKind.Rules;
     }
 

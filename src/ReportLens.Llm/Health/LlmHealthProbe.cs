@@ -9,6 +9,7 @@ internal sealed class LlmHealthProbe(LlmBackendPool pool, IOptions<OllamaOptions
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly OllamaOptions _options = options.Value;
     private LlmHealthReport? _last;
+    private int _refreshing;
 
     public async Task<LlmHealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +43,37 @@ internal sealed class LlmHealthProbe(LlmBackendPool pool, IOptions<OllamaOptions
         finally
         {
             _gate.Release();
+        }
+    }
+
+    public Task<LlmHealthReport> LatestAsync(CancellationToken cancellationToken)
+    {
+        if (_last is not { } last)
+        {
+            return CheckAsync(cancellationToken);
+        }
+
+        if (Fresh(last) is null && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+        {
+            _ = RefreshAsync();
+        }
+
+        return Task.FromResult(last);
+    }
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            await CheckAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // ProbeAsync turns endpoint failures into the report; anything else leaves the last report standing.
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
         }
     }
 

@@ -10,6 +10,11 @@ internal sealed class LlmTestHost : IDisposable
     private readonly ServiceProvider _provider;
 
     public LlmTestHost(string baseUrls, params (string Key, string Value)[] settings)
+        : this(baseUrls, time: null, settings)
+    {
+    }
+
+    public LlmTestHost(string baseUrls, TimeProvider? time, params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection([
@@ -19,7 +24,13 @@ internal sealed class LlmTestHost : IDisposable
             ])
             .AddInMemoryCollection(settings.GroupBy(s => s.Key).Select(g => KeyValuePair.Create(g.Key, (string?)g.Last().Value)))
             .Build();
-        _provider = new ServiceCollection().AddLogging().AddReportLensLlm(configuration).BuildServiceProvider(validateScopes: true);
+        var services = new ServiceCollection().AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        _provider = services.AddReportLensLlm(configuration).BuildServiceProvider(validateScopes: true);
     }
 
     public LlmAnnotator Annotator => _provider.GetRequiredService<LlmAnnotator>();

@@ -55,5 +55,7 @@ public sealed class ReportAnalyzerTests
     private sealed class NoStatus : ILlmStatusProvider
     {
         public Task<LlmStatus> GetStatusAsync(CancellationToken ct) => throw new InvalidOperationException("the engine is given");
+
+        public Task<LlmStatus> GetLatestStatusAsync(CancellationToken ct) => throw new InvalidOperationException("the engine is given");
     }
 }
