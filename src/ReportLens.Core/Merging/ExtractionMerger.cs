@@ -9,7 +9,7 @@ internal static class ExtractionMerger
     public static MergeResult Merge(ExtractionContent llm, ExtractionContent rules)
     {
         var contradictions = new List<Contradiction>();
-        var findings = MergeList(llm.FindingDetails, rules.FindingDetails, f => new(f.Grounding, f.Text),
+        var findings = ItemPairing.Merge(llm.FindingDetails, rules.FindingDetails, f => new(f.Grounding, f.Text),
             (l, r) => l.Negated == r.Negated,
             (f, source, agreed) => f with { Source = source, Agreed = agreed },
             // The LLM does not say which findings are abnormal; the rules do.
@@ -21,12 +21,12 @@ internal static class ExtractionMerger
                     contradictions.Add(new Contradiction { Kind = kind, LlmText = l.Text, RulesText = r.Text, Start = l.Grounding?.Start, End = l.Grounding?.End });
                 }
             });
-        var measurements = MergeList(llm.Measurements, rules.Measurements, m => new(m.Grounding, m.Text ?? m.Value + m.Unit),
+        var measurements = ItemPairing.Merge(llm.Measurements, rules.Measurements, m => new(m.Grounding, m.Text ?? m.Value + m.Unit),
             (l, r) => TextNormalizer.Normalize(l.Value + l.Unit) == TextNormalizer.Normalize(r.Value + r.Unit),
             (m, source, agreed) => m with { Source = source, Agreed = agreed },
             (l, _) => l,
             (_, _) => { });
-        var locations = MergeList(llm.LocationDetails, rules.LocationDetails, l => new(l.Grounding, l.Text),
+        var locations = ItemPairing.Merge(llm.LocationDetails, rules.LocationDetails, l => new(l.Grounding, l.Text),
             (_, _) => true,
             (l, source, agreed) => l with { Source = source, Agreed = agreed },
             (l, _) => l,
@@ -55,33 +55,4 @@ internal static class ExtractionMerger
         !llm.Negated && rules.Negated ? Contradiction.LlmAbnormalRulesNegated
         : rules.Abnormal && !rules.Negated && llm.Negated ? Contradiction.RulesAbnormalLlmNegated
         : null;
-
-    /// <summary>Paired items that agree become one "both" item (the LLM's wording, combined with what the rules add); everything else is kept with its source.</summary>
-    private static (List<T> Items, int Agreed) MergeList<T>(
-        IReadOnlyList<T> llm,
-        IReadOnlyList<T> rules,
-        Func<T, ItemPairing.Key> key,
-        Func<T, T, bool> agree,
-        Func<T, string, bool, T> mark,
-        Func<T, T, T> combine,
-        Action<T, T> onPair)
-    {
-        var partner = ItemPairing.Pair(llm, rules, key, key, static (_, _) => true);
-        var items = new List<T>();
-        var rulesAgreed = new bool[rules.Count];
-        for (var i = 0; i < llm.Count; i++)
-        {
-            var isAgreed = partner[i] >= 0 && agree(llm[i], rules[partner[i]]);
-            if (partner[i] >= 0)
-            {
-                onPair(llm[i], rules[partner[i]]);
-                rulesAgreed[partner[i]] = isAgreed;
-            }
-
-            items.Add(isAgreed ? mark(combine(llm[i], rules[partner[i]]), Sources.Both, true) : mark(llm[i], Sources.Llm, false));
-        }
-
-        items.AddRange(rules.Where((_, j) => !rulesAgreed[j]).Select(r => mark(r, Sources.Rules, false)));
-        return (items, rulesAgreed.Count(a => a));
-    }
 }

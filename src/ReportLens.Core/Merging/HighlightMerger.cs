@@ -6,39 +6,24 @@ internal static class HighlightMerger
 {
     public static MergeResult Merge(HighlightContent llm, HighlightContent rules)
     {
-        var partner = ItemPairing.Pair(llm.Highlights, rules.Highlights, Key, Key, Compatible);
-        var merged = new List<HighlightItem>();
         var contradictions = new List<Contradiction>();
-        var rulesAgreed = new bool[rules.Highlights.Count];
-        for (var i = 0; i < llm.Highlights.Count; i++)
-        {
-            var l = llm.Highlights[i];
-            if (partner[i] < 0)
+        var (merged, agreed) = ItemPairing.Merge(
+            llm.Highlights,
+            rules.Highlights,
+            Key,
+            agree: (l, r) => l.Negated == r.Negated,
+            mark: (item, source, isAgreed) => item with { Source = source, Agreed = isAgreed },
+            combine: (l, r) => l with { Uncertain = l.Uncertain || r.Uncertain },
+            onPair: (l, r) =>
             {
-                merged.Add(l with { Source = Sources.Llm, Agreed = false });
-                continue;
-            }
-
-            var r = rules.Highlights[partner[i]];
-            if (Contradicts(l, r) is { } kind)
-            {
-                contradictions.Add(new Contradiction { Kind = kind, LlmText = l.Text, RulesText = r.Text, Start = l.Grounding?.Start, End = l.Grounding?.End });
-            }
-
-            if (l.Negated == r.Negated)
-            {
-                rulesAgreed[partner[i]] = true;
-                merged.Add(l with { Source = Sources.Both, Agreed = true, Uncertain = l.Uncertain || r.Uncertain });
-            }
-            else
-            {
-                merged.Add(l with { Source = Sources.Llm, Agreed = false });
-            }
-        }
-
-        merged.AddRange(rules.Highlights.Where((_, j) => !rulesAgreed[j]).Select(r => r with { Source = Sources.Rules, Agreed = false }));
+                if (Contradicts(l, r) is { } kind)
+                {
+                    contradictions.Add(new Contradiction { Kind = kind, LlmText = l.Text, RulesText = r.Text, Start = l.Grounding?.Start, End = l.Grounding?.End });
+                }
+            },
+            compatible: Compatible);
         var ordered = merged.OrderBy(h => h.Grounding is { Ungrounded: false } ? 0 : 1).ThenBy(h => h.Start).ThenBy(h => h.End).ToList();
-        return new MergeResult(llm with { Highlights = ordered }, ItemPairing.Ratio(rulesAgreed.Count(a => a), llm.Highlights.Count, rules.Highlights.Count), contradictions);
+        return new MergeResult(llm with { Highlights = ordered }, ItemPairing.Ratio(agreed, llm.Highlights.Count, rules.Highlights.Count), contradictions);
     }
 
     /// <summary>An asserted abnormality (abnormal or diagnosis, not negated) against a negated item at the same place.</summary>

@@ -45,6 +45,36 @@ internal static class ItemPairing
         return partner;
     }
 
+    /// <summary>Paired items that agree become one "both" item (the LLM's wording, combined with what the rules add); everything else is kept with its source.</summary>
+    public static (List<T> Items, int Agreed) Merge<T>(
+        IReadOnlyList<T> llm,
+        IReadOnlyList<T> rules,
+        Func<T, Key> key,
+        Func<T, T, bool> agree,
+        Func<T, string, bool, T> mark,
+        Func<T, T, T> combine,
+        Action<T, T> onPair,
+        Func<T, T, bool>? compatible = null)
+    {
+        var partner = Pair(llm, rules, key, key, compatible ?? (static (_, _) => true));
+        var items = new List<T>();
+        var rulesAgreed = new bool[rules.Count];
+        for (var i = 0; i < llm.Count; i++)
+        {
+            var isAgreed = partner[i] >= 0 && agree(llm[i], rules[partner[i]]);
+            if (partner[i] >= 0)
+            {
+                onPair(llm[i], rules[partner[i]]);
+                rulesAgreed[partner[i]] = isAgreed;
+            }
+
+            items.Add(isAgreed ? mark(combine(llm[i], rules[partner[i]]), Sources.Both, true) : mark(llm[i], Sources.Llm, false));
+        }
+
+        items.AddRange(rules.Where((_, j) => !rulesAgreed[j]).Select(r => mark(r, Sources.Rules, false)));
+        return (items, rulesAgreed.Count(a => a));
+    }
+
     /// <summary>Agreed pairs ÷ distinct items (|L| + |R| − agreed); 1.0 when both lists are empty.</summary>
     public static double Ratio(int agreed, int llmCount, int rulesCount)
     {
