@@ -26,11 +26,11 @@ public sealed partial class AdminBootstrapper(
         string username, password;
         if (!string.IsNullOrWhiteSpace(settings.AdminUser) && !string.IsNullOrWhiteSpace(settings.AdminPassword))
         {
-            (username, password) = (settings.AdminUser.Trim(), settings.AdminPassword);
+            (username, password) = (Usernames.Normalize(settings.AdminUser), settings.AdminPassword);
         }
         else if (environment.IsDevelopment())
         {
-            (username, password) = (string.IsNullOrWhiteSpace(settings.AdminUser) ? "admin" : settings.AdminUser.Trim(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y'));
+            (username, password) = (string.IsNullOrWhiteSpace(settings.AdminUser) ? "admin" : Usernames.Normalize(settings.AdminUser), Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y'));
         }
         else
         {

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using ReportLens.Data;
-using ReportLens.Data.Entities;
 using ReportLens.Server.Audit;
 
 namespace ReportLens.Server.Auth;
@@ -18,8 +15,7 @@ public static class AuthApi
     }
 
     internal static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, ReportLensDbContext db, IPasswordHasher<UserAccount> hasher, TokenService tokens,
-        AuditLog audit, CancellationToken ct)
+        LoginRequest request, UserSignIn signIn, ReportLensDbContext db, TokenService tokens, AuditLog audit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
         {
@@ -30,17 +26,10 @@ public static class AuthApi
             }.Where(kv => kv.Value.Length > 0).ToDictionary());
         }
 
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Username == request.Username, ct);
-        var verdict = user is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password);
-        if (user is null || !user.IsActive || verdict == PasswordVerificationResult.Failed)
+        if (await signIn.VerifyAsync(request.Username, request.Password, ct) is not { } user)
         {
             await audit.WriteAsync(AuditActions.LoginFailed, detail: "invalid credentials", ct: ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid username or password");
-        }
-
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            user.PasswordHash = hasher.HashPassword(user, request.Password);
         }
 
         audit.Stage(AuditActions.Login, detail: $"user {user.Id}");

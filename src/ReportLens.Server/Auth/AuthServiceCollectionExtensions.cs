@@ -23,6 +23,7 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthOptionsSetup>());
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<TokenService>();
+        services.AddScoped<UserSignIn>();
         services.AddMemoryCache();
         services.AddSingleton<UserStatusCache>();
         services.AddScoped<AdminBootstrapper>();

@@ -27,12 +27,7 @@ public sealed class TokenService(IOptions<AuthOptions> options, TimeProvider tim
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = new SigningCredentials(SigningKey(settings), SecurityAlgorithms.HmacSha256),
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(NameClaim, user.Username),
-                new Claim(RoleClaim, user.Role),
-            ]),
+            Subject = new ClaimsIdentity(UserClaims.For(user)),
         };
         var token = new JsonWebTokenHandler().CreateToken(descriptor);
         return new LoginResponse(token, "bearer", settings.AccessTokenExpireMinutes * 60);

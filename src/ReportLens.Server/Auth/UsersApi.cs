@@ -51,7 +51,7 @@ public static class UsersApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var username = request.Username!.Trim();
+        var username = Usernames.Normalize(request.Username!);
         if (await db.Users.AnyAsync(u => u.Username == username, ct))
         {
             return Problems.Conflict($"a user named '{username}' already exists");

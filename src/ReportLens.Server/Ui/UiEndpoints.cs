@@ -1,13 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using ReportLens.Data;
-using ReportLens.Data.Entities;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
 
@@ -32,32 +28,16 @@ public static class UiEndpoints
 
     internal static async Task<IResult> LoginAsync(
         [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext http, ReportLensDbContext db, IPasswordHasher<UserAccount> hasher, AuditLog audit, CancellationToken ct)
+        HttpContext http, UserSignIn signIn, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
     {
         var back = SafeLocal(returnUrl);
-        var user = string.IsNullOrWhiteSpace(username) ? null : await db.Users.SingleOrDefaultAsync(u => u.Username == username.Trim(), ct);
-        var verdict = user is null || string.IsNullOrEmpty(password)
-            ? PasswordVerificationResult.Failed
-            : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        if (user is null || !user.IsActive || verdict == PasswordVerificationResult.Failed)
+        if (await signIn.VerifyAsync(username, password, ct) is not { } user)
         {
             await audit.WriteAsync(AuditActions.LoginFailed, detail: "invalid credentials (web)", ct: ct);
             return Results.LocalRedirect($"/login?error=1&returnUrl={Uri.EscapeDataString(back)}");
         }
 
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            user.PasswordHash = hasher.HashPassword(user, password!);
-        }
-
-        var identity = new ClaimsIdentity(
-            [
-                new Claim("sub", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(TokenService.NameClaim, user.Username),
-                new Claim(TokenService.RoleClaim, user.Role),
-            ],
-            CookieAuthenticationDefaults.AuthenticationScheme, TokenService.NameClaim, TokenService.RoleClaim);
-        var principal = new ClaimsPrincipal(identity);
+        var principal = UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         audit.Stage(principal, AuditActions.Login, detail: $"user {user.Id} (web)");
         await db.SaveChangesAsync(ct);

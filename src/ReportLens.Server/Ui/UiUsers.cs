@@ -38,7 +38,7 @@ public sealed class UiUsers(IServiceScopeFactory scopes, IPasswordHasher<UserAcc
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
-        var name = username.Trim();
+        var name = Usernames.Normalize(username);
         if (await db.Users.AnyAsync(u => u.Username == name, ct))
         {
             return $"a user named '{name}' already exists";

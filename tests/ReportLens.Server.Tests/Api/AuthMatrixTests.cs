@@ -7,10 +7,14 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ReportLens.Server.Tests.Infrastructure;
+using ReportLens.Server.Tests.Reviews;
 
 namespace ReportLens.Server.Tests.Api;
 
-/// <summary>Every endpoint × {no token, expired token, wrong signature, viewer, radiologist, admin}.</summary>
+/// <summary>
+/// Every endpoint × {no token, expired token, wrong signature, viewer, radiologist, admin}; AuthMatrixCoverageTests
+/// fails when a route under /api has no row here.
+/// </summary>
 public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFixture>(app), IClassFixture<SqliteAppFixture>
 {
     public enum Caller
@@ -49,6 +53,16 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         { "GET", "/api/v1/ai/cache", 200, 200, 200 },
         { "GET", "/api/v1/reviews/stats", 200, 200, 200 },
         { "GET", "/api/v1/audit/export", 403, 403, 200 },
+        { "GET", "/api/v1/jobs/{job}", 200, 200, 200 },
+        { "GET", "/api/v1/jobs/{job}/items", 200, 200, 200 },
+        { "GET", "/api/v1/jobs/{job}/events", 200, 200, 200 },
+        // {job} is finished when created, so the state machine answers 409 to cancel, pause and resume.
+        { "POST", "/api/v1/jobs/{job}/cancel", 403, 409, 409 },
+        { "POST", "/api/v1/jobs/{job}/pause", 403, 409, 409 },
+        { "POST", "/api/v1/jobs/{job}/resume", 403, 409, 409 },
+        { "POST", "/api/v1/jobs/{job}/retry-failed", 403, 200, 200 },
+        { "GET", "/api/v1/annotations/{annotation}/review", 200, 200, 200 },
+        { "POST", "/api/v1/annotations/{annotation}/review", 403, 200, 200 },
     };
 
     [Theory]
@@ -66,8 +80,11 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             };
             using var client = await ClientAsync(caller);
             using var request = await BuildAsync(method, template);
-            var response = await client.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            // Headers only: an event stream's body may not end, and its status is known before it starts.
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var body = response.Content.Headers.ContentType?.MediaType == "text/event-stream" ? "" : await response.Content.ReadAsStringAsync(timeout.Token);
             Assert.True(expected == (int)response.StatusCode, $"{method} {template} as {caller}: expected {expected}, got {(int)response.StatusCode} {body}");
             if (expected >= 400)
             {
@@ -100,6 +117,16 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             path = path.Replace("{user}", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32().ToString());
         }
 
+        if (path.Contains("{job}"))
+        {
+            path = path.Replace("{job}", (await FinishedJobAsync(admin)).ToString());
+        }
+
+        if (path.Contains("{annotation}"))
+        {
+            path = path.Replace("{annotation}", (await ReviewScenario.AnalysedHighlightAsync(admin)).ToString());
+        }
+
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         object? body = (method, template) switch
         {
@@ -110,6 +137,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             ("POST", "/api/v1/jobs") or ("POST", "/api/v1/ai/batch-analyze") => new { report_ids = new[] { await ReportsApiTests<SqliteAppFixture>.CreateAsync(admin, "Findings: normal.") }, user_prompt = "", annotation_type = "classification", engine = "rules" },
             ("POST", "/api/v1/users") => new { username = "n" + Guid.NewGuid().ToString("N")[..10], password = "password-123", role = "viewer" },
             ("PUT", "/api/v1/users/{user}/role") => new { role = "radiologist" },
+            ("POST", "/api/v1/annotations/{annotation}/review") => new { items = new[] { new { item = "highlights/0", decision = "accept" } } },
             _ => null,
         };
         if (body is not null)
@@ -118,6 +146,22 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         }
 
         return request;
+    }
+
+    /// <summary>A job whose filter selects no report: finished at creation, so control requests get one answer, not a race.</summary>
+    private static async Task<long> FinishedJobAsync(HttpClient admin)
+    {
+        var created = await admin.PostAsJsonAsync("/api/v1/jobs", new
+        {
+            filter = new { modality = "none-" + Guid.NewGuid().ToString("N")[..10] },
+            user_prompt = "",
+            annotation_type = "classification",
+            engine = "rules",
+        });
+        created.EnsureSuccessStatusCode();
+        var job = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        return job.GetProperty("job_id").GetInt64();
     }
 
     private async Task<HttpClient> ClientAsync(Caller caller)

@@ -1,0 +1,7 @@
+namespace ReportLens.Server.Auth;
+
+/// <summary>The one form a username is stored and looked up in, whichever door it comes through.</summary>
+public static class Usernames
+{
+    public static string Normalize(string username) => username.Trim();
+}
