@@ -32,4 +32,73 @@ public sealed class AuditTests : IDisposable
         Assert.Single(entries, e => e.Action == "export" && e.ReportId == firstId);
         Assert.All(entries, e => Assert.StartsWith("cli:", e.Username));
     }
+
+    [Theory]
+    [InlineData("jsonl")]
+    [InlineData("csv")]
+    public async Task Export_OneAnalysedOneUnanalysedReport_AuditsOnlyTheAnalysedOne(string format)
+    {
+        await workspace.CreateDatabaseAsync();
+        var analysed = await SeedAnalysedAndUnanalysedAsync();
+
+        var result = await workspace.RunAsync("export", "--format", format, "--output", workspace.Path("out." + format));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        await using var check = workspace.Open();
+        var exported = await check.AuditEntries.Where(e => e.Action == "export").Select(e => e.ReportId).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(analysed, Assert.Single(exported));
+    }
+
+    [Fact]
+    public async Task Export_OutputCannotBeWritten_ExitsOneAndWritesNoAuditRecord()
+    {
+        await workspace.CreateDatabaseAsync();
+        await SeedAnalysedAndUnanalysedAsync();
+
+        var result = await workspace.RunAsync("export", "--format", "jsonl", "--output", workspace.Path("missing-folder/out.jsonl"));
+
+        Assert.Equal(1, result.ExitCode);
+        await using var check = workspace.Open();
+        Assert.False(await check.AuditEntries.AnyAsync(e => e.Action == "export", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task UsersAddSetRoleResetPassword_EachWritesOneUserChangeRecord()
+    {
+        await workspace.CreateDatabaseAsync();
+
+        var add = await workspace.RunAsync("users", "add", "erin", "--role", "viewer", "--password", "first-password");
+        var afterAdd = await UserChangesAsync();
+        var setRole = await workspace.RunAsync("users", "set-role", "erin", "radiologist");
+        var afterSetRole = await UserChangesAsync();
+        var reset = await workspace.RunAsync("users", "reset-password", "erin", "--password", "second-password");
+        var afterReset = await UserChangesAsync();
+
+        Assert.True(add.ExitCode + setRole.ExitCode + reset.ExitCode == 0, $"{add}\n{setRole}\n{reset}");
+        Assert.Contains("erin", Assert.Single(afterAdd));
+        Assert.Contains("radiologist", afterSetRole[1]);
+        Assert.Equal(2, afterSetRole.Count);
+        Assert.Contains("password", afterReset[2]);
+        Assert.Equal(3, afterReset.Count);
+    }
+
+    private async Task<int> SeedAnalysedAndUnanalysedAsync()
+    {
+        await using var db = workspace.Open();
+        var at = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
+        var analysed = Seed.NewReport("A1", TestData.ChestCt, "zh", "CT", "胸部", at);
+        analysed.Annotations.Add(Seed.NewAnnotation(Seed.ChestClassification, at));
+        db.Reports.AddRange(analysed, Seed.NewReport("A2", TestData.HeadMri, "zh", "MRI", "头颅", at));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return analysed.Id;
+    }
+
+    /// <summary>The details of the user_change records, oldest first; the action name is the server's.</summary>
+    private async Task<List<string?>> UserChangesAsync()
+    {
+        await using var db = workspace.Open();
+        var entries = await db.AuditEntries.Where(e => e.Action == "user_change").OrderBy(e => e.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.All(entries, e => Assert.StartsWith("cli:", e.Username));
+        return [.. entries.Select(e => e.Detail)];
+    }
 }

@@ -64,12 +64,34 @@ public sealed class ServerModeTests(ServerFixture server) : IClassFixture<Server
     [Fact]
     public async Task Import_ViaServer_CreatesReports()
     {
-        var file = workspace.Write("reports.jsonl", TestData.Jsonl(($"S-{Guid.NewGuid():N}"[..20], TestData.HeadMri)));
+        var accession = $"S-{Guid.NewGuid():N}"[..20];
+        var file = workspace.Write("reports.jsonl", TestData.Jsonl((accession, TestData.HeadMri)));
 
         var result = await workspace.RunAsync("import", file, "--server", server.Url, "--token", server.Token);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("1 created", result.Stderr);
+        var stored = Assert.Single(await server.FindReportsAsync(accession));
+        Assert.Equal(accession, stored.GetProperty("accession_number").GetString());
+        Assert.Equal("CT", stored.GetProperty("modality").GetString());
+    }
+
+    [Fact]
+    public async Task Import_SameFileTwiceViaServer_SecondRunCreatesNothingAndCountsAllUnchanged()
+    {
+        var first = $"T-{Guid.NewGuid():N}"[..20];
+        var second = $"T-{Guid.NewGuid():N}"[..20];
+        var file = workspace.Write("reports.jsonl", TestData.Jsonl((first, TestData.ChestCt), (second, TestData.HeadMri)));
+
+        var once = await workspace.RunAsync("import", file, "--server", server.Url, "--token", server.Token);
+        var twice = await workspace.RunAsync("import", file, "--server", server.Url, "--token", server.Token);
+
+        Assert.True(once.ExitCode == 0, once.ToString());
+        Assert.Contains("2 created, 0 updated, 0 unchanged", once.Stderr);
+        Assert.True(twice.ExitCode == 0, twice.ToString());
+        Assert.Contains("imported 2 report(s): 0 created, 0 updated, 2 unchanged", twice.Stderr);
+        Assert.Single(await server.FindReportsAsync(first));
+        Assert.Single(await server.FindReportsAsync(second));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings,
             ?? throw new CliException($"no report with id {reportId}");
         var annotation = await RunAsync(db, report, cancellationToken);
         db.Annotations.Add(annotation);
-        CliAudit.Stage(db, "analyze", [report.Id], $"{annotation.AnnotationType} by {annotation.Engine} (cli)");
+        CliAudit.Stage(db, context.Time, "analyze", [report.Id], $"{annotation.AnnotationType} by {annotation.Engine} (cli)");
         await ResultCache.SaveChangesAsync(db, cancellationToken);
         if (annotation.Status != AnnotationStatus.Succeeded)
         {

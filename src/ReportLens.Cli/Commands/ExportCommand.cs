@@ -1,15 +1,9 @@
-using ExportData = System.Collections.Generic.List<(ReportLens.Data.Entities.Report Report, System.Collections.Generic.List<ReportLens.Data.Entities.Annotation> Annotations)>;
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
-using Hl7.Fhir.Validation;
 using ReportLens.Cli.Export;
-using ReportLens.Cli.Fhir;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Cli.Server;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Interop;
-using ReportLens.Core.Json;
 
 namespace ReportLens.Cli.Commands;
 
@@ -35,91 +29,42 @@ public static class ExportCommand
             }
 
             var filter = new ExportFilter(context.Get(type), sinceDate, context.Get(reportId));
-            var data = await LoadAsync(context, filter, cancellationToken);
             var path = context.Get(output);
-            var count = context.Get(format) switch
-            {
-                "jsonl" => await WriteJsonlAsync(path, data, cancellationToken),
-                "csv" => await WriteCsvAsync(path, data, cancellationToken),
-                _ => await WriteFhirAsync(path, data, context.Time.GetUtcNow(), cancellationToken),
-            };
-            await context.Error.WriteLineAsync($"exported {count} annotation(s) of {data.Count} report(s) to {path}");
+            var tally = context.UseServer
+                ? await FromServerAsync(context, filter, context.Get(format), path, cancellationToken)
+                : await FromDatabaseAsync(context, filter, context.Get(format), path, cancellationToken);
+            await context.Error.WriteLineAsync($"exported {tally.Annotations} annotation(s) of {tally.ReportIds.Count} report(s) to {path}");
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static async Task<ExportData> LoadAsync(CliContext context, ExportFilter filter, CancellationToken cancellationToken)
+    /// <summary>The audit names exactly the reports in the file, and commits only once the file is complete.</summary>
+    private static async Task<ExportTally> FromDatabaseAsync(CliContext context, ExportFilter filter, string format, string path, CancellationToken cancellationToken)
     {
-        if (context.UseServer)
-        {
-            using var client = ServerClient.From(context);
-            return await ServerExportQuery.LoadAsync(client, filter, cancellationToken);
-        }
-
         await using var db = Databases.Open(context);
-        return await ExportQuery.LoadAsync(db, filter, cancellationToken);
+        var tally = format switch
+        {
+            "jsonl" => await ExportWriter.WriteJsonlAsync(path, ExportQuery.StreamRowsAsync(db, filter, cancellationToken), cancellationToken),
+            "csv" => await ExportWriter.WriteCsvAsync(path, ExportQuery.StreamRowsAsync(db, filter, cancellationToken), cancellationToken),
+            _ => await ExportWriter.WriteFhirAsync(path, await ExportQuery.LoadAsync(db, filter, cancellationToken), context.Time.GetUtcNow(), cancellationToken),
+        };
+        CliAudit.Stage(db, context.Time, "export", tally.ReportIds, "cli export");
+        await db.SaveChangesAsync(cancellationToken);
+        return tally;
     }
 
-    private static async Task<int> WriteJsonlAsync(string path, ExportData data, CancellationToken cancellationToken)
+    /// <summary>The server audits every read itself.</summary>
+    private static async Task<ExportTally> FromServerAsync(CliContext context, ExportFilter filter, string format, string path, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        var count = 0;
-        foreach (var (report, annotations) in data)
+        using var client = ServerClient.From(context);
+        var data = await ServerExportQuery.LoadAsync(client, filter, cancellationToken);
+        var rows = data.SelectMany(d => d.Annotations.Select(a => (d.Report, Annotation: a))).ToAsyncEnumerable();
+        return format switch
         {
-            foreach (var annotation in annotations)
-            {
-                await writer.WriteLineAsync(JsonSerializer.Serialize(AnnotationRows.ToExported(report, annotation), ReportLensJson.Options)
-                    .AsMemory(), cancellationToken);
-                count++;
-            }
-        }
-
-        return count;
-    }
-
-    private static async Task<int> WriteCsvAsync(string path, ExportData data, CancellationToken cancellationToken)
-    {
-        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        var csv = new CsvWriter(writer);
-        await csv.WriteRecordAsync(AnnotationRows.CsvHeader, cancellationToken);
-        var count = 0;
-        foreach (var (report, annotations) in data)
-        {
-            foreach (var annotation in annotations)
-            {
-                await csv.WriteRecordAsync(AnnotationRows.ToCsv(report, annotation), cancellationToken);
-                count++;
-            }
-        }
-
-        return count;
-    }
-
-    private static async Task<int> WriteFhirAsync(string path, ExportData data, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var builder = new FhirBundleBuilder(now);
-        foreach (var (report, annotations) in data)
-        {
-            builder.Add(report, annotations);
-        }
-
-        var bundle = builder.Build();
-        // The Firely SDK checks cardinality, required elements and value formats of the base spec; then our own
-        // output must parse back strictly. A Bundle that fails either is never written.
-        if (bundle.Validate().FirstOrDefault() is { } problem)
-        {
-            throw new CliException($"FHIR export failed validation: {problem.Message}");
-        }
-
-        var json = FhirJson.Serialize(bundle);
-        var parsed = (Hl7.Fhir.Model.Bundle)FhirJson.Parse(json);
-        if (parsed.Entry.Count != bundle.Entry.Count)
-        {
-            throw new CliException("FHIR export failed its round-trip check");
-        }
-
-        await File.WriteAllTextAsync(path, json, new UTF8Encoding(false), cancellationToken);
-        return data.Sum(d => d.Annotations.Count);
+            "jsonl" => await ExportWriter.WriteJsonlAsync(path, rows, cancellationToken),
+            "csv" => await ExportWriter.WriteCsvAsync(path, rows, cancellationToken),
+            _ => await ExportWriter.WriteFhirAsync(path, data, context.Time.GetUtcNow(), cancellationToken),
+        };
     }
 }

@@ -42,6 +42,7 @@ public static class UsersCommand
             var user = new UserAccount { Username = name, Role = context.Get(role), PasswordHash = "", CreatedAt = context.Time.GetUtcNow() };
             user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, secret);
             db.Users.Add(user);
+            CliAudit.StageUserChange(db, context.Time, $"created user '{name}' as {user.Role} (cli)");
             await db.SaveChangesAsync(cancellationToken);
             await context.Error.WriteLineAsync($"created user '{name}' ({user.Role})");
             return ExitCodes.Success;
@@ -80,6 +81,7 @@ public static class UsersCommand
             await using var db = Databases.Open(context);
             var user = await FindAsync(db, context.Get(username), cancellationToken);
             user.Role = context.Get(role);
+            CliAudit.StageUserChange(db, context.Time, $"user {user.Id}: role {user.Role} (cli)");
             await db.SaveChangesAsync(cancellationToken);
             await context.Error.WriteLineAsync($"user '{user.Username}' is now {user.Role}");
             return ExitCodes.Success;
@@ -98,6 +100,7 @@ public static class UsersCommand
             await using var db = Databases.Open(context);
             var user = await FindAsync(db, context.Get(username), cancellationToken);
             user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, secret);
+            CliAudit.StageUserChange(db, context.Time, $"user {user.Id}: password reset (cli)");
             await db.SaveChangesAsync(cancellationToken);
             await context.Error.WriteLineAsync($"password of '{user.Username}' reset");
             return ExitCodes.Success;

@@ -9,7 +9,8 @@ public static class FhirJson
 {
     public static JsonSerializerOptions Options { get; } = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector).Pretty();
 
-    public static string Serialize(Resource resource) => JsonSerializer.Serialize(resource, Options);
+    public static System.Threading.Tasks.Task SerializeAsync(Stream stream, Resource resource, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeAsync(stream, resource, Options, cancellationToken);
 
     public static Resource Parse(string json) => JsonSerializer.Deserialize<Resource>(json, Options)
         ?? throw new FormatException("the file holds no FHIR resource");

@@ -54,7 +54,7 @@ public sealed class ReportImporter(ReportLensDbContext db, TimeProvider time)
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            Infrastructure.CliAudit.Stage(db, "import", existing.Values.Select(r => r.Id).Distinct(), "cli import");
+            Infrastructure.CliAudit.Stage(db, time, "import", existing.Values.Select(r => r.Id).Distinct(), "cli import");
             await db.SaveChangesAsync(cancellationToken);
         }
 

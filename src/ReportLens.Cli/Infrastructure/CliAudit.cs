@@ -9,21 +9,29 @@ namespace ReportLens.Cli.Infrastructure;
 /// </summary>
 public static class CliAudit
 {
-    public static void Stage(ReportLensDbContext db, string action, IEnumerable<int> reportIds, string? detail = null)
+    /// <summary>The server's AuditActions.UserChange; the CLI does not reference the server assembly.</summary>
+    public const string UserChange = "user_change";
+
+    public static void Stage(ReportLensDbContext db, TimeProvider time, string action, IEnumerable<int> reportIds, string? detail = null)
     {
-        var at = DateTimeOffset.UtcNow;
+        var at = time.GetUtcNow();
         foreach (var id in reportIds)
         {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = at,
-                Action = action,
-                ReportId = id,
-                Detail = detail,
-                Username = $"cli:{Environment.UserName}",
-                Role = "cli",
-                ClientAddress = "local",
-            });
+            db.AuditEntries.Add(Entry(at, action, id, detail));
         }
     }
+
+    public static void StageUserChange(ReportLensDbContext db, TimeProvider time, string detail) =>
+        db.AuditEntries.Add(Entry(time.GetUtcNow(), UserChange, reportId: null, detail));
+
+    private static AuditEntry Entry(DateTimeOffset at, string action, int? reportId, string? detail) => new()
+    {
+        At = at,
+        Action = action,
+        ReportId = reportId,
+        Detail = detail,
+        Username = $"cli:{Environment.UserName}",
+        Role = "cli",
+        ClientAddress = "local",
+    };
 }

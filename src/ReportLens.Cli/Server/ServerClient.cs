@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -27,13 +28,19 @@ public sealed class ServerClient : IDisposable
 
     public static ServerClient From(CliContext context) => new(context.ServerUrl!, context.Token);
 
-    public Task<JsonElement> PostAsync<T>(string path, T body, CancellationToken cancellationToken) =>
-        SendAsync(() => http.PostAsJsonAsync(path.TrimStart('/'), body, ReportLensJson.Options, cancellationToken), cancellationToken);
+    public async Task<JsonElement> PostAsync<T>(string path, T body, CancellationToken cancellationToken) =>
+        (await SendAsync(() => http.PostAsJsonAsync(path.TrimStart('/'), body, ReportLensJson.Options, cancellationToken), null, cancellationToken)).Body;
 
-    public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
-        SendAsync(() => http.GetAsync(path.TrimStart('/'), cancellationToken), cancellationToken);
+    /// <summary>POSTs a new resource: true when created, false when the server already has it (409 Conflict).</summary>
+    public async Task<bool> TryCreateAsync<T>(string path, T body, CancellationToken cancellationToken) =>
+        (await SendAsync(() => http.PostAsJsonAsync(path.TrimStart('/'), body, ReportLensJson.Options, cancellationToken),
+            HttpStatusCode.Conflict, cancellationToken)).Status != HttpStatusCode.Conflict;
 
-    private async Task<JsonElement> SendAsync(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
+        (await SendAsync(() => http.GetAsync(path.TrimStart('/'), cancellationToken), null, cancellationToken)).Body;
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(
+        Func<Task<HttpResponseMessage>> send, HttpStatusCode? expectedFailure, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -52,12 +59,12 @@ public sealed class ServerClient : IDisposable
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode && response.StatusCode != expectedFailure)
             {
                 throw new CliException(ProblemText(response, body));
             }
 
-            return body.Length == 0 ? default : JsonElement.Parse(body);
+            return (response.StatusCode, body.Length == 0 ? default : JsonElement.Parse(body));
         }
     }
 

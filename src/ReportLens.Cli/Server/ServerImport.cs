@@ -5,18 +5,19 @@ using ReportLens.Core.Interop;
 namespace ReportLens.Cli.Server;
 
 /// <summary>
-/// Import through a running server: one POST per report. The API has no upsert, so this mode counts every
-/// report as created and does not carry annotations; use the database mode for idempotent re-imports.
+/// Import through a running server: one POST per report. The API has no upsert: a report whose accession number the
+/// server already holds is answered 409 Conflict and counted as unchanged (left as stored), so re-importing a file
+/// is safe. Annotations are not carried; use the database mode to update changed reports.
 /// </summary>
 public static class ServerImport
 {
     public static async Task<ImportOutcome> ImportAsync(CliContext context, IReadOnlyList<ImportedReport> reports, CancellationToken cancellationToken)
     {
         using var client = ServerClient.From(context);
-        var created = 0;
+        int created = 0, unchanged = 0;
         foreach (var report in reports)
         {
-            await client.PostAsync("api/v1/reports", new
+            var isNew = await client.TryCreateAsync("api/v1/reports", new
             {
                 report_content = report.Text,
                 accession_number = report.AccessionNumber,
@@ -25,9 +26,16 @@ public static class ServerImport
                 exam_date = report.ExamDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 language = report.Language,
             }, cancellationToken);
-            created++;
+            if (isNew)
+            {
+                created++;
+            }
+            else
+            {
+                unchanged++;
+            }
         }
 
-        return new ImportOutcome(created, 0, 0, 0);
+        return new ImportOutcome(created, 0, unchanged, 0);
     }
 }

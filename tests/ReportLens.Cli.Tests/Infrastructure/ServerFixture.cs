@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -90,6 +91,15 @@ public sealed class ServerFixture : IAsyncLifetime
         }
 
         throw new TimeoutException("the server did not become ready within 60 s");
+    }
+
+    /// <summary>The server's list entries whose text or accession number contains <paramref name="text"/>.</summary>
+    public async Task<List<JsonElement>> FindReportsAsync(string text)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(Url) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports?q={Uri.EscapeDataString(text)}&page_size=200");
+        return [.. page.GetProperty("items").EnumerateArray()];
     }
 
     private async Task<string> LoginAsync()

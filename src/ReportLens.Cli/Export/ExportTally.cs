@@ -1,0 +1,17 @@
+namespace ReportLens.Cli.Export;
+
+/// <summary>What an export wrote: the annotation count for the summary, and the reports whose text left, for the audit.</summary>
+public sealed class ExportTally
+{
+    private readonly HashSet<int> reportIds = [];
+
+    public int Annotations { get; private set; }
+
+    public IReadOnlyCollection<int> ReportIds => reportIds;
+
+    public void AddReport(int reportId, int annotations)
+    {
+        reportIds.Add(reportId);
+        Annotations += annotations;
+    }
+}
