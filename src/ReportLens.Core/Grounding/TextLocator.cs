@@ -125,6 +125,9 @@ public sealed class TextLocator(string report, TextLocatorOptions? options = nul
         return bestIndex;
     }
 
+    /// <summary>The exact grounding of a span the caller took from the report itself (the rules engine's spans).</summary>
+    public SpanGrounding Exact(int start, int end) => Build(GroundingMatch.Exact, 1.0, start, end);
+
     private SpanGrounding Build(GroundingMatch match, double score, int start, int end) => new()
     {
         Match = match,
