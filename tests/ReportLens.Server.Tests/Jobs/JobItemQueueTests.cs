@@ -122,13 +122,4 @@ public sealed class JobItemQueueTests
         await using var db = await factory.CreateDbContextAsync();
         return await db.Jobs.Where(j => j.Id == jobId).Select(j => j.Status).SingleAsync();
     }
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ReportLens.Llm;
 using ReportLens.OllamaEmulator;
+using ReportLens.Server.Tests.Infrastructure;
 
 namespace ReportLens.Server.Tests.Llm;
 
@@ -27,14 +28,5 @@ public sealed class LlmHealthProbeTests
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), "the background probe never replaced the stale report");
             await Task.Delay(50, ct);
         }
-    }
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }
