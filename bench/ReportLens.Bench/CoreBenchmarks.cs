@@ -63,7 +63,7 @@ internal static class CoreBenchmarks
                 }
             }
 
-            results.Add(new GroundingResult(type, contents.Count, Percentiles.Of(times, 0.5), times.Average()));
+            results.Add(new GroundingResult(type, contents.Count, Percentiles.Of(times, 50), times.Average()));
         }
 
         return results;

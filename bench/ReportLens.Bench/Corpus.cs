@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ReportLens.Core.Evaluation;
 
 namespace ReportLens.Bench;
 
@@ -10,11 +10,7 @@ internal sealed class Corpus(IReadOnlyList<(string Text, string Language)> repor
     public static Corpus Load(string root)
     {
         var path = Path.Combine(root, "tests", "data", "corpus", "gold.jsonl");
-        var reports = File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(line =>
-        {
-            var row = JsonDocument.Parse(line).RootElement;
-            return (row.GetProperty("text").GetString()!, row.GetProperty("language").GetString()!);
-        }).ToList();
+        var reports = GoldFile.Load(path).Select(r => (r.Text, r.Language)).ToList();
         return new Corpus(reports);
     }
 

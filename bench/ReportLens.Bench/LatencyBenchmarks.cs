@@ -79,8 +79,8 @@ internal static class LatencyBenchmarks
             hits.Add(await AnalyzeAsync(server, ids[n % ids.Count], bypass: false, expectCached: true));
         }
 
-        return new LatencyPhase(samples, Percentiles.Of(directTimes, 0.5), Percentiles.Of(serverTimes, 0.5), Percentiles.Of(overhead, 0.5),
-            Percentiles.Of(overhead, 0.9), Percentiles.Of(hits, 0.5), Percentiles.Of(hits, 0.9));
+        return new LatencyPhase(samples, Percentiles.Of(directTimes, 50), Percentiles.Of(serverTimes, 50), Percentiles.Of(overhead, 50),
+            Percentiles.Of(overhead, 90), Percentiles.Of(hits, 50), Percentiles.Of(hits, 90));
     }
 
     /// <summary>The cache lookup alone (ResultCache.GetAsync on the same database file), without HTTP, auth or the annotation write.</summary>
@@ -110,7 +110,7 @@ internal static class LatencyBenchmarks
             }
         }
 
-        return Percentiles.Of(times, 0.5);
+        return Percentiles.Of(times, 50);
     }
 
     private static async Task<double> AnalyzeAsync(BenchServer server, int id, bool bypass, bool expectCached = false)

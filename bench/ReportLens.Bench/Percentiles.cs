@@ -1,10 +1,10 @@
+using ReportLens.Cli.LoadTest;
+
 namespace ReportLens.Bench;
 
 internal static class Percentiles
 {
-    public static double Of(IReadOnlyCollection<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : sorted[(int)Math.Clamp(Math.Round(p * (sorted.Length - 1)), 0, sorted.Length - 1)];
-    }
+    /// <summary>The nearest-rank percentile (0–100) the CLI's load test reports; NaN when there are no values.</summary>
+    public static double Of(IReadOnlyCollection<double> values, double percent) =>
+        values.Count == 0 ? double.NaN : NearestRank.Percentile([.. values.Order()], percent);
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Data;
@@ -10,7 +9,7 @@ namespace ReportLens.Cli.Analysis;
 
 /// <summary>
 /// The same analysis stack the server runs (rules, LLM pool, ReportAnalyzer; with a database also the result cache
-/// and AnalysisService), configured from OLLAMA_* and --ollama. Logging has no provider: nothing reaches a log.
+/// and AnalysisService), configured from the CLI's <see cref="OllamaSettings"/> (OLLAMA_*, --ollama). Logging has no provider: nothing reaches a log.
 /// </summary>
 public sealed class AnalysisHost : IAsyncDisposable
 {
@@ -26,17 +25,10 @@ public sealed class AnalysisHost : IAsyncDisposable
 
     public static AnalysisHost Create(CliContext context, bool withDatabase)
     {
-        var overrides = new Dictionary<string, string?>();
-        if (context.OllamaOverride is { } ollama)
-        {
-            overrides["OLLAMA_BASE_URL"] = ollama;
-        }
-
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton(context.Time);
-        collection.AddReportLensAnalysis(configuration);
+        collection.AddReportLensAnalysis(context.Ollama.Configuration);
         if (withDatabase)
         {
             Infrastructure.Databases.EnsureExists(context);

@@ -21,7 +21,7 @@ public static class AnalyzeCommand
         type.AcceptOnlyFromAmong([.. AnnotationTypes.WireNames]);
         var engine = new Option<string?>("--engine", "-e") { Description = "llm|rules|hybrid (default: hybrid when Ollama has the model, else rules)" };
         engine.AcceptOnlyFromAmong("llm", "rules", "hybrid");
-        var model = new Option<string?>("--model", "-m") { Description = "Ollama model (default: $OLLAMA_MODEL, else qwen2.5:7b)" };
+        var model = new Option<string?>("--model", "-m") { Description = $"Ollama model (default: $OLLAMA_MODEL, else {OllamaSettings.DefaultModel})" };
         var prompt = new Option<string>("--prompt", "-p") { Description = "The user request (the API's user_prompt; default empty)", DefaultValueFactory = _ => "" };
         var temperature = new Option<double?>("--temperature") { Description = "Sampling temperature (default: per type)" };
         var language = new Option<string?>("--language") { Description = "zh|en (default: detected)" };

@@ -18,7 +18,7 @@ public static class EvalCommand
     {
         var gold = new Option<string>("--gold") { Description = "Gold file (JSONL, docs/gold-format.md)", Required = true };
         var engines = new Option<string>("--engines") { Description = "Comma-separated: rules,llm,hybrid", DefaultValueFactory = _ => "rules" };
-        var models = new Option<string?>("--models") { Description = "Comma-separated Ollama models for llm/hybrid (default: $OLLAMA_MODEL, else qwen2.5:7b)" };
+        var models = new Option<string?>("--models") { Description = $"Comma-separated Ollama models for llm/hybrid (default: $OLLAMA_MODEL, else {OllamaSettings.DefaultModel})" };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON here" };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report with charts here" };
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Gold reports analysed at once", DefaultValueFactory = _ => 2 };
@@ -26,7 +26,7 @@ public static class EvalCommand
         var command = new Command("eval", "Compare engines and models on a gold set") { gold, engines, models, json, html, concurrency, limit };
         command.SetHandler(globals, async (context, cancellationToken) =>
         {
-            var runs = Plan(context.Get(engines), context.Get(models));
+            var runs = Plan(context.Get(engines), context.Get(models) ?? context.Ollama.Options.Model);
             var goldPath = context.Get(gold);
             if (!File.Exists(goldPath))
             {
@@ -62,7 +62,7 @@ public static class EvalCommand
         return command;
     }
 
-    private static List<(string Engine, string Model)> Plan(string engines, string? models)
+    private static List<(string Engine, string Model)> Plan(string engines, string models)
     {
         var chosen = engines.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(e => e.ToLowerInvariant()).Distinct().ToList();
         if (chosen.Count == 0 || chosen.Any(e => !Engines.Contains(e)))
@@ -70,8 +70,7 @@ public static class EvalCommand
             throw CliException.Usage("--engines: a comma-separated list of rules, llm, hybrid");
         }
 
-        var modelList = (models ?? Environment.GetEnvironmentVariable("OLLAMA_MODEL") ?? "qwen2.5:7b")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        var modelList = models.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         if (modelList.Count == 0)
         {
             throw CliException.Usage("--models: name at least one model");

@@ -17,11 +17,11 @@ public static class LoadTestCommand
     {
         var requests = new Option<int>("--requests", "-n") { Description = "Total requests", DefaultValueFactory = _ => 10 };
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Requests in flight at once", DefaultValueFactory = _ => 3 };
-        var type = new Option<string>("--type") { Description = "Annotation type (server mode)", DefaultValueFactory = _ => "extraction" };
+        var type = new Option<string>("--type") { Description = "Annotation type: the server's analysis, or the system prompt and schema sent to Ollama directly", DefaultValueFactory = _ => "extraction" };
         type.AcceptOnlyFromAmong([.. AnnotationTypes.WireNames]);
         var engine = new Option<string?>("--engine") { Description = "llm|rules|hybrid (server mode; default: the server's)" };
         engine.AcceptOnlyFromAmong("llm", "rules", "hybrid");
-        var model = new Option<string?>("--model") { Description = "Model for direct Ollama mode (default: $OLLAMA_MODEL, else qwen2.5:7b)" };
+        var model = new Option<string?>("--model") { Description = $"Model for direct Ollama mode (default: $OLLAMA_MODEL, else {OllamaSettings.DefaultModel})" };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file" };
         var command = new Command("loadtest", "Measure throughput and latency (the seed's load test)") { requests, concurrency, type, engine, model, json };
         command.SetHandler(globals, async (context, cancellationToken) =>
@@ -33,11 +33,13 @@ public static class LoadTestCommand
                 throw CliException.Usage("--requests and --concurrency must be at least 1");
             }
 
+            AnnotationTypes.TryParse(context.Get(type), out var annotationType);
             using ILoadTarget target = context.UseServer
                 ? new ServerLoadTarget(ServerClient.From(context), context.ServerUrl!, context.Get(type), context.Get(engine))
                 : new OllamaChatLoadTarget(
-                    new HttpClient { BaseAddress = new Uri(context.OllamaUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(10) },
-                    context.Get(model) ?? Environment.GetEnvironmentVariable("OLLAMA_MODEL") ?? "qwen2.5:7b");
+                    new HttpClient { BaseAddress = context.Ollama.BaseUrl, Timeout = TimeSpan.FromMinutes(10) },
+                    context.Get(model) ?? context.Ollama.Options.Model,
+                    annotationType);
             await context.Error.WriteLineAsync($"Starting load test: {n} requests, {c} concurrent, against {target.Label}");
             var result = await new LoadTestRunner(target, context.Time, context.Status).RunAsync(n, c, cancellationToken);
             Print(context, result);

@@ -66,16 +66,20 @@ public static class ModelsCommand
     private static Command Warm(GlobalOptions globals)
     {
         var name = new Argument<string>("name") { Description = "Model to load into memory" };
-        var keepAlive = new Option<string>("--keep-alive") { Description = "How long Ollama keeps it loaded (Ollama duration, e.g. 30m, 1h, -1 = forever)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("OLLAMA_KEEP_ALIVE") ?? "30m" };
+        var keepAlive = new Option<string?>("--keep-alive")
+        {
+            Description = $"How long Ollama keeps it loaded (Ollama duration, e.g. 30m, 1h, -1 = forever; default: $OLLAMA_KEEP_ALIVE, else {OllamaSettings.DefaultKeepAlive})",
+        };
         var command = new Command("warm", "Load a model now (an empty generate with keep_alive) so the first analysis is fast") { name, keepAlive };
         command.SetHandler(globals, async (context, cancellationToken) =>
         {
             using var client = OllamaClients.Create(context);
             var model = context.Get(name);
+            var keep = context.Get(keepAlive) ?? context.Ollama.Options.KeepAlive;
             var started = context.Time.GetTimestamp();
             await OllamaClients.CallAsync(context, async () =>
             {
-                var request = new GenerateRequest { Model = model, Prompt = "", KeepAlive = context.Get(keepAlive), Stream = false };
+                var request = new GenerateRequest { Model = model, Prompt = "", KeepAlive = keep, Stream = false };
                 await foreach (var _ in client.GenerateAsync(request, cancellationToken))
                 {
                     // The load has happened once the (single) reply arrived.
@@ -84,7 +88,7 @@ public static class ModelsCommand
                 return true;
             });
             var seconds = context.Time.GetElapsedTime(started).TotalSeconds;
-            await context.Error.WriteLineAsync($"{model} loaded in {seconds.ToString("0.0", CultureInfo.InvariantCulture)}s (keep_alive {context.Get(keepAlive)})");
+            await context.Error.WriteLineAsync($"{model} loaded in {seconds.ToString("0.0", CultureInfo.InvariantCulture)}s (keep_alive {keep})");
             return ExitCodes.Success;
         });
         return command;

@@ -20,10 +20,10 @@ public sealed class ReportImporter(ReportLensDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         foreach (var chunk in reports.Chunk(500))
         {
-            var existing = await LoadExistingAsync(chunk, cancellationToken);
-            foreach (var imported in chunk)
+            var rows = chunk.Select(r => (Imported: r, Hash: ContentHash.Of(r.Text))).ToArray();
+            var existing = await LoadExistingAsync(rows, cancellationToken);
+            foreach (var (imported, hash) in rows)
             {
-                var hash = ContentHash.Of(imported.Text);
                 var language = ResolveLanguage(imported);
                 var key = imported.AccessionNumber ?? hash;
                 if (!existing.TryGetValue(key, out var report))
@@ -62,12 +62,18 @@ public sealed class ReportImporter(ReportLensDbContext db, TimeProvider time)
         return new ImportOutcome(created, updated, unchanged, annotations);
     }
 
-    private async Task<Dictionary<string, Report>> LoadExistingAsync(ImportedReport[] chunk, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Report>> LoadExistingAsync((ImportedReport Imported, string Hash)[] rows, CancellationToken cancellationToken)
     {
-        var accessions = chunk.Where(r => r.AccessionNumber is not null).Select(r => r.AccessionNumber!).ToList();
-        var hashes = chunk.Where(r => r.AccessionNumber is null).Select(r => ContentHash.Of(r.Text)).ToList();
-        var found = await db.Reports
-            .Include(r => r.Annotations)
+        var accessions = rows.Where(r => r.Imported.AccessionNumber is not null).Select(r => r.Imported.AccessionNumber!).ToList();
+        var hashes = rows.Where(r => r.Imported.AccessionNumber is null).Select(r => r.Hash).ToList();
+        var reports = db.Reports.AsQueryable();
+        if (rows.Any(r => r.Imported.Annotations.Count > 0))
+        {
+            // Only needed to skip annotations that are already stored.
+            reports = reports.Include(r => r.Annotations);
+        }
+
+        var found = await reports
             .Where(r => (r.AccessionNumber != null && accessions.Contains(r.AccessionNumber))
                 || (r.AccessionNumber == null && hashes.Contains(r.ContentHash)))
             .ToListAsync(cancellationToken);

@@ -7,7 +7,7 @@ namespace ReportLens.Cli.Infrastructure;
 /// <summary>What a command needs from the invocation: settings resolved from options and environment, and the streams.</summary>
 public sealed class CliContext(ParseResult parseResult, GlobalOptions globals)
 {
-    public const string DefaultOllamaUrl = "http://localhost:11434";
+    private OllamaSettings? ollama;
 
     public bool Verbose { get; } = parseResult.GetValue(globals.Verbose);
     public string? ServerUrl { get; } = parseResult.GetValue(globals.Server) ?? Environment.GetEnvironmentVariable("REPORTLENS_SERVER");
@@ -19,12 +19,8 @@ public sealed class CliContext(ParseResult parseResult, GlobalOptions globals)
     /// <summary>Progress bars and tables for humans go to stderr, so stdout stays clean for data.</summary>
     public IAnsiConsole Status { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
-    /// <summary>--ollama when given (it then wins over OLLAMA_BASE_URL).</summary>
-    public string? OllamaOverride => parseResult.GetValue(globals.Ollama);
-
-    /// <summary>The first Ollama URL (OLLAMA_BASE_URL may list several for the analysis pool).</summary>
-    public string OllamaUrl =>
-        (OllamaOverride ?? Environment.GetEnvironmentVariable("OLLAMA_BASE_URL") ?? DefaultOllamaUrl).Split(',')[0].Trim();
+    /// <summary>Ollama's URL, model and other settings, resolved on first use (so a bad setting is reported like any error).</summary>
+    public OllamaSettings Ollama => ollama ??= OllamaSettings.Resolve(parseResult.GetValue(globals.Ollama));
 
     public bool UseServer => !string.IsNullOrWhiteSpace(ServerUrl);
 

@@ -25,7 +25,7 @@ public sealed class GlobalOptions
 
     public Option<string?> Ollama { get; } = new("--ollama")
     {
-        Description = "Ollama base URL (default: $OLLAMA_BASE_URL, else http://localhost:11434)",
+        Description = $"Ollama base URL (default: $OLLAMA_BASE_URL, else {OllamaSettings.DefaultBaseUrl})",
         Recursive = true,
     };
 

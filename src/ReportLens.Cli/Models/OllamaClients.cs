@@ -6,15 +6,8 @@ namespace ReportLens.Cli.Models;
 
 public static class OllamaClients
 {
-    public static OllamaApiClient Create(CliContext context)
-    {
-        if (!Uri.TryCreate(context.OllamaUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            throw CliException.Usage($"--ollama: not an http(s) URL: {context.OllamaUrl}");
-        }
-
-        return new OllamaApiClient(new HttpClient { BaseAddress = uri, Timeout = TimeSpan.FromHours(2) });
-    }
+    public static OllamaApiClient Create(CliContext context) =>
+        new(new HttpClient { BaseAddress = context.Ollama.BaseUrl, Timeout = TimeSpan.FromHours(2) });
 
     /// <summary>Runs an Ollama call, turning a refused connection into "Ollama unreachable at URL".</summary>
     public static async Task<T> CallAsync<T>(CliContext context, Func<Task<T>> call)
@@ -25,7 +18,7 @@ public static class OllamaClients
         }
         catch (HttpRequestException ex) when (ex.StatusCode is null)
         {
-            throw new CliException($"Ollama unreachable at {context.OllamaUrl} ({ex.Message})", ExitCodes.Failure, ex);
+            throw new CliException($"Ollama unreachable at {context.Ollama.BaseUrl} ({ex.Message})", ExitCodes.Failure, ex);
         }
         catch (HttpRequestException ex)
         {

@@ -49,6 +49,9 @@ public sealed class Workspace : IDisposable
     public Task<CliResult> RunWithInputAsync(string? stdin, params string[] args) =>
         CliProcess.RunAsync(Folder, [.. args, "--database", DatabaseUrl], stdin, null, TestContext.Current.CancellationToken);
 
+    public Task<CliResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        CliProcess.RunAsync(Folder, [.. args, "--database", DatabaseUrl], null, environment, TestContext.Current.CancellationToken);
+
     public async Task<int> CountReportsAsync()
     {
         await using var db = Open();

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using ReportLens.Cli.LoadTest;
+using ReportLens.Cli.Tests.Infrastructure;
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Prompts;
+using ReportLens.Core.Text;
+using ReportLens.Llm;
+
+namespace ReportLens.Cli.Tests;
+
+/// <summary>`reportlens loadtest` without --server: what it sends to Ollama's /api/chat, and which Ollama settings it uses.</summary>
+public sealed class LoadTestTests : IDisposable
+{
+    private readonly Workspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public async Task LoadTest_DirectToOllama_SendsTheTypesSystemPromptSchemaAndTemperature()
+    {
+        await using var ollama = await ChatCaptureServer.StartAsync();
+
+        var result = await workspace.RunAsync("loadtest", "-n", "1", "-c", "1", "--type", "classification", "--ollama", ollama.Url);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var body = Assert.Single(ollama.Requests);
+        var prompts = PromptLibrary.Default;
+        Assert.Equal("qwen2.5:7b", (string?)body["model"]);
+        Assert.False((bool?)body["stream"]);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(new AnnotationSchemas().Get(AnnotationType.Classification).GetRawText()), body["format"]));
+        Assert.Equal(prompts.DefaultTemperature(AnnotationType.Classification), (double)body["options"]!["temperature"]!, 3);
+        var messages = body["messages"]!.AsArray();
+        Assert.Equal(["system", "user"], messages.Select(m => (string?)m!["role"]));
+        Assert.Equal(prompts.Get(AnnotationType.Classification, ReportLanguage.Zh), (string?)messages[0]!["content"]);
+        Assert.Equal(prompts.BuildUserMessage(LoadReports.Prompt, LoadReports.Text(0), ReportLanguage.Zh), (string?)messages[1]!["content"]);
+    }
+
+    [Fact]
+    public async Task LoadTest_DirectWithOllamaVariables_UsesOllamaModelAndLetsOllamaOptionWinOverBaseUrl()
+    {
+        await using var ollama = await ChatCaptureServer.StartAsync();
+        var environment = new Dictionary<string, string?> { ["OLLAMA_MODEL"] = "llama3.1:8b", ["OLLAMA_BASE_URL"] = "http://127.0.0.1:9" };
+
+        var result = await workspace.RunWithEnvironmentAsync(environment, "loadtest", "-n", "2", "-c", "1", "--ollama", ollama.Url);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(2, ollama.Requests.Count);
+        Assert.All(ollama.Requests, body => Assert.Equal("llama3.1:8b", (string?)body["model"]));
+    }
+
+    [Fact]
+    public async Task LoadTest_BadOllamaSetting_ExitsWithUsageNamingTheVariable()
+    {
+        var environment = new Dictionary<string, string?> { ["OLLAMA_TIMEOUT"] = "soon" };
+
+        var result = await workspace.RunWithEnvironmentAsync(environment, "loadtest", "-n", "1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: configuration:", result.Stderr);
+        Assert.Contains("OLLAMA_TIMEOUT", result.Stderr);
+    }
+}
