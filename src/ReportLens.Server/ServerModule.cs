@@ -38,7 +38,7 @@ public static class ServerModule
             c.ProblemDetails.Extensions["trace_id"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => CopyJsonSettings(o.SerializerOptions));
+        services.Configure<JsonOptions>(o => ReportLensJson.Apply(o.SerializerOptions));
         services.AddOpenApi();
 
         services.AddReportLensData(ResolveDatabase(builder.Configuration));
@@ -97,20 +97,6 @@ public static class ServerModule
         catch (FormatException ex)
         {
             throw new ConfigurationException(ex.Message);
-        }
-    }
-
-    private static void CopyJsonSettings(System.Text.Json.JsonSerializerOptions target)
-    {
-        var source = ReportLensJson.Options;
-        target.PropertyNamingPolicy = source.PropertyNamingPolicy;
-        target.DictionaryKeyPolicy = source.DictionaryKeyPolicy;
-        target.DefaultIgnoreCondition = source.DefaultIgnoreCondition;
-        target.Encoder = source.Encoder;
-        target.NumberHandling = source.NumberHandling;
-        foreach (var converter in source.Converters)
-        {
-            target.Converters.Add(converter);
         }
     }
 }

@@ -13,17 +13,22 @@ public static class ReportLensJson
 
     public static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-            NumberHandling = JsonNumberHandling.Strict,
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Apply(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>Puts the project's settings on options created elsewhere (ASP.NET Core's, for one).</summary>
+    public static void Apply(JsonSerializerOptions target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        target.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        target.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        target.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        target.NumberHandling = JsonNumberHandling.Strict;
+        target.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
     }
 
     public static string SerializeContent(AnnotationContent content) =>

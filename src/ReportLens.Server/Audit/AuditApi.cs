@@ -1,88 +1,89 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Reports;
+using static ReportLens.Core.Interop.ReportValidation;
 
 namespace ReportLens.Server.Audit;
 
 /// <summary>Admins read and export the audit trail: who read or changed which report, when, from where.</summary>
 public static class AuditApi
 {
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
     public const int MaxExportRows = 100_000;
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
+        var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Admin).IgnoreBlankQueryValues();
         group.MapGet("/", ListAsync);
-        group.MapGet("/export", ExportAsync);
+        group.MapGet("/export", ExportAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
 
-    internal static async Task<Results<Ok<AuditPage>, ValidationProblem>> ListAsync(HttpContext http, ReportLensDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<AuditPage>, ValidationProblem>> ListAsync(
+        [AsParameters] AuditFilter filter, [FromQuery(Name = "page")] int? page, [FromQuery(Name = "page_size")] int? pageSize,
+        ReportLensDbContext db, CancellationToken ct)
     {
-        var query = http.Request.Query;
-        var page = QueryValues.Int(query, "page") ?? 1;
-        var pageSize = QueryValues.Int(query, "page_size") ?? 50;
-        if (page < 1 || pageSize is < 1 or > 500)
+        var pageNo = page ?? 1;
+        var size = pageSize ?? DefaultPageSize;
+        if (pageNo < 1 || size is < 1 or > MaxPageSize)
         {
-            return Problems.Validation("page", "page must be ≥ 1 and page_size between 1 and 500");
+            return Problems.Validation("page", $"page must be ≥ 1 and page_size between 1 and {MaxPageSize}");
         }
 
-        var entries = Filter(db.AuditEntries.AsNoTracking(), query);
+        var entries = Filter(db.AuditEntries.AsNoTracking(), filter);
         var total = await entries.CountAsync(ct);
-        var rows = await entries.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new AuditPage(rows.Select(AuditEntryResponse.From).ToList(), total, page, pageSize));
+        var rows = await entries.OrderByDescending(e => e.Id).Skip((pageNo - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new AuditPage(rows.Select(AuditEntryResponse.From).ToList(), total, pageNo, size));
     }
 
     /// <summary>CSV of the filtered trail (oldest first), for the hospital's compliance records.</summary>
-    internal static async Task<FileContentHttpResult> ExportAsync(HttpContext http, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+    internal static async Task<PushStreamHttpResult> ExportAsync(
+        [AsParameters] AuditFilter filter, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
     {
-        var rows = await Filter(db.AuditEntries.AsNoTracking(), http.Request.Query).OrderBy(e => e.Id).Take(MaxExportRows).ToListAsync(ct);
-        var csv = new StringBuilder("id,at,user_id,username,role,action,report_id,detail,client_address\n");
-        foreach (var e in rows)
-        {
-            csv.AppendJoin(',', e.Id, e.At.ToString("O", CultureInfo.InvariantCulture), e.UserId, Quote(e.Username), Quote(e.Role),
-                Quote(e.Action), e.ReportId, Quote(e.Detail), Quote(e.ClientAddress)).Append('\n');
-        }
-
-        await audit.WriteAsync(AuditActions.Export, detail: $"audit export: {rows.Count} rows", ct: ct);
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "reportlens-audit.csv");
+        // The export's own audit record is saved before the rows stream out; the bound keeps it out of the file.
+        var lastId = await db.AuditEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var rows = Filter(db.AuditEntries.AsNoTracking(), filter).Where(e => e.Id <= lastId).OrderBy(e => e.Id).Take(MaxExportRows);
+        var count = await rows.CountAsync(ct);
+        await audit.WriteAsync(AuditActions.Export, detail: $"audit export: {count} rows", ct: ct);
+        return TypedResults.Stream(
+            body => AuditCsv.WriteAsync(body, rows.AsAsyncEnumerable(), ct), "text/csv", "reportlens-audit.csv");
     }
 
-    private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, IQueryCollection query)
+    private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditFilter filter)
     {
-        if (QueryValues.Int(query, "report_id") is { } reportId)
+        if (filter.ReportId is { } reportId)
         {
             entries = entries.Where(e => e.ReportId == reportId);
         }
 
-        if (QueryValues.Int(query, "user_id") is { } userId)
+        if (filter.UserId is { } userId)
         {
             entries = entries.Where(e => e.UserId == userId);
         }
 
-        if (QueryValues.Text(query, "username") is { } username)
+        if (Blank(filter.Username) is { } username)
         {
             entries = entries.Where(e => e.Username == username);
         }
 
-        if (QueryValues.Text(query, "action") is { } action)
+        if (Blank(filter.Action) is { } action)
         {
             entries = entries.Where(e => e.Action == action);
         }
 
-        if (QueryValues.Date(query, "from") is { } from)
+        if (filter.From is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             entries = entries.Where(e => e.At >= start);
         }
 
-        if (QueryValues.Date(query, "to") is { } to)
+        if (filter.To is { } to)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             entries = entries.Where(e => e.At < end);
@@ -90,7 +91,4 @@ public static class AuditApi
 
         return entries;
     }
-
-    private static string Quote(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

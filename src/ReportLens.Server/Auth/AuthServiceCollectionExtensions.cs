@@ -64,51 +64,55 @@ public static class AuthServiceCollectionExtensions
     /// <summary>A token outlives a role change or a deactivation; the database has the last word on both.</summary>
     private static async Task EnsureUserStillActiveAsync(TokenValidatedContext context)
     {
-        var id = context.Principal?.UserId();
-        var services = context.HttpContext.RequestServices;
-        var user = id is null ? null : await services.GetRequiredService<UserStatusCache>()
-            .GetAsync(id.Value, services.GetRequiredService<ReportLensDbContext>(), context.HttpContext.RequestAborted);
-        if (user is null || !user.IsActive)
+        if (await RefreshUserAsync(context.Principal, context.HttpContext) == UserCheck.Inactive)
         {
             context.Fail("user no longer active");
-            return;
-        }
-
-        if (context.Principal!.Role() != user.Role && context.Principal!.Identity is ClaimsIdentity identity)
-        {
-            foreach (var claim in identity.FindAll(TokenService.RoleClaim).ToList())
-            {
-                identity.RemoveClaim(claim);
-            }
-
-            identity.AddClaim(new Claim(TokenService.RoleClaim, user.Role));
         }
     }
 
     /// <summary>The UI's cookie, like a token, must not outlive a deactivation or keep an old role.</summary>
     private static async Task EnsureCookieUserStillActiveAsync(CookieValidatePrincipalContext context)
     {
-        var id = context.Principal?.UserId();
-        var services = context.HttpContext.RequestServices;
-        var user = id is null ? null : await services.GetRequiredService<UserStatusCache>()
-            .GetAsync(id.Value, services.GetRequiredService<ReportLensDbContext>(), context.HttpContext.RequestAborted);
-        if (user is null || !user.IsActive)
+        switch (await RefreshUserAsync(context.Principal, context.HttpContext))
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return;
+            case UserCheck.Inactive:
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                break;
+            case UserCheck.RoleChanged:
+                context.ShouldRenew = true;
+                break;
+        }
+    }
+
+    /// <summary>Looks the principal's user up and, if their role changed since sign-in, swaps the role claim for the current one.</summary>
+    private static async Task<UserCheck> RefreshUserAsync(ClaimsPrincipal? principal, HttpContext http)
+    {
+        if (principal?.UserId() is not { } id)
+        {
+            return UserCheck.Inactive;
         }
 
-        if (context.Principal!.Role() != user.Role && context.Principal!.Identity is ClaimsIdentity identity)
+        var services = http.RequestServices;
+        var user = await services.GetRequiredService<UserStatusCache>()
+            .GetAsync(id, services.GetRequiredService<ReportLensDbContext>(), http.RequestAborted);
+        if (user is not { IsActive: true })
         {
-            foreach (var claim in identity.FindAll(TokenService.RoleClaim).ToList())
-            {
-                identity.RemoveClaim(claim);
-            }
-
-            identity.AddClaim(new Claim(TokenService.RoleClaim, user.Role));
-            context.ShouldRenew = true;
+            return UserCheck.Inactive;
         }
+
+        if (principal.Role() == user.Role || principal.Identity is not ClaimsIdentity identity)
+        {
+            return UserCheck.Unchanged;
+        }
+
+        foreach (var claim in identity.FindAll(TokenService.RoleClaim).ToList())
+        {
+            identity.RemoveClaim(claim);
+        }
+
+        identity.AddClaim(new Claim(TokenService.RoleClaim, user.Role));
+        return UserCheck.RoleChanged;
     }
 
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
@@ -121,5 +125,12 @@ public static class AuthServiceCollectionExtensions
 
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
+    }
+
+    private enum UserCheck
+    {
+        Inactive,
+        Unchanged,
+        RoleChanged,
     }
 }

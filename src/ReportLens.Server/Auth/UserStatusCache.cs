@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using ReportLens.Data;
 
@@ -19,8 +20,10 @@ public sealed class UserStatusCache(IMemoryCache cache)
             return known;
         }
 
-        var user = await db.Users.FindAsync([id], ct);
-        var status = user is null ? null : new UserStatus(user.IsActive, user.Role);
+        // Two columns, untracked: the request's DbContext has no use for the user row (password hash included).
+        var status = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new UserStatus(u.IsActive, u.Role))
+            .SingleOrDefaultAsync(ct);
         cache.Set(Key(id), status, Lifetime);
         return status;
     }

@@ -42,7 +42,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             Status = bad.StatusCode,
             Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request",
-            Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body exceeds the server's limit" : bad.Message,
+            Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body exceeds the server's limit"
+                : BindingFailure.Describe(bad.Message) ?? bad.Message,
         },
         _ => null,
     };

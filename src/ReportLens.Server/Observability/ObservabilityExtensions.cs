@@ -10,14 +10,13 @@ public static class ObservabilityExtensions
     /// <summary>
     /// Logging (LOG_FORMAT, LOG_LEVEL), the Prometheus registry with <see cref="ReportLensMetrics"/>, and
     /// OpenTelemetry tracing of the "ReportLens" source plus ASP.NET Core and HttpClient; traces leave the
-    /// process only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    /// process only when OTEL_EXPORTER_OTLP_ENDPOINT is set. The host registers ProblemDetails (/metrics answers with them).
     /// </summary>
     public static WebApplicationBuilder AddReportLensObservability(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var settings = ObservabilitySettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddProblemDetails();
         ConfigureLogging(builder.Logging, settings);
 
         var registry = Metrics.NewCustomRegistry();

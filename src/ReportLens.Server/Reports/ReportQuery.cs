@@ -1,32 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace ReportLens.Server.Reports;
 
-/// <summary>List filters from the query string (snake_case names).</summary>
-public sealed class ReportQuery
+/// <summary>List filters from the query string (snake_case names), bound with <c>[AsParameters]</c>.</summary>
+public sealed record ReportQuery
 {
+    [FromQuery(Name = "page")]
     public int? Page { get; init; }
-    public int? PageSize { get; init; }
-    public string? Q { get; init; }
-    public string? Modality { get; init; }
-    public string? BodyPart { get; init; }
-    public DateOnly? DateFrom { get; init; }
-    public DateOnly? DateTo { get; init; }
-    public string? Urgency { get; init; }
-    public bool? Analysed { get; init; }
 
-    public static ValueTask<ReportQuery?> BindAsync(HttpContext context)
-    {
-        var q = context.Request.Query;
-        return ValueTask.FromResult<ReportQuery?>(new ReportQuery
-        {
-            Page = QueryValues.Int(q, "page"),
-            PageSize = QueryValues.Int(q, "page_size"),
-            Q = QueryValues.Text(q, "q"),
-            Modality = QueryValues.Text(q, "modality"),
-            BodyPart = QueryValues.Text(q, "body_part"),
-            DateFrom = QueryValues.Date(q, "date_from"),
-            DateTo = QueryValues.Date(q, "date_to"),
-            Urgency = QueryValues.Text(q, "urgency"),
-            Analysed = QueryValues.Bool(q, "analysed"),
-        });
-    }
+    [FromQuery(Name = "page_size")]
+    public int? PageSize { get; init; }
+
+    /// <summary>Text searched in the report and its accession number.</summary>
+    [FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    [FromQuery(Name = "modality")]
+    public string? Modality { get; init; }
+
+    [FromQuery(Name = "body_part")]
+    public string? BodyPart { get; init; }
+
+    [FromQuery(Name = "date_from")]
+    public DateOnly? DateFrom { get; init; }
+
+    [FromQuery(Name = "date_to")]
+    public DateOnly? DateTo { get; init; }
+
+    [FromQuery(Name = "urgency")]
+    public string? Urgency { get; init; }
+
+    [FromQuery(Name = "analysed")]
+    public bool? Analysed { get; init; }
 }

@@ -1,4 +1,5 @@
 using ReportLens.Core.Text;
+using Limits = ReportLens.Core.Interop.ReportValidation;
 
 namespace ReportLens.Server.Reports;
 
@@ -8,19 +9,19 @@ public static class ReportValidation
     public static Dictionary<string, string[]> Check(string? accession, string? modality, string? bodyPart, string? language)
     {
         var errors = new Dictionary<string, string[]>();
-        if (accession is { Length: > 64 })
+        if (accession is { Length: > Limits.MaxAccessionLength })
         {
-            errors["accession_number"] = ["accession_number must be at most 64 characters"];
+            errors["accession_number"] = [$"accession_number must be at most {Limits.MaxAccessionLength} characters"];
         }
 
-        if (modality is { Length: > 32 })
+        if (modality is { Length: > Limits.MaxCodeLength })
         {
-            errors["modality"] = ["modality must be at most 32 characters"];
+            errors["modality"] = [$"modality must be at most {Limits.MaxCodeLength} characters"];
         }
 
-        if (bodyPart is { Length: > 32 })
+        if (bodyPart is { Length: > Limits.MaxCodeLength })
         {
-            errors["body_part"] = ["body_part must be at most 32 characters"];
+            errors["body_part"] = [$"body_part must be at most {Limits.MaxCodeLength} characters"];
         }
 
         if (language is not null && !LanguageDetector.TryParse(language, out _))

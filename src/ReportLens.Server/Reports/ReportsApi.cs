@@ -12,11 +12,9 @@ namespace ReportLens.Server.Reports;
 
 public static class ReportsApi
 {
-    public const int MaxPageSize = 200;
-
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Read);
+        var group = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Read).IgnoreBlankQueryValues();
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:int}", GetAsync);
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Write);
@@ -26,64 +24,18 @@ public static class ReportsApi
     }
 
     internal static async Task<Results<Ok<ReportPage>, ValidationProblem>> ListAsync(
-        ReportQuery query, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+        [AsParameters] ReportQuery query, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
     {
         var page = query.Page ?? 1;
-        var pageSize = query.PageSize ?? 20;
-        if (page < 1 || pageSize < 1 || pageSize > MaxPageSize)
+        var pageSize = query.PageSize ?? ReportQueries.DefaultPageSize;
+        if (page < 1 || pageSize < 1 || pageSize > ReportQueries.MaxPageSize)
         {
-            return Problems.Validation("page", $"page must be ≥ 1 and page_size between 1 and {MaxPageSize}");
+            return Problems.Validation("page", $"page must be ≥ 1 and page_size between 1 and {ReportQueries.MaxPageSize}");
         }
 
-        var reports = Filter(db.Reports.AsNoTracking().Where(r => !r.IsDeleted), query);
-        var total = await reports.CountAsync(ct);
-        var rows = await reports.OrderByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(r => new ReportSummary(
-                r.Id, r.AccessionNumber, r.ReportContent.Substring(0, 120), r.Modality, r.BodyPart, r.ExamDate, r.Language,
-                r.Urgency, r.LastAnalysedAt, r.CreatedAt))
-            .ToListAsync(ct);
-        await audit.WriteManyAsync(AuditActions.List, rows.Select(r => r.Id), ct: ct);
-        return TypedResults.Ok(new ReportPage(rows, total, page, pageSize));
-    }
-
-    internal static IQueryable<Report> Filter(IQueryable<Report> reports, ReportQuery query)
-    {
-        if (query.Q is { } text)
-        {
-            reports = reports.Where(r => r.ReportContent.Contains(text) || (r.AccessionNumber != null && r.AccessionNumber.Contains(text)));
-        }
-
-        if (query.Modality is { } modality)
-        {
-            reports = reports.Where(r => r.Modality == modality);
-        }
-
-        if (query.BodyPart is { } bodyPart)
-        {
-            reports = reports.Where(r => r.BodyPart == bodyPart);
-        }
-
-        if (query.DateFrom is { } from)
-        {
-            reports = reports.Where(r => r.ExamDate >= from);
-        }
-
-        if (query.DateTo is { } to)
-        {
-            reports = reports.Where(r => r.ExamDate <= to);
-        }
-
-        if (query.Urgency is { } urgency)
-        {
-            reports = reports.Where(r => r.Urgency == urgency);
-        }
-
-        if (query.Analysed is { } analysed)
-        {
-            reports = analysed ? reports.Where(r => r.LastAnalysedAt != null) : reports.Where(r => r.LastAnalysedAt == null);
-        }
-
-        return reports;
+        var result = await ReportQueries.ListAsync(db, query, page, pageSize, ct);
+        await audit.WriteManyAsync(AuditActions.List, result.Items.Select(r => r.Id), ct: ct);
+        return TypedResults.Ok(result);
     }
 
     internal static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> GetAsync(

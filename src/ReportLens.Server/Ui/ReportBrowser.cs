@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Data;
-using ReportLens.Data.Entities;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Reports;
 
@@ -13,27 +12,22 @@ namespace ReportLens.Server.Ui;
 /// </summary>
 public sealed class ReportBrowser(IServiceScopeFactory scopes)
 {
+    /// <summary>Unlike the API, which rejects them, an out-of-range page or page size is clamped.</summary>
     public async Task<ReportPage> ListAsync(ReportQuery query, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
         var page = Math.Max(1, query.Page ?? 1);
-        var pageSize = Math.Clamp(query.PageSize ?? 20, 1, ReportsApi.MaxPageSize);
-        var reports = ReportsApi.Filter(db.Reports.AsNoTracking().Where(r => !r.IsDeleted), query);
-        var total = await reports.CountAsync(ct);
-        var rows = await reports.OrderByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(r => new ReportSummary(
-                r.Id, r.AccessionNumber, r.ReportContent.Substring(0, 120), r.Modality, r.BodyPart, r.ExamDate, r.Language,
-                r.Urgency, r.LastAnalysedAt, r.CreatedAt))
-            .ToListAsync(ct);
+        var pageSize = Math.Clamp(query.PageSize ?? ReportQueries.DefaultPageSize, 1, ReportQueries.MaxPageSize);
+        var result = await ReportQueries.ListAsync(db, query, page, pageSize, ct);
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-        foreach (var row in rows)
+        foreach (var row in result.Items)
         {
             audit.Stage(user, AuditActions.List, row.Id, "web");
         }
 
         await db.SaveChangesAsync(ct);
-        return new ReportPage(rows, total, page, pageSize);
+        return result;
     }
 
     /// <summary>The values present in the data, for the filter drop-downs.</summary>

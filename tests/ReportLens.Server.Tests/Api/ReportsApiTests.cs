@@ -64,6 +64,21 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) : ApiTest<TFixture
     }
 
     [Fact]
+    public async Task List_BlankFiltersAndSpacesAroundValues_AreIgnored()
+    {
+        App.SkipIfUnavailable();
+        using var client = await App.RadiologistAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        (await client.PostAsJsonAsync("/api/v1/reports", new { report_content = $"Findings: normal {tag}.", modality = "CT" })).EnsureSuccessStatusCode();
+
+        var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports?q=%20{tag}%20&modality=&body_part=%20&urgency=&analysed=%20&date_from=&page=&page_size=");
+
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
+        Assert.Equal(1, list.GetProperty("page").GetInt32());
+        Assert.Equal(20, list.GetProperty("page_size").GetInt32());
+    }
+
+    [Fact]
     public async Task Update_ChangesOnlyGivenFields_AndDelete_HidesReport()
     {
         App.SkipIfUnavailable();
@@ -139,11 +154,29 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) : ApiTest<TFixture
     [InlineData("page_size=1000")]
     [InlineData("page=abc")]
     [InlineData("date_from=2026-13-45")]
+    [InlineData("page_size=abc")]
+    [InlineData("date_to=yesterday")]
+    [InlineData("analysed=maybe")]
     public async Task List_BadQuery_Returns400Problem(string query)
     {
         App.SkipIfUnavailable();
         using var client = await App.ViewerAsync();
         await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/v1/reports?{query}"), HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("page_size=abc", "query parameter 'page_size' must be an integer")]
+    [InlineData("date_to=yesterday", "query parameter 'date_to' must be a date (yyyy-mm-dd)")]
+    [InlineData("analysed=maybe", "query parameter 'analysed' must be true or false")]
+    public async Task List_ValueOfTheWrongType_NamesTheQueryParameterAndWhatItTakes(string query, string detail)
+    {
+        App.SkipIfUnavailable();
+        using var client = await App.ViewerAsync();
+        var response = await client.GetAsync($"/api/v1/reports?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
     }
 
     internal static async Task<int> CreateAsync(HttpClient client, string text)

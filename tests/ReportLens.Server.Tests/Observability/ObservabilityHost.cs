@@ -33,6 +33,7 @@ internal sealed class ObservabilityHost(WebApplication app, Uri baseAddress) : I
             builder.Services.AddSingleton(time);
         }
 
+        builder.Services.AddProblemDetails();
         builder.AddReportLensObservability();
         configure?.Invoke(builder);
         var app = builder.Build();
