@@ -28,8 +28,8 @@ public static class AnalysisApi
     internal static async Task<Results<Ok<AnnotationResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeAsync(
         AnalyzeRequest request, ReportLensDbContext db, AnnotationRecorder recorder, HttpContext http, CancellationToken ct)
     {
-        var errors = AnalysisOptionsParser.Check(request.AnnotationType, request.UserPrompt, request.Temperature, request.Engine,
-            request.Cache, request.Model, out var type, out var engine, out var bypass);
+        var parsed = AnalysisOptionsParser.Check(request);
+        var errors = parsed.Errors;
         if (request.ReportId is not > 0)
         {
             errors["report_id"] = ["report_id is required and must be a positive integer"];
@@ -47,8 +47,8 @@ public static class AnalysisApi
         }
 
         LanguageDetector.TryParse(report.Language, out var language);
-        var input = new AnalysisInput(report.Id, report.ReportContent, language, type, request.UserPrompt!, engine,
-            request.Model?.Trim(), request.Temperature, bypass);
+        var input = new AnalysisInput(report.Id, report.ReportContent, language, parsed.Type, request.UserPrompt!, parsed.Engine,
+            request.Model?.Trim(), request.Temperature, parsed.BypassCache);
         var recorded = await recorder.RunAndSaveAsync(report, input, http.User, ct);
         if (recorded.Failure is { } failure)
         {
@@ -63,8 +63,8 @@ public static class AnalysisApi
         AnalyzeTextRequest request, AnalysisService analysis, AuditLog audit, IOptions<ReportOptions> options,
         HttpContext http, CancellationToken ct)
     {
-        var errors = AnalysisOptionsParser.Check(request.AnnotationType, request.UserPrompt, request.Temperature, request.Engine,
-            request.Cache, request.Model, out var type, out var engine, out var bypass);
+        var parsed = AnalysisOptionsParser.Check(request);
+        var errors = parsed.Errors;
         if (string.IsNullOrWhiteSpace(request.ReportContent))
         {
             errors["report_content"] = ["report_content is required"];
@@ -81,8 +81,8 @@ public static class AnalysisApi
         }
 
         LanguageDetector.TryParse(ReportValidation.ResolveLanguage(request.Language, request.ReportContent!), out var language);
-        var input = new AnalysisInput(null, request.ReportContent!, language, type, request.UserPrompt!, engine,
-            request.Model?.Trim(), request.Temperature, bypass);
+        var input = new AnalysisInput(null, request.ReportContent!, language, parsed.Type, request.UserPrompt!, parsed.Engine,
+            request.Model?.Trim(), request.Temperature, parsed.BypassCache);
         var result = await analysis.RunAsync(input, ct);
         await audit.WriteAsync(AuditActions.Analyze, detail: $"unstored text: {input.Type} by {result.Engine}", ct: ct);
         var transient = analysis.ToAnnotation(input, result, http.User.UserId());

@@ -2,21 +2,20 @@ using ReportLens.Core.Annotations;
 
 namespace ReportLens.Server.Analysis;
 
-/// <summary>Checks the fields analyze and analyze-text share; errors are keyed by their snake_case names.</summary>
+/// <summary>Checks the fields every analysis request shares (the API and the web UI); errors are keyed by their snake_case names.</summary>
 public static class AnalysisOptionsParser
 {
     public const int MaxUserPromptCharacters = 4000;
 
-    public static Dictionary<string, string[]> Check(
-        string? annotationType, string? userPrompt, double? temperature, string? engine, string? cache, string? model,
-        out AnnotationType type, out EngineKind? engineKind, out bool bypassCache)
+    public static ParsedAnalysisOptions Check(IAnalysisOptions options)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!AnnotationTypes.TryParse(annotationType, out type))
+        if (!AnnotationTypes.TryParse(options.AnnotationType, out var type))
         {
             errors["annotation_type"] = [$"annotation_type must be one of {string.Join(", ", AnnotationTypes.WireNames)}"];
         }
 
+        var userPrompt = options.UserPrompt;
         if (userPrompt is null)
         {
             errors["user_prompt"] = ["user_prompt is required (it may be empty)"];
@@ -26,12 +25,14 @@ public static class AnalysisOptionsParser
             errors["user_prompt"] = [$"user_prompt must be at most {MaxUserPromptCharacters} characters"];
         }
 
+        var temperature = options.Temperature;
         if (temperature is < 0 or > 2 || (temperature is { } t && double.IsNaN(t)))
         {
             errors["temperature"] = ["temperature must be between 0 and 2"];
         }
 
-        engineKind = null;
+        EngineKind? engineKind = null;
+        var engine = options.Engine;
         if (engine is not null)
         {
             if (Enum.TryParse<EngineKind>(engine, ignoreCase: true, out var parsed) && !int.TryParse(engine, out _))
@@ -44,17 +45,19 @@ public static class AnalysisOptionsParser
             }
         }
 
-        bypassCache = string.Equals(cache, "bypass", StringComparison.OrdinalIgnoreCase);
+        var cache = options.Cache;
+        var bypassCache = string.Equals(cache, "bypass", StringComparison.OrdinalIgnoreCase);
         if (cache is not null && !bypassCache && !string.Equals(cache, "use", StringComparison.OrdinalIgnoreCase))
         {
             errors["cache"] = ["cache must be 'use' or 'bypass'"];
         }
 
+        var model = options.Model;
         if (model is { Length: > 100 } || (model is not null && string.IsNullOrWhiteSpace(model)))
         {
             errors["model"] = ["model must be a model name such as qwen2.5:7b"];
         }
 
-        return errors;
+        return new ParsedAnalysisOptions(type, engineKind, bypassCache, errors);
     }
 }

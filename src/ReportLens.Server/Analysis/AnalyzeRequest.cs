@@ -11,4 +11,4 @@ public sealed record AnalyzeRequest(
     double? Temperature,
     string? Model,
     string? Engine,
-    string? Cache);
+    string? Cache) : IAnalysisOptions;

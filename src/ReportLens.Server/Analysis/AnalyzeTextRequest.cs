@@ -9,4 +9,4 @@ public sealed record AnalyzeTextRequest(
     double? Temperature,
     string? Model,
     string? Engine,
-    string? Cache);
+    string? Cache) : IAnalysisOptions;

@@ -1,3 +1,5 @@
+using ReportLens.Server.Analysis;
+
 namespace ReportLens.Server.Jobs;
 
 /// <summary>The seed's body {report_ids (at most 50), user_prompt, annotation_type, temperature} plus model, engine, cache.</summary>
@@ -8,4 +10,4 @@ public sealed record BatchAnalyzeRequest(
     double? Temperature,
     string? Model,
     string? Engine,
-    string? Cache);
+    string? Cache) : IAnalysisOptions;

@@ -1,3 +1,5 @@
+using ReportLens.Server.Analysis;
+
 namespace ReportLens.Server.Jobs;
 
 /// <summary>A job over listed report ids or over the reports a filter selects (one of the two).</summary>
@@ -9,4 +11,4 @@ public sealed record CreateJobRequest(
     double? Temperature,
     string? Model,
     string? Engine,
-    string? Cache);
+    string? Cache) : IAnalysisOptions;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ReportLens.Core.Annotations;
 using ReportLens.Jobs;
 using ReportLens.Jobs.Control;
 using ReportLens.Server.Analysis;
@@ -18,7 +17,9 @@ internal static class JobCreationEndpoints
     public static async Task<Results<Ok<BatchAnalyzeResponse>, ValidationProblem>> BatchAnalyzeAsync(
         BatchAnalyzeRequest request, JobService jobs, AuditLog audit, HttpContext http, CancellationToken ct)
     {
-        var errors = Check(request.AnnotationType, request.UserPrompt, request.Temperature, request.Engine, request.Cache, request.Model, out var spec);
+        var parsed = AnalysisOptionsParser.Check(request);
+        var errors = parsed.Errors;
+        var spec = parsed.ToJobSpec(request);
         if (request.ReportIds is not { Count: > 0 })
         {
             errors["report_ids"] = ["report_ids must list at least one report id"];
@@ -45,7 +46,9 @@ internal static class JobCreationEndpoints
     public static async Task<Results<Created<JobProgress>, ValidationProblem>> CreateAsync(
         CreateJobRequest request, JobService jobs, JobReader reader, AuditLog audit, IOptions<JobOptions> options, HttpContext http, CancellationToken ct)
     {
-        var errors = Check(request.AnnotationType, request.UserPrompt, request.Temperature, request.Engine, request.Cache, request.Model, out var spec);
+        var parsed = AnalysisOptionsParser.Check(request);
+        var errors = parsed.Errors;
+        var spec = parsed.ToJobSpec(request);
         var max = options.Value.MaxItemsPerJob;
         JobFilter? filter = null;
         if ((request.ReportIds is null) == (request.Filter is null))
@@ -91,15 +94,6 @@ internal static class JobCreationEndpoints
         var job = await jobs.CreateAsync(spec!, request.ReportIds, filter, http.User.UserId(), ct);
         await audit.WriteAsync(AuditActions.Analyze, detail: $"job {job.Id} created: {job.Total} reports, {job.AnnotationType} by {job.Engine}", ct: ct);
         return TypedResults.Created($"/api/v1/jobs/{job.Id}", await reader.GetAsync(job.Id, ct));
-    }
-
-    private static Dictionary<string, string[]> Check(
-        string? annotationType, string? userPrompt, double? temperature, string? engine, string? cache, string? model, out JobSpec? spec)
-    {
-        var errors = AnalysisOptionsParser.Check(annotationType, userPrompt, temperature, engine, cache, model,
-            out AnnotationType type, out var engineKind, out var bypass);
-        spec = errors.Count == 0 ? new JobSpec(type, userPrompt!, engineKind, model?.Trim(), temperature, bypass) : null;
-        return errors;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,9 +1,9 @@
-using ReportLens.Core.Annotations;
+using ReportLens.Server.Analysis;
 
 namespace ReportLens.Server.Ui;
 
-/// <summary>What the Analyse form asks for; null engine or model means the server's default.</summary>
-public sealed class AnalysisForm
+/// <summary>What the Analyse and Jobs forms ask for; a blank engine or model means the server's default.</summary>
+public sealed class AnalysisForm : IAnalysisOptions
 {
     public string Type { get; set; } = "highlight";
     public string UserPrompt { get; set; } = "";
@@ -12,5 +12,11 @@ public sealed class AnalysisForm
     public double? Temperature { get; set; }
     public bool BypassCache { get; set; }
 
-    public AnnotationType ParsedType => AnnotationTypes.TryParse(Type, out var type) ? type : AnnotationType.Highlight;
+    // The dropdowns post "" for "server default"; the parser must see that as absent, not as an invalid name.
+    string? IAnalysisOptions.AnnotationType => Type;
+    string? IAnalysisOptions.Engine => Blank(Engine);
+    string? IAnalysisOptions.Model => Blank(Model);
+    string? IAnalysisOptions.Cache => BypassCache ? "bypass" : "use";
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using ReportLens.Core.Annotations;
 using ReportLens.Core.Text;
 using ReportLens.Data;
 using ReportLens.Jobs.Analysis;
@@ -19,16 +18,21 @@ public sealed class AnalysisRunner(IServiceScopeFactory scopes)
     public async Task<RecordedAnalysis> RunAsync(
         int reportId, AnalysisForm form, ClaimsPrincipal user, Func<string, Task> onText, CancellationToken ct)
     {
+        IAnalysisOptions requested = form;
+        var parsed = AnalysisOptionsParser.Check(requested);
+        if (parsed.Errors.Count > 0)
+        {
+            throw new AnalysisOptionsException(parsed.Errors);
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId && !r.IsDeleted, ct)
             ?? throw new InvalidOperationException($"no report with id {reportId}");
         LanguageDetector.TryParse(report.Language, out var language);
-        var engine = Enum.TryParse<EngineKind>(form.Engine, ignoreCase: true, out var chosen) ? chosen : (EngineKind?)null;
-        var model = string.IsNullOrWhiteSpace(form.Model) ? null : form.Model.Trim();
         // The reply streams to the page from the same call that is then grounded and stored: the model runs once.
-        var input = new AnalysisInput(report.Id, report.ReportContent, language, form.ParsedType, form.UserPrompt, engine,
-            model, form.Temperature, form.BypassCache, OnReplyText: onText);
+        var input = new AnalysisInput(report.Id, report.ReportContent, language, parsed.Type, form.UserPrompt, parsed.Engine,
+            requested.Model, form.Temperature, parsed.BypassCache, OnReplyText: onText);
 
         var recorder = scope.ServiceProvider.GetRequiredService<AnnotationRecorder>();
         return await recorder.RunAndSaveAsync(report, input, user, ct);

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
-using ReportLens.Core.Annotations;
 using ReportLens.Jobs;
 using ReportLens.Jobs.Control;
 using ReportLens.Server.Analysis;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
+using ReportLens.Server.Jobs;
 
 namespace ReportLens.Server.Ui;
 
@@ -20,11 +20,10 @@ public sealed class UiJobs(IServiceScopeFactory scopes, JobService jobs, JobRead
     public async Task<(JobProgress? Job, string? Error)> StartAsync(
         AnalysisForm form, IReadOnlyList<int>? reportIds, JobFilter? filter, ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = AnalysisOptionsParser.Check(form.Type, form.UserPrompt, form.Temperature, Blank(form.Engine), form.BypassCache ? "bypass" : "use",
-            Blank(form.Model), out AnnotationType type, out var engine, out var bypass);
-        if (errors.Count > 0)
+        var parsed = AnalysisOptionsParser.Check(form);
+        if (parsed.ToJobSpec(form) is not { } spec)
         {
-            return (null, string.Join("; ", errors.SelectMany(e => e.Value)));
+            return (null, string.Join("; ", parsed.Errors.SelectMany(e => e.Value)));
         }
 
         var max = options.Value.MaxItemsPerJob;
@@ -40,12 +39,11 @@ public sealed class UiJobs(IServiceScopeFactory scopes, JobService jobs, JobRead
                 return (null, $"no report with id {string.Join(", ", missing.Take(20))}");
             }
         }
-        else if (filter is not null && await jobs.CountAsync(filter, type, ct) > max)
+        else if (filter is not null && await jobs.CountAsync(filter, spec.Type, ct) > max)
         {
             return (null, $"the filter selects more than {max} reports; narrow it");
         }
 
-        var spec = new JobSpec(type, form.UserPrompt, engine, Blank(form.Model), form.Temperature, bypass);
         var job = await jobs.CreateAsync(spec, reportIds, reportIds is null ? filter ?? new JobFilter() : null, user.UserId(), ct);
         await AuditAsync(user, $"job {job.Id} created: {job.Total} reports, {job.AnnotationType} by {job.Engine} (web)", ct);
         return (await reader.GetAsync(job.Id, ct), null);
@@ -72,6 +70,4 @@ public sealed class UiJobs(IServiceScopeFactory scopes, JobService jobs, JobRead
         audit.Stage(user, AuditActions.Analyze, detail: detail);
         await scope.ServiceProvider.GetRequiredService<ReportLens.Data.ReportLensDbContext>().SaveChangesAsync(ct);
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
