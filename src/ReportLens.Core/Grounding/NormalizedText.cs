@@ -16,11 +16,11 @@ internal sealed class NormalizedText
         var builder = new StringBuilder(original.Length);
         var starts = new List<int>(original.Length);
         var ends = new List<int>(original.Length);
-        var cache = new Dictionary<char, string>();
+        Dictionary<char, string>? cache = null;
         for (var i = 0; i < original.Length;)
         {
             var before = builder.Length;
-            var width = TextNormalizer.AppendNormalized(original, i, builder, cache);
+            var width = TextNormalizer.AppendNormalized(original, i, builder, ref cache);
             for (var k = before; k < builder.Length; k++)
             {
                 starts.Add(i);

@@ -12,8 +12,9 @@ internal static class TextNormalizer
     /// <summary>
     /// Appends the normalised form of the code point at <paramref name="index"/>; returns its UTF-16 length.
     /// <paramref name="cache"/> remembers NFKC forms: a report repeats few distinct non-ASCII symbols, and ICU is slow.
+    /// It is created at the first code point that needs ICU, so text without one allocates none.
     /// </summary>
-    public static int AppendNormalized(string text, int index, StringBuilder output, Dictionary<char, string>? cache = null)
+    public static int AppendNormalized(string text, int index, StringBuilder output, ref Dictionary<char, string>? cache)
     {
         var c = text[index];
         if (c < 0x80)
@@ -43,14 +44,14 @@ internal static class TextNormalizer
             return 1;
         }
 
-        string? decomposed = null;
-        if (cache is null || !cache.TryGetValue(c, out decomposed))
+        cache ??= [];
+        if (!cache.TryGetValue(c, out var decomposed))
         {
             decomposed = c.ToString().Normalize(NormalizationForm.FormKC);
-            cache?.Add(c, decomposed);
+            cache.Add(c, decomposed);
         }
 
-        foreach (var d in decomposed!)
+        foreach (var d in decomposed)
         {
             AppendFolded(d, output);
         }
@@ -61,10 +62,10 @@ internal static class TextNormalizer
     public static string Normalize(string text)
     {
         var output = new StringBuilder(text.Length);
-        var cache = new Dictionary<char, string>();
+        Dictionary<char, string>? cache = null;
         for (var i = 0; i < text.Length;)
         {
-            i += AppendNormalized(text, i, output, cache);
+            i += AppendNormalized(text, i, output, ref cache);
         }
 
         return output.ToString();

@@ -1,3 +1,5 @@
+using ReportLens.Core.Text;
+
 namespace ReportLens.Core.Interop;
 
 /// <summary>
@@ -22,19 +24,10 @@ public static class UcumUnits
 
     private static Dictionary<string, string> Load()
     {
-        using var stream = typeof(UcumUnits).Assembly.GetManifestResourceStream("ReportLens.Core.Interop.Data.ucum-units.tsv")
-            ?? throw new InvalidOperationException("embedded ucum-units.tsv is missing");
-        using var reader = new StreamReader(stream);
         var codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        while (reader.ReadLine() is { } line)
+        foreach (var row in EmbeddedText.ReadRows(typeof(UcumUnits).Assembly, "ReportLens.Core.Interop.Data.ucum-units.tsv", minColumns: 2))
         {
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var parts = line.Split('\t');
-            codes[parts[0].Trim()] = parts[1].Trim();
+            codes[row[0].Trim()] = row[1].Trim();
         }
 
         return codes;

@@ -15,10 +15,10 @@ internal static class ItemPairing
     public static int[] Pair<TL, TR>(IReadOnlyList<TL> llm, IReadOnlyList<TR> rules, Func<TL, Key> llmKey, Func<TR, Key> rulesKey, Func<TL, TR, bool> compatible)
     {
         var candidates = new List<(int Llm, int Rules, int Weight)>();
-        var rulesKeys = rules.Select(r => Normalize(rulesKey(r))).ToArray();
+        var rulesKeys = rules.Select(r => new PairKey(rulesKey(r))).ToArray();
         for (var i = 0; i < llm.Count; i++)
         {
-            var l = Normalize(llmKey(llm[i]));
+            var l = new PairKey(llmKey(llm[i]));
             for (var j = 0; j < rules.Count; j++)
             {
                 var weight = Weight(l, rulesKeys[j]);
@@ -82,12 +82,8 @@ internal static class ItemPairing
         return union == 0 ? 1.0 : agreed / (double)union;
     }
 
-    private static (int Start, int End, string Text) Normalize(Key key) => key.Grounding is { Ungrounded: false, Start: { } s, End: { } e }
-        ? (s, e, TextNormalizer.Normalize(key.Text))
-        : (-1, -1, TextNormalizer.Normalize(key.Text));
-
     // Grounded items pair by the report characters they share; only an item without a span falls back to its words.
-    private static int Weight((int Start, int End, string Text) a, (int Start, int End, string Text) b)
+    private static int Weight(PairKey a, PairKey b)
     {
         if (a.Start >= 0 && b.Start >= 0)
         {
@@ -95,5 +91,22 @@ internal static class ItemPairing
         }
 
         return a.Text.Length > 0 && a.Text == b.Text ? a.Text.Length : 0;
+    }
+
+    /// <summary>A key's span (−1 without one) and its normalised text, computed only when a pair without a span compares it.</summary>
+    private sealed class PairKey
+    {
+        private readonly string _raw;
+        private string? _normalized;
+
+        public PairKey(Key key)
+        {
+            (Start, End) = key.Grounding is { Ungrounded: false, Start: { } s, End: { } e } ? (s, e) : (-1, -1);
+            _raw = key.Text;
+        }
+
+        public int Start { get; }
+        public int End { get; }
+        public string Text => _normalized ??= TextNormalizer.Normalize(_raw);
     }
 }

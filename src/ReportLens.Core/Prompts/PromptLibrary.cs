@@ -100,13 +100,7 @@ public sealed class PromptLibrary
     private static string ReadText(Assembly assembly, string name) =>
         ReadResource(assembly, name).TrimEnd('\n', '\r').ReplaceLineEndings("\n");
 
-    private static string ReadResource(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(ResourcePrefix + name)
-            ?? throw new InvalidDataException($"Prompt library resource '{name}' is missing from {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string ReadResource(Assembly assembly, string name) => EmbeddedText.Read(assembly, ResourcePrefix + name);
 
     private static class DefaultHolder
     {

@@ -46,7 +46,9 @@ internal sealed class LlmCallRunner(IOptions<OllamaOptions> options, TimeProvide
         using var timeout = new CancellationTokenSource(_timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = time.GetTimestamp();
-        var updates = new List<ChatResponseUpdate>();
+        // The stats need only the usage and the last update (Ollama's done-message); the caller merges the reply.
+        UsageDetails? usage = null;
+        ChatResponseUpdate? last = null;
         var enumerator = backend.ChatClient(model).GetStreamingResponseAsync(messages, chatOptions, linked.Token).GetAsyncEnumerator(linked.Token);
         try
         {
@@ -54,8 +56,9 @@ internal sealed class LlmCallRunner(IOptions<OllamaOptions> options, TimeProvide
                 .ConfigureAwait(false);
             while (more)
             {
-                updates.Add(enumerator.Current);
-                yield return enumerator.Current;
+                last = enumerator.Current;
+                AddUsage(ref usage, last);
+                yield return last;
                 more = await MoveNextAsync(enumerator, backend, model, timeout, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -64,8 +67,20 @@ internal sealed class LlmCallRunner(IOptions<OllamaOptions> options, TimeProvide
             await enumerator.DisposeAsync().ConfigureAwait(false);
         }
 
-        var metrics = LlmCallMetrics.From(updates.ToChatResponse(), updates.LastOrDefault()?.RawRepresentation);
+        var metrics = LlmCallMetrics.From(new ChatResponse { Usage = usage }, last?.RawRepresentation);
         backend.Stats.Record(time.GetElapsedTime(started), metrics);
+    }
+
+    /// <summary>Sums the update's usage contents the way <see cref="ChatResponseExtensions.ToChatResponse(IEnumerable{ChatResponseUpdate})"/> does.</summary>
+    private static void AddUsage(ref UsageDetails? usage, ChatResponseUpdate update)
+    {
+        foreach (var content in update.Contents)
+        {
+            if (content is UsageContent { Details: var details })
+            {
+                (usage ??= new UsageDetails()).Add(details);
+            }
+        }
     }
 
     private async ValueTask<bool> MoveNextAsync(

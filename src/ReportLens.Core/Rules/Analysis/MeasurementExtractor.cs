@@ -9,8 +9,9 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
 {
     private const int FollowingItemGap = 24;
     private const int FollowingItemGapZh = 4;
-    private static readonly FrozenSet<string> LinkWords = FrozenSet.ToFrozenSet(
-        ["with", "and", "or", "of", "in", "at", "to", "from", "which", "is", "are", "was", "were", "the", "within"], StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LinkWords = FrozenSet.ToFrozenSet(
+        ["with", "and", "or", "of", "in", "at", "to", "from", "which", "is", "are", "was", "were", "the", "within"], StringComparer.OrdinalIgnoreCase)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int> NumberWords =
         new[] { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" }
             .Select((word, value) => (word, value))
@@ -184,7 +185,7 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
     {
         foreach (var range in gap.Split(' '))
         {
-            if (LinkWords.Contains(gap[range].ToString()))
+            if (LinkWords.Contains(gap[range]))
             {
                 return true;
             }

@@ -29,7 +29,7 @@ internal static class ClassificationBuilder
 
     private static ClassificationItem UrgencyItem(ReportAnalysis analysis)
     {
-        if (Urgency.Decisive(analysis) is { } decisive)
+        if (analysis.Decisive is { } decisive)
         {
             var severity = Urgency.EffectiveSeverity(decisive);
             var confidence = decisive.Uncertain ? 0.7 : severity == 4 ? 0.95 : 0.85;
@@ -108,11 +108,11 @@ internal static class ClassificationBuilder
 
         // A nodule in a report whose main finding is severe is handled with that finding, and one the report sends
         // for a further examination (biopsy, FNA) is not followed up: only otherwise do findings imply follow-up.
-        var severe = Urgency.Decisive(analysis) is { } decisive && Urgency.EffectiveSeverity(decisive) >= 3;
+        var severe = analysis.Decisive is { } decisive && Urgency.EffectiveSeverity(decisive) >= 3;
         var implied = severe || scan.FurtherExam is not null ? null : analysis.Findings.FirstOrDefault(f => !f.Negated && f.Mentions.Any(m => !m.Negated && m.Hit.Entry.HasFlag('f')));
         return implied is not null
             ? Item(ClassificationVocabulary.FollowUp, ClassificationVocabulary.Yes, 0.7, analysis.Text[implied.Start..implied.End])
-            : Item(ClassificationVocabulary.FollowUp, ClassificationVocabulary.No, Urgency.Decisive(analysis) is null ? 0.85 : 0.65, null);
+            : Item(ClassificationVocabulary.FollowUp, ClassificationVocabulary.No, analysis.Decisive is null ? 0.85 : 0.65, null);
     }
 
     private static ClassificationItem FurtherExam(ReportAnalysis analysis, RecommendationScan scan)
@@ -132,7 +132,7 @@ internal static class ClassificationBuilder
             }
         }
 
-        return Item(ClassificationVocabulary.FurtherExam, ClassificationVocabulary.No, Urgency.Decisive(analysis) is null ? 0.85 : 0.65, null);
+        return Item(ClassificationVocabulary.FurtherExam, ClassificationVocabulary.No, analysis.Decisive is null ? 0.85 : 0.65, null);
     }
 
     private static bool IsTitle(ReportAnalysis analysis, int offset) =>

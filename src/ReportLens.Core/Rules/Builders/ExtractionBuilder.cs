@@ -55,7 +55,7 @@ internal static class ExtractionBuilder
         {
             (start, end) = Analysis.Segmenter.Trim(analysis.Text, section.BodyStart, section.End);
         }
-        else if (DiagnosisStatements.Of(analysis).Sentences is [var last])
+        else if (analysis.Diagnoses.Sentences is [var last])
         {
             (start, end) = (last.Start, last.End);
         }

@@ -18,7 +18,7 @@ internal static class HighlightBuilder
         var findings = analysis.Findings;
         var items = new List<HighlightItem>(findings.Count + analysis.Measurements.Count + analysis.Parts.Locations.Count + 4);
         // Only an impression section makes diagnosis statements; a findings-only report has none to highlight.
-        var (statements, fromImpression) = DiagnosisStatements.Of(analysis);
+        var (statements, fromImpression) = analysis.Diagnoses;
         var diagnoses = fromImpression ? statements : [];
         var diagnosisSentences = new HashSet<int>();
         foreach (var sentence in diagnoses)

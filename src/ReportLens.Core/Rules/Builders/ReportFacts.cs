@@ -52,9 +52,9 @@ internal sealed record ReportFacts
             }
         }
 
-        var (diagnoses, fromImpression) = DiagnosisStatements.Of(analysis);
+        var (diagnoses, fromImpression) = analysis.Diagnoses;
         var diagnosisSentences = diagnoses.Select(d => d.Sentence).ToHashSet();
-        var decisive = Urgency.Decisive(analysis);
+        var decisive = analysis.Decisive;
         return new ReportFacts
         {
             HasFindings = parts.Sections.Any(s => s.Kind == SectionKind.Findings) || analysis.Findings.Any(f => f.Clause.Section.Kind == SectionKind.Preamble)

@@ -103,34 +103,9 @@ internal static class LexiconLoader
         }
     }
 
-    private static IEnumerable<string[]> Rows(string code, string file)
-    {
-        foreach (var line in Lines(Name(code, file)))
-        {
-            var row = line.Split('\t');
-            yield return row.Length >= 2
-                ? row
-                : throw new InvalidDataException($"Lexicon {code}/{file}: '{line}' needs tab-separated columns.");
-        }
-    }
+    private static List<string[]> Rows(string code, string file) => EmbeddedText.ReadRows(Assembly, Name(code, file), minColumns: 2);
 
-    private static IEnumerable<string> Lines(string resource)
-    {
-        using var stream = Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidDataException($"Lexicon resource {resource} is missing.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            var trimmed = line.TrimEnd('\r');
-            if (trimmed.Trim().Length > 0 && !trimmed.StartsWith('#'))
-            {
-                lines.Add(trimmed.Trim(' '));
-            }
-        }
-
-        return lines;
-    }
+    private static List<string> Lines(string resource) => EmbeddedText.ReadLines(Assembly, resource);
 
     private static string Name(string code, string file) => $"{Prefix}{code}.{file}";
 
