@@ -58,4 +58,22 @@ public sealed class UsersTests : IDisposable
         Assert.Equal(1, again.ExitCode);
         Assert.Equal("error: user 'dave' already exists", again.Stderr.Trim());
     }
+
+    [Fact]
+    public async Task UsersAdd_BreakingTheServersAccountRules_ExitsTwoWithTheServersRule()
+    {
+        await workspace.CreateDatabaseAsync();
+
+        var shortPassword = await workspace.RunAsync("users", "add", "erin", "--role", "viewer", "--password", "short");
+        var longName = await workspace.RunAsync("users", "add", new string('x', 101), "--role", "viewer", "--password", "long-enough");
+        var spacedName = await workspace.RunAsync("users", "add", "  frank  ", "--role", "viewer", "--password", "long-enough");
+
+        Assert.Equal(2, shortPassword.ExitCode);
+        Assert.Contains("password must be at least 8 characters", shortPassword.Stderr);
+        Assert.Equal(2, longName.ExitCode);
+        Assert.Contains("username must be 1-100 characters", longName.Stderr);
+        // Stored trimmed, as the server stores it, so either door finds the same account.
+        Assert.True(spacedName.ExitCode == 0, spacedName.ToString());
+        Assert.Contains("frank", (await workspace.RunAsync("users", "list")).Stdout);
+    }
 }

@@ -10,8 +10,6 @@ namespace ReportLens.Cli.Commands;
 /// <summary>`reportlens users add|list|set-role|reset-password`, hashing as the server does (Identity's PasswordHasher).</summary>
 public static class UsersCommand
 {
-    private static readonly string[] Roles = ["admin", "radiologist", "viewer"];
-
     public static Command Create(GlobalOptions globals)
     {
         var command = new Command("users", "Manage user accounts in the database");
@@ -26,7 +24,7 @@ public static class UsersCommand
     {
         var username = new Argument<string>("username");
         var role = new Option<string>("--role") { Description = "admin|radiologist|viewer", Required = true };
-        role.AcceptOnlyFromAmong(Roles);
+        role.AcceptOnlyFromAmong([.. Roles.All]);
         var password = new Option<string?>("--password") { Description = "Password (default: read a line from stdin)" };
         var command = new Command("add", "Create a user") { username, role, password };
         command.SetHandler(globals, async (context, cancellationToken) =>
@@ -74,7 +72,7 @@ public static class UsersCommand
     {
         var username = new Argument<string>("username");
         var role = new Argument<string>("role") { Description = "admin|radiologist|viewer" };
-        role.AcceptOnlyFromAmong(Roles);
+        role.AcceptOnlyFromAmong([.. Roles.All]);
         var command = new Command("set-role", "Change a user's role") { username, role };
         command.SetHandler(globals, async (context, cancellationToken) =>
         {
@@ -114,10 +112,10 @@ public static class UsersCommand
 
     private static string ValidUsername(string username)
     {
-        var name = username.Trim();
-        return name.Length is > 0 and <= 100 && !name.Any(char.IsWhiteSpace)
+        var name = Usernames.Normalize(username);
+        return name.Length is > 0 and <= Usernames.MaxLength
             ? name
-            : throw CliException.Usage("username must be 1-100 characters without spaces");
+            : throw CliException.Usage($"username must be 1-{Usernames.MaxLength} characters");
     }
 
     private static async Task<string> PasswordAsync(CliContext context, string? given)
@@ -133,8 +131,8 @@ public static class UsersCommand
             password = await Console.In.ReadLineAsync();
         }
 
-        return password is { Length: >= 8 }
-            ? password
-            : throw CliException.Usage("the password must be at least 8 characters (pass --password or one line on stdin)");
+        return PasswordRules.Check(password) is { } problem
+            ? throw CliException.Usage($"{problem} (pass --password or one line on stdin)")
+            : password!;
     }
 }

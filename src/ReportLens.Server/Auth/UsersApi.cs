@@ -31,9 +31,9 @@ public static class UsersApi
         TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Username) || request.Username.Length > 100)
+        if (string.IsNullOrWhiteSpace(request.Username) || Usernames.Normalize(request.Username).Length > Usernames.MaxLength)
         {
-            errors["username"] = ["username is required (at most 100 characters)"];
+            errors["username"] = [$"username is required (at most {Usernames.MaxLength} characters)"];
         }
 
         if (PasswordRules.Check(request.Password) is { } passwordError)

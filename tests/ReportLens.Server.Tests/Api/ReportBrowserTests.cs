@@ -7,6 +7,7 @@ using ReportLens.Server.Auth;
 using ReportLens.Server.Reports;
 using ReportLens.Server.Tests.Infrastructure;
 using ReportLens.Server.Ui;
+using ReportLens.Data.Entities;
 
 namespace ReportLens.Server.Tests.Api;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Tests.Infrastructure;
+using ReportLens.Data.Entities;
 
 namespace ReportLens.Server.Tests.Api;
 

@@ -1,5 +1,6 @@
-namespace ReportLens.Server.Auth;
+namespace ReportLens.Data.Entities;
 
+/// <summary>The roles a user account has, for the server's policies and the CLI alike.</summary>
 public static class Roles
 {
     public const string Admin = "admin";

@@ -1,4 +1,4 @@
-namespace ReportLens.Server.Auth;
+namespace ReportLens.Data.Entities;
 
 public static class PasswordRules
 {
