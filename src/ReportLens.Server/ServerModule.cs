@@ -44,6 +44,7 @@ public static class ServerModule
         services.AddReportLensData(ResolveDatabase(builder.Configuration));
         builder.AddReportLensAuth();
         builder.AddReportLensSecurity();
+        builder.AddReportLensProxy();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<AuditLog>();
@@ -65,6 +66,7 @@ public static class ServerModule
 
     public static WebApplication MapReportLens(this WebApplication app)
     {
+        app.UseReportLensProxy();
         app.MapReportLensMetrics();
         AnalysisMetrics.WatchBackends(app);
         JobMetrics.WatchJobItems(app);
