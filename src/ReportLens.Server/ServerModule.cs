@@ -49,6 +49,7 @@ public static class ServerModule
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<AuditLog>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddHostedService<ServerLockHolder>();
         services.AddHostedService<StartupInitializer>();
         services.AddReportLensAnalysis(builder.Configuration);
         services.AddSingleton<IExceptionProblemMapper, LlmProblemMapper>();
