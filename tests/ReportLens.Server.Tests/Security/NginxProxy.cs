@@ -123,7 +123,8 @@ public sealed partial class NginxProxy : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill();
+            // The whole tree: a SIGKILLed master leaves its workers running (orphaned, still listening).
+            _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
 
