@@ -74,6 +74,15 @@ check_nginx() {
         "$nginx_bin" -t -q -c "$work/nginx/nginx.conf" -e "$work/nginx/logs/error.log"
 }
 
+check_nginx_headers() {
+    # ReportLens sends its security headers itself; nginx repeating them would send two (possibly contradicting)
+    # values, as the seed's X-Frame-Options SAMEORIGIN did against the app's DENY.
+    local dup
+    dup=$(grep -Eio 'add_header +(Strict-Transport-Security|X-Frame-Options|Content-Security-Policy|X-Content-Type-Options|Referrer-Policy|Permissions-Policy)' \
+        "$root/deploy/nginx/nginx.conf" || true)
+    if [ -z "$dup" ]; then pass "nginx.conf leaves the app's security headers to the app"; else echo "$dup" >"$work/out"; fail "nginx.conf repeats the app's security headers"; fi
+}
+
 check_systemd() {
     if ! command -v systemd-analyze >/dev/null 2>&1; then skip "systemd-analyze verify (not installed)"; return; fi
     # verify wants ExecStart's binary and the User to exist; the CI machine has neither, so a copy swaps the
@@ -101,6 +110,7 @@ check_shell() {
 install_missing
 check_prometheus
 check_nginx
+check_nginx_headers
 check_systemd
 check_shell
 

@@ -44,10 +44,12 @@ public static class ServerModule
         services.AddReportLensData(ResolveDatabase(builder.Configuration));
         builder.AddReportLensAuth();
         builder.AddReportLensSecurity();
+        builder.AddReportLensProxy();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<AuditLog>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddHostedService<ServerLockHolder>();
         services.AddHostedService<StartupInitializer>();
         services.AddReportLensAnalysis(builder.Configuration);
         services.AddSingleton<IExceptionProblemMapper, LlmProblemMapper>();
@@ -65,6 +67,7 @@ public static class ServerModule
 
     public static WebApplication MapReportLens(this WebApplication app)
     {
+        app.UseReportLensProxy();
         app.MapReportLensMetrics();
         AnalysisMetrics.WatchBackends(app);
         JobMetrics.WatchJobItems(app);

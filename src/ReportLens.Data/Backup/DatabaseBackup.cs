@@ -49,7 +49,10 @@ public sealed class DatabaseBackup(
         return result;
     }
 
-    /// <summary>Replaces the live database's content with the backup's. Stop the server (or its workers) first on PostgreSQL.</summary>
+    /// <summary>
+    /// Replaces the live database's content with the backup's. Refused while a server runs on the database: writes
+    /// it acknowledged during the restore would be silently lost (<see cref="ServerLock"/>).
+    /// </summary>
     public async Task RestoreAsync(string backupPath, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(backupPath);
@@ -58,6 +61,11 @@ public sealed class DatabaseBackup(
         {
             throw new DatabaseBackupException($"Backup file not found: {source}");
         }
+
+        await using var exclusive = await ServerLock.TryAcquireAsync(settings, exclusive: true, cancellationToken)
+            ?? throw new DatabaseBackupException(
+                "a ReportLens server is running on this database; writes it accepts during a restore would be lost. "
+                + "Stop it first (systemctl stop reportlens / docker compose stop reportlens), then restore and start it again");
 
         var started = time.GetTimestamp();
         if (settings.Provider == DatabaseProvider.Postgres)

@@ -15,7 +15,15 @@ public static class SeedEnvironment
         ("DATABASE_URL", "Database:Url"),
         ("CORS_ORIGINS", "Security:CorsOrigins"),
         ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute"),
+        ("BATCH_ITEMS_PER_HOUR", "Security:Batch:ItemsPerHour"),
+        ("BATCH_MAX_ITEMS_RADIOLOGIST", "Security:Batch:MaxItemsPerJobRadiologist"),
+        ("BATCH_MAX_ITEMS_ADMIN", "Security:Batch:MaxItemsPerJobAdmin"),
         ("METRICS_TOKEN", "Metrics:Token"),
+        ("REPORTLENS_KNOWN_PROXIES", "Security:Proxy:KnownProxies"),
+        ("REPORTLENS_KNOWN_NETWORKS", "Security:Proxy:KnownNetworks"),
+        ("REPORTLENS_HSTS", "Security:Proxy:Hsts"),
+        ("REPORTLENS_HSTS_MAX_AGE", "Security:Proxy:HstsMaxAgeSeconds"),
+        ("REPORTLENS_ALLOWED_HOSTS", "AllowedHosts"),
     ];
 
     /// <summary>Loads a .env file from the working folder (never overriding real variables) and maps the seed names.</summary>

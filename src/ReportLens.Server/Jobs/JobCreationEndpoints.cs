@@ -6,6 +6,7 @@ using ReportLens.Server.Analysis;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
+using ReportLens.Server.Security;
 
 namespace ReportLens.Server.Jobs;
 
@@ -14,8 +15,8 @@ internal static class JobCreationEndpoints
 {
     public const int MaxBatchReports = 50;
 
-    public static async Task<Results<Ok<BatchAnalyzeResponse>, ValidationProblem>> BatchAnalyzeAsync(
-        BatchAnalyzeRequest request, JobService jobs, AuditLog audit, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<BatchAnalyzeResponse>, ValidationProblem, ProblemHttpResult>> BatchAnalyzeAsync(
+        BatchAnalyzeRequest request, JobService jobs, AuditLog audit, BatchQuota quota, HttpContext http, CancellationToken ct)
     {
         var parsed = AnalysisOptionsParser.Check(request);
         var errors = parsed.Errors;
@@ -38,19 +39,32 @@ internal static class JobCreationEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var job = await jobs.CreateAsync(spec!, request.ReportIds!, filter: null, http.User.UserId(), ct);
+        var (job, rejection) = await quota.RunWithinAsync(http.User, request.ReportIds!.Count,
+            () => jobs.CreateAsync(spec!, request.ReportIds!, filter: null, http.User.UserId(), ct), ct);
+        if (rejection is { RetryAfter: null })
+        {
+            return Problems.Validation("report_ids", rejection.Message);
+        }
+
+        if (job is null)
+        {
+            return TooManyRequests.Problem(http, rejection!.Message, rejection.RetryAfter);
+        }
+
         await audit.WriteAsync(AuditActions.Analyze, detail: $"job {job.Id} created: {job.Total} reports, {job.AnnotationType} by {job.Engine}", ct: ct);
         return TypedResults.Ok(new BatchAnalyzeResponse("processing", $"Batch analysis started for {job.Total} reports", job.Total, job.Id));
     }
 
-    public static async Task<Results<Created<JobProgress>, ValidationProblem>> CreateAsync(
-        CreateJobRequest request, JobService jobs, JobReader reader, AuditLog audit, IOptions<JobOptions> options, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<JobProgress>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateJobRequest request, JobService jobs, JobReader reader, AuditLog audit, IOptions<JobOptions> options, BatchQuota quota,
+        HttpContext http, CancellationToken ct)
     {
         var parsed = AnalysisOptionsParser.Check(request);
         var errors = parsed.Errors;
         var spec = parsed.ToJobSpec(request);
         var max = options.Value.MaxItemsPerJob;
         JobFilter? filter = null;
+        var items = request.ReportIds?.Count ?? 0;
         if ((request.ReportIds is null) == (request.Filter is null))
         {
             errors["report_ids"] = ["give either report_ids or filter"];
@@ -80,7 +94,7 @@ internal static class JobCreationEndpoints
             {
                 errors["filter.date_from"] = ["date_from must not be after date_to"];
             }
-            else if (spec is not null && await jobs.CountAsync(filter, spec.Type, ct) > max)
+            else if (spec is not null && (items = await jobs.CountAsync(filter, spec.Type, ct)) > max)
             {
                 errors["filter"] = [$"the filter selects more than {max} reports (Jobs:MaxItemsPerJob); narrow it"];
             }
@@ -91,7 +105,18 @@ internal static class JobCreationEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var job = await jobs.CreateAsync(spec!, request.ReportIds, filter, http.User.UserId(), ct);
+        var (job, rejection) = await quota.RunWithinAsync(http.User, items,
+            () => jobs.CreateAsync(spec!, request.ReportIds, filter, http.User.UserId(), ct), ct);
+        if (rejection is { RetryAfter: null })
+        {
+            return Problems.Validation(filter is null ? "report_ids" : "filter", rejection.Message);
+        }
+
+        if (job is null)
+        {
+            return TooManyRequests.Problem(http, rejection!.Message, rejection.RetryAfter);
+        }
+
         await audit.WriteAsync(AuditActions.Analyze, detail: $"job {job.Id} created: {job.Total} reports, {job.AnnotationType} by {job.Engine}", ct: ct);
         return TypedResults.Created($"/api/v1/jobs/{job.Id}", await reader.GetAsync(job.Id, ct));
     }

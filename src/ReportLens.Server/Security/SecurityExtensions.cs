@@ -13,18 +13,16 @@ public static class SecurityExtensions
     public static WebApplicationBuilder AddReportLensSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<BatchQuotaOptions>().BindConfiguration(BatchQuotaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<BatchQuota>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)retry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                    detail: "the analysis rate limit for your account was reached (RATE_LIMIT_PER_MINUTE); try again shortly")
+                TimeSpan? wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : null;
+                await TooManyRequests.Problem(context.HttpContext,
+                    "the analysis rate limit for your account was reached (RATE_LIMIT_PER_MINUTE); try again shortly", wait)
                     .ExecuteAsync(context.HttpContext);
             };
             o.AddPolicy(AnalysisPolicy, context =>

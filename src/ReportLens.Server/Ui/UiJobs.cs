@@ -6,11 +6,12 @@ using ReportLens.Server.Analysis;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Jobs;
+using ReportLens.Server.Security;
 
 namespace ReportLens.Server.Ui;
 
 /// <summary>The Jobs page's calls: the same checks, services and audit records as POST /api/v1/jobs and its controls.</summary>
-public sealed class UiJobs(IServiceScopeFactory scopes, JobService jobs, JobReader reader, IOptions<JobOptions> options)
+public sealed class UiJobs(IServiceScopeFactory scopes, JobService jobs, JobReader reader, IOptions<JobOptions> options, BatchQuota quota)
 {
     public Task<IReadOnlyList<JobProgress>> ListAsync(CancellationToken ct) => reader.ListAsync(null, 0, 50, ct);
 
@@ -27,6 +28,7 @@ public sealed class UiJobs(IServiceScopeFactory scopes, JobService jobs, JobRead
         }
 
         var max = options.Value.MaxItemsPerJob;
+        var items = reportIds?.Count ?? 0;
         if (reportIds is not null)
         {
             if (reportIds.Count == 0 || reportIds.Count > max)
@@ -39,12 +41,18 @@ public sealed class UiJobs(IServiceScopeFactory scopes, JobService jobs, JobRead
                 return (null, $"no report with id {string.Join(", ", missing.Take(20))}");
             }
         }
-        else if (filter is not null && await jobs.CountAsync(filter, spec.Type, ct) > max)
+        else if ((items = await jobs.CountAsync(filter ?? new JobFilter(), spec.Type, ct)) > max)
         {
             return (null, $"the filter selects more than {max} reports; narrow it");
         }
 
-        var job = await jobs.CreateAsync(spec, reportIds, reportIds is null ? filter ?? new JobFilter() : null, user.UserId(), ct);
+        var (job, rejection) = await quota.RunWithinAsync(user, items,
+            () => jobs.CreateAsync(spec, reportIds, reportIds is null ? filter ?? new JobFilter() : null, user.UserId(), ct), ct);
+        if (job is null)
+        {
+            return (null, rejection!.Message);
+        }
+
         await AuditAsync(user, $"job {job.Id} created: {job.Total} reports, {job.AnnotationType} by {job.Engine} (web)", ct);
         return (await reader.GetAsync(job.Id, ct), null);
     }
