@@ -79,6 +79,13 @@ public static class UsersApi
             return Problems.NotFound($"no user with id {id}");
         }
 
+        var staysAdmin = (request.Role ?? user.Role) == Roles.Admin && (request.IsActive ?? user.IsActive);
+        if (user is { IsActive: true, Role: Roles.Admin } && !staysAdmin
+            && !await db.Users.AnyAsync(u => u.Id != id && u.IsActive && u.Role == Roles.Admin, ct))
+        {
+            return Problems.Conflict("this is the last active admin: make another user an admin before deactivating or demoting this one");
+        }
+
         user.Role = request.Role ?? user.Role;
         user.IsActive = request.IsActive ?? user.IsActive;
         audit.Stage(AuditActions.UserChange, detail: $"user {id}: role {user.Role}, active {user.IsActive}");

@@ -16,6 +16,10 @@ public static class SeedEnvironment
         ("CORS_ORIGINS", "Security:CorsOrigins"),
         ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute"),
         ("METRICS_TOKEN", "Metrics:Token"),
+        ("LOGIN_FAILURES_PER_ACCOUNT", "Auth:Login:FailuresPerAccount"),
+        ("LOGIN_FAILURES_PER_CLIENT", "Auth:Login:FailuresPerClient"),
+        ("LOGIN_LOCKOUT_SECONDS", "Auth:Login:LockoutSeconds"),
+        ("LOGIN_MAX_LOCKOUT_SECONDS", "Auth:Login:MaxLockoutSeconds"),
     ];
 
     /// <summary>Loads a .env file from the working folder (never overriding real variables) and maps the seed names.</summary>
