@@ -41,6 +41,19 @@ public abstract class AdminAndSessionTests<TFixture>(TFixture app) : ApiTest<TFi
     }
 
     [Fact]
+    public async Task CreateUser_NameDifferingOnlyInCase_Returns409()
+    {
+        App.SkipIfUnavailable();
+        using var admin = await App.AdminAsync();
+        var name = "Case" + Guid.NewGuid().ToString("N")[..8];
+        var first = await admin.PostAsJsonAsync("/api/v1/users", new { username = name, password = "password-123", role = "viewer" });
+        var second = await admin.PostAsJsonAsync("/api/v1/users", new { username = name.ToLowerInvariant(), password = "password-123", role = "viewer" });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await ProblemAssert.IsProblemAsync(second, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task Logout_WithoutAntiforgeryToken_IsRefusedAndKeepsTheSession()
     {
         App.SkipIfUnavailable();
