@@ -27,7 +27,7 @@ public static class CliApp
         {
             foreach (var error in parseResult.Errors)
             {
-                await Console.Error.WriteLineAsync($"error: {error.Message}");
+                await Console.Error.WriteLineAsync($"error: {TerminalText.Safe(error.Message)}");
             }
 
             await Console.Error.WriteLineAsync("Run 'reportlens --help' for usage.");

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ReportLens.Data;
 
@@ -17,13 +19,14 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
+    // Every executed SQL command is logged at Information by default: at the default level that was most of the log.
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseSettings settings) =>
-        settings.Provider switch
+        (settings.Provider switch
         {
             DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
                 .AddInterceptors(new SqliteConnectionSetup()),
-        };
+        }).ConfigureWarnings(w => w.Log((RelationalEventId.CommandExecuted, LogLevel.Debug)));
 
     public static ReportLensDbContext CreateContext(DatabaseSettings settings)
     {

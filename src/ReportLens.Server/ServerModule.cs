@@ -12,6 +12,7 @@ using ReportLens.Server.Configuration;
 using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Health;
+using ReportLens.Server.Input;
 using ReportLens.Server.Jobs;
 using ReportLens.Server.Observability;
 using ReportLens.Server.Reports;
@@ -35,10 +36,14 @@ public static class ServerModule
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions["trace_id"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
+        {
+            c.ProblemDetails.Type ??= ProblemTypes.For(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode);
+            c.ProblemDetails.Extensions["trace_id"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier;
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => ReportLensJson.Apply(o.SerializerOptions));
+        services.AddReportLensInputGuard();
         services.AddOpenApi();
 
         services.AddReportLensData(ResolveDatabase(builder.Configuration));
@@ -54,6 +59,7 @@ public static class ServerModule
         services.AddReportLensAnalysis(builder.Configuration);
         services.AddSingleton<IExceptionProblemMapper, LlmProblemMapper>();
         services.AddSingleton<ResultCache>();
+        services.AddSingleton<ModelLabels>();
         services.AddSingleton<IAnalysisObserver, AnalysisMetrics>();
         services.AddScoped<AnalysisService>();
         services.AddReportLensJobs();
@@ -73,6 +79,7 @@ public static class ServerModule
         JobMetrics.WatchJobItems(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseReportLensInputGuard();
         app.UseReportLensSecurity();
         app.UseAuthentication();
         app.UseAuthorization();

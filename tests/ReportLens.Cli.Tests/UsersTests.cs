@@ -34,6 +34,34 @@ public sealed class UsersTests : IDisposable
     }
 
     [Fact]
+    public async Task UsersList_NameWithEscapeSequence_IsShownEscapedNotObeyed()
+    {
+        await workspace.CreateDatabaseAsync();
+        await using (var db = workspace.Open())
+        {
+            db.Users.Add(new UserAccount { Username = "mallory\u001b[2J", Role = "viewer", PasswordHash = "x", CreatedAt = DateTimeOffset.UnixEpoch });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var list = await workspace.RunAsync("users", "list");
+
+        Assert.DoesNotContain("\u001b[2J", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("mallory\\u001b[2J", list.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UsersAdd_NameDifferingOnlyInCase_IsRefused()
+    {
+        await workspace.CreateDatabaseAsync();
+        var first = await workspace.RunAsync("users", "add", "Dave", "--role", "viewer", "--password", "first-password");
+        var second = await workspace.RunAsync("users", "add", "dave", "--role", "viewer", "--password", "first-password");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.NotEqual(0, second.ExitCode);
+        Assert.Contains("already exists", second.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UsersResetPassword_NewPasswordVerifies()
     {
         await workspace.CreateDatabaseAsync();
@@ -71,7 +99,7 @@ public sealed class UsersTests : IDisposable
         Assert.Equal(2, shortPassword.ExitCode);
         Assert.Contains("password must be at least 8 characters", shortPassword.Stderr);
         Assert.Equal(2, longName.ExitCode);
-        Assert.Contains("username must be 1-100 characters", longName.Stderr);
+        Assert.Contains("username must be 1-100 printable characters", longName.Stderr);
         // Stored trimmed, as the server stores it, so either door finds the same account.
         Assert.True(spacedName.ExitCode == 0, spacedName.ToString());
         Assert.Contains("frank", (await workspace.RunAsync("users", "list")).Stdout);

@@ -48,7 +48,7 @@ public static class ImportCommand
             var bad = rows.Where(r => r.Error is not null).ToList();
             foreach (var row in bad)
             {
-                await context.Error.WriteLineAsync($"bad row: {row.Location}: {row.Error}");
+                await context.Error.WriteLineAsync($"bad row: {TerminalText.Safe(row.Location)}: {TerminalText.Safe(row.Error)}");
             }
 
             if (bad.Count > 0 && !context.Get(skipBad))

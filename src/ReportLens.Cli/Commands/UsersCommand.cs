@@ -32,7 +32,7 @@ public static class UsersCommand
             var name = ValidUsername(context.Get(username));
             var secret = await PasswordAsync(context, context.Get(password));
             await using var db = Databases.Open(context);
-            if (await db.Users.AnyAsync(u => u.Username == name, cancellationToken))
+            if (await db.Users.AnyAsync(Usernames.SameAs(name), cancellationToken))
             {
                 throw new CliException($"user '{name}' already exists");
             }
@@ -42,7 +42,7 @@ public static class UsersCommand
             db.Users.Add(user);
             CliAudit.StageUserChange(db, context.Time, $"created user '{name}' as {user.Role} (cli)");
             await db.SaveChangesAsync(cancellationToken);
-            await context.Error.WriteLineAsync($"created user '{name}' ({user.Role})");
+            await context.Error.WriteLineAsync($"created user '{TerminalText.Safe(name)}' ({user.Role})");
             return ExitCodes.Success;
         });
         return command;
@@ -58,7 +58,7 @@ public static class UsersCommand
             var table = new Table().AddColumns("id", "username", "role", "active", "created");
             foreach (var user in users)
             {
-                table.AddRow(user.Id.ToString(), Markup.Escape(user.Username), user.Role, user.IsActive ? "yes" : "no", user.CreatedAt.ToString("yyyy-MM-dd"));
+                table.AddRow(user.Id.ToString(), Markup.Escape(TerminalText.Safe(user.Username)), user.Role, user.IsActive ? "yes" : "no", user.CreatedAt.ToString("yyyy-MM-dd"));
             }
 
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
@@ -81,7 +81,7 @@ public static class UsersCommand
             user.Role = context.Get(role);
             CliAudit.StageUserChange(db, context.Time, $"user {user.Id}: role {user.Role} (cli)");
             await db.SaveChangesAsync(cancellationToken);
-            await context.Error.WriteLineAsync($"user '{user.Username}' is now {user.Role}");
+            await context.Error.WriteLineAsync($"user '{TerminalText.Safe(user.Username)}' is now {user.Role}");
             return ExitCodes.Success;
         });
         return command;
@@ -100,7 +100,7 @@ public static class UsersCommand
             user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, secret);
             CliAudit.StageUserChange(db, context.Time, $"user {user.Id}: password reset (cli)");
             await db.SaveChangesAsync(cancellationToken);
-            await context.Error.WriteLineAsync($"password of '{user.Username}' reset");
+            await context.Error.WriteLineAsync($"password of '{TerminalText.Safe(user.Username)}' reset");
             return ExitCodes.Success;
         });
         return command;
@@ -113,9 +113,9 @@ public static class UsersCommand
     private static string ValidUsername(string username)
     {
         var name = Usernames.Normalize(username);
-        return name.Length is > 0 and <= Usernames.MaxLength
+        return name.Length is > 0 and <= Usernames.MaxLength && Usernames.IsPrintable(name)
             ? name
-            : throw CliException.Usage($"username must be 1-{Usernames.MaxLength} characters");
+            : throw CliException.Usage($"username must be 1-{Usernames.MaxLength} printable characters");
     }
 
     private static async Task<string> PasswordAsync(CliContext context, string? given)

@@ -18,7 +18,7 @@ public static class CommandRunner
         }
         catch (Exception ex) when (Describe(ex) is { } failure)
         {
-            await context.Error.WriteLineAsync($"error: {failure.Message}");
+            await context.Error.WriteLineAsync($"error: {TerminalText.Safe(failure.Message)}");
             if (context.Verbose)
             {
                 await context.Error.WriteLineAsync(ex.ToString());

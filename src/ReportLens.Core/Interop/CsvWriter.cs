@@ -2,7 +2,10 @@ using System.Text;
 
 namespace ReportLens.Core.Interop;
 
-/// <summary>Writes RFC 4180 CSV: fields quoted when they hold the delimiter, a quote or a line break.</summary>
+/// <summary>
+/// Writes RFC 4180 CSV: fields quoted when they hold the delimiter, a quote or a line break; formula-like cells
+/// neutralised (<see cref="CsvFormula"/>).
+/// </summary>
 public sealed class CsvWriter(TextWriter writer, char delimiter = ',')
 {
     public async Task WriteRecordAsync(IEnumerable<string?> fields, CancellationToken cancellationToken = default)
@@ -17,7 +20,7 @@ public sealed class CsvWriter(TextWriter writer, char delimiter = ',')
             }
 
             first = false;
-            line.Append(Escape(field ?? ""));
+            line.Append(Escape(CsvFormula.Neutralise(field ?? "")));
         }
 
         line.Append("\r\n");

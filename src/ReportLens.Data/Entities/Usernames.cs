@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace ReportLens.Data.Entities;
 
 /// <summary>The one form a username is stored and looked up in, whichever door it comes through.</summary>
@@ -6,4 +8,17 @@ public static class Usernames
     public const int MaxLength = 100;
 
     public static string Normalize(string username) => username.Trim();
+
+    /// <summary>A name is one line of printable text: control characters (C0, DEL, C1) could rewrite a terminal or a log.</summary>
+    public static bool IsPrintable(string username) => !username.Any(char.IsControl);
+
+    /// <summary>
+    /// Names that differ only in case are one name: "Admin" next to "admin" invites mistakes and impersonation.
+    /// Checked at creation (SQL UPPER on both providers); sign-in still matches the stored form exactly.
+    /// </summary>
+    public static Expression<Func<UserAccount, bool>> SameAs(string username)
+    {
+        var upper = Normalize(username).ToUpperInvariant();
+        return u => u.Username.ToUpper() == upper;
+    }
 }

@@ -6,7 +6,7 @@ using ReportLens.Server.Observability;
 namespace ReportLens.Server.Analysis;
 
 /// <summary>Feeds analysis outcomes and the backend pool's state into the Prometheus metrics.</summary>
-public sealed class AnalysisMetrics(ReportLensMetrics metrics) : IAnalysisObserver
+public sealed class AnalysisMetrics(ReportLensMetrics metrics, ModelLabels models) : IAnalysisObserver
 {
     public void Completed(AnalysisInput input, AnalysisResult result)
     {
@@ -22,12 +22,12 @@ public sealed class AnalysisMetrics(ReportLensMetrics metrics) : IAnalysisObserv
         metrics.RecordGroundedFraction(engine, result.GroundedFraction);
         if (result.Llm is { } llm)
         {
-            metrics.RecordLlmCall(new LlmCallObservation(llm.Backend, llm.Model, type, LlmOutcomes.Success,
+            metrics.RecordLlmCall(new LlmCallObservation(llm.Backend, models.For(llm.Model), type, LlmOutcomes.Success,
                 TimeSpan.FromSeconds(result.DurationSeconds), llm.PromptTokens, llm.OutputTokens,
                 llm.EvalDurationNs is { } ns ? TimeSpan.FromTicks(ns / 100) : null));
             if (llm.SchemaRepairs > 0)
             {
-                metrics.RecordSchemaRepair(llm.Model);
+                metrics.RecordSchemaRepair(models.For(llm.Model));
             }
         }
     }
@@ -46,7 +46,7 @@ public sealed class AnalysisMetrics(ReportLensMetrics metrics) : IAnalysisObserv
         metrics.RecordAnalysis(engine.ToString().ToLowerInvariant(), type, outcome);
         if (error is LlmException llm)
         {
-            var model = error is LlmSchemaException schema ? schema.Model : input.Model ?? "default";
+            var model = models.For(error is LlmSchemaException schema ? schema.Model : input.Model);
             metrics.RecordLlmCall(new LlmCallObservation(llm.Backend ?? "none", model, type, outcome, elapsed));
             if (error is LlmSchemaException)
             {

@@ -53,9 +53,9 @@ public static class AnalysisOptionsParser
         }
 
         var model = options.Model;
-        if (model is { Length: > 100 } || (model is not null && string.IsNullOrWhiteSpace(model)))
+        if (model is not null && !ModelNameRule.IsValid(model))
         {
-            errors["model"] = ["model must be a model name such as qwen2.5:7b"];
+            errors["model"] = [$"model must be a model name such as qwen2.5:7b (name[:tag], letters, digits, '.', '_', '-', '/', at most {ModelNameRule.MaxLength} characters)"];
         }
 
         return new ParsedAnalysisOptions(type, engineKind, bypassCache, errors);

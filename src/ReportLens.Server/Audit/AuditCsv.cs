@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReportLens.Core.Interop;
 using ReportLens.Data.Entities;
 
 namespace ReportLens.Server.Audit;
@@ -28,5 +29,8 @@ public static class AuditCsv
             Quote(e.Action), e.ReportId, Quote(e.Detail), Quote(e.ClientAddress)) + "\n";
 
     private static string Quote(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        value is null ? "" : Escape(CsvFormula.Neutralise(value));
+
+    private static string Escape(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

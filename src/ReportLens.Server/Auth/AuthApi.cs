@@ -15,7 +15,8 @@ public static class AuthApi
     }
 
     internal static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, UserSignIn signIn, ReportLensDbContext db, TokenService tokens, AuditLog audit, CancellationToken ct)
+        LoginRequest request, UserSignIn signIn, LoginThrottle throttle, HttpContext http, ReportLensDbContext db, TokenService tokens,
+        AuditLog audit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
         {
@@ -26,12 +27,21 @@ public static class AuthApi
             }.Where(kv => kv.Value.Length > 0).ToDictionary());
         }
 
+        var client = http.Connection.RemoteIpAddress;
+        if (throttle.RetryAfter(request.Username, client) is { } wait)
+        {
+            await audit.WriteAsync(AuditActions.LoginFailed, detail: "too many failed sign-ins: refused", ct: ct);
+            return LoginProblems.Throttled(http, wait);
+        }
+
         if (await signIn.VerifyAsync(request.Username, request.Password, ct) is not { } user)
         {
+            throttle.Failed(request.Username, client);
             await audit.WriteAsync(AuditActions.LoginFailed, detail: "invalid credentials", ct: ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid username or password");
         }
 
+        throttle.Succeeded(request.Username);
         audit.Stage(AuditActions.Login, detail: $"user {user.Id}");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(tokens.Issue(user));

@@ -24,6 +24,8 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<TokenService>();
         services.AddScoped<UserSignIn>();
+        services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LoginThrottle>();
         services.AddMemoryCache();
         services.AddSingleton<UserStatusCache>();
         services.AddScoped<AdminBootstrapper>();

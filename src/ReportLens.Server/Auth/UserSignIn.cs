@@ -23,7 +23,7 @@ public sealed class UserSignIn(ReportLensDbContext db, IPasswordHasher<UserAccou
     /// </summary>
     public async Task<UserAccount?> VerifyAsync(string? username, string? password, CancellationToken ct)
     {
-        var name = string.IsNullOrWhiteSpace(username) ? null : Usernames.Normalize(username);
+        var name = string.IsNullOrWhiteSpace(username) || !Input.UnsafeText.IsClean(username) ? null : Usernames.Normalize(username);
         var user = name is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Username == name, ct);
         if (user is not { IsActive: true } || string.IsNullOrEmpty(password))
         {

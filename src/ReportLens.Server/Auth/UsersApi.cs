@@ -31,9 +31,10 @@ public static class UsersApi
         TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Username) || Usernames.Normalize(request.Username).Length > Usernames.MaxLength)
+        if (string.IsNullOrWhiteSpace(request.Username) || Usernames.Normalize(request.Username).Length > Usernames.MaxLength
+            || !Usernames.IsPrintable(request.Username))
         {
-            errors["username"] = [$"username is required (at most {Usernames.MaxLength} characters)"];
+            errors["username"] = [$"username is required (at most {Usernames.MaxLength} printable characters)"];
         }
 
         if (PasswordRules.Check(request.Password) is { } passwordError)
@@ -52,9 +53,9 @@ public static class UsersApi
         }
 
         var username = Usernames.Normalize(request.Username!);
-        if (await db.Users.AnyAsync(u => u.Username == username, ct))
+        if (await db.Users.AnyAsync(Usernames.SameAs(username), ct))
         {
-            return Problems.Conflict($"a user named '{username}' already exists");
+            return Problems.Conflict($"a user named '{username}' already exists (names are compared ignoring case)");
         }
 
         var user = new UserAccount { Username = username, Role = request.Role!, PasswordHash = "", CreatedAt = time.GetUtcNow() };
@@ -77,6 +78,13 @@ public static class UsersApi
         if (user is null)
         {
             return Problems.NotFound($"no user with id {id}");
+        }
+
+        var staysAdmin = (request.Role ?? user.Role) == Roles.Admin && (request.IsActive ?? user.IsActive);
+        if (user is { IsActive: true, Role: Roles.Admin } && !staysAdmin
+            && !await db.Users.AnyAsync(u => u.Id != id && u.IsActive && u.Role == Roles.Admin, ct))
+        {
+            return Problems.Conflict("this is the last active admin: make another user an admin before deactivating or demoting this one");
         }
 
         user.Role = request.Role ?? user.Role;

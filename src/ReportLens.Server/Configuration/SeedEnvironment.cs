@@ -24,6 +24,10 @@ public static class SeedEnvironment
         ("REPORTLENS_HSTS", "Security:Proxy:Hsts"),
         ("REPORTLENS_HSTS_MAX_AGE", "Security:Proxy:HstsMaxAgeSeconds"),
         ("REPORTLENS_ALLOWED_HOSTS", "AllowedHosts"),
+        ("LOGIN_FAILURES_PER_ACCOUNT", "Auth:Login:FailuresPerAccount"),
+        ("LOGIN_FAILURES_PER_CLIENT", "Auth:Login:FailuresPerClient"),
+        ("LOGIN_LOCKOUT_SECONDS", "Auth:Login:LockoutSeconds"),
+        ("LOGIN_MAX_LOCKOUT_SECONDS", "Auth:Login:MaxLockoutSeconds"),
     ];
 
     /// <summary>Loads a .env file from the working folder (never overriding real variables) and maps the seed names.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using ReportLens.Server.Input;
 
 namespace ReportLens.Server.Errors;
 
@@ -32,6 +33,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     private static ProblemDetails? Map(Exception exception) => exception switch
     {
+        BadHttpRequestException { InnerException: UnsafeTextException text } => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]> { [FieldName(text.Path)] = [text.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        },
         BadHttpRequestException { InnerException: JsonException json } bad => new ProblemDetails
         {
             Status = bad.StatusCode,
@@ -47,6 +54,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         },
         _ => null,
     };
+
+    private static string FieldName(string? path) =>
+        path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path ?? "body";
 
     // The exception message can quote request content, so only its type is logged.
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Path}")]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ReportLens.Core.Annotations;
 using ReportLens.Core.Reports;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
@@ -31,6 +32,11 @@ public static class ReportsApi
         if (page < 1 || pageSize < 1 || pageSize > ReportQueries.MaxPageSize)
         {
             return Problems.Validation("page", $"page must be ≥ 1 and page_size between 1 and {ReportQueries.MaxPageSize}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Urgency) && ClassificationVocabulary.UrgencySeverity(query.Urgency.Trim()) < 0)
+        {
+            return Problems.Validation("urgency", $"urgency must be one of {string.Join(", ", ClassificationVocabulary.UrgencyScale)}");
         }
 
         var result = await ReportQueries.ListAsync(db, query, page, pageSize, ct);

@@ -7,6 +7,7 @@ using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
+using ReportLens.Server.Input;
 using ReportLens.Server.Reports;
 
 namespace ReportLens.Server.Ui;
@@ -43,6 +44,12 @@ public sealed class ReportFileImport(IServiceScopeFactory scopes, IOptions<Repor
                 continue;
             }
 
+            if (UnsafeFields(imported) is { } unsafeField)
+            {
+                errors.Add(new ImportError(row.Location, unsafeField));
+                continue;
+            }
+
             if (imported.AccessionNumber is { } accession && !taken.Add(accession))
             {
                 errors.Add(new ImportError(row.Location, $"accession number '{accession}' already exists"));
@@ -75,6 +82,13 @@ public sealed class ReportFileImport(IServiceScopeFactory scopes, IOptions<Repor
         await db.SaveChangesAsync(ct);
         return new ImportSummary(rows.Count, created.Select(r => r.Id).ToList(), errors);
     }
+
+    private static string? UnsafeFields(ImportedReport report) =>
+        new (string Name, string? Value)[]
+        {
+            ("report text", report.Text), ("accession number", report.AccessionNumber), ("modality", report.Modality),
+            ("body part", report.BodyPart), ("language", report.Language),
+        }.Select(f => UnsafeText.Describe(f.Value) is { } where ? $"{f.Name} {UnsafeText.Message(where)}" : null).FirstOrDefault(e => e is not null);
 
     internal static async Task<List<ImportRow>> ReadAsync(string fileName, string content, CancellationToken ct)
     {

@@ -28,14 +28,25 @@ public static class UiEndpoints
 
     internal static async Task<IResult> LoginAsync(
         [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext http, UserSignIn signIn, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+        HttpContext http, UserSignIn signIn, LoginThrottle throttle, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
     {
         var back = SafeLocal(returnUrl);
+        var client = http.Connection.RemoteIpAddress;
+        if (throttle.RetryAfter(username, client) is { } wait)
+        {
+            await audit.WriteAsync(AuditActions.LoginFailed, detail: "too many failed sign-ins: refused (web)", ct: ct);
+            http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.LocalRedirect($"/login?error=throttled&returnUrl={Uri.EscapeDataString(back)}");
+        }
+
         if (await signIn.VerifyAsync(username, password, ct) is not { } user)
         {
+            throttle.Failed(username, client);
             await audit.WriteAsync(AuditActions.LoginFailed, detail: "invalid credentials (web)", ct: ct);
             return Results.LocalRedirect($"/login?error=1&returnUrl={Uri.EscapeDataString(back)}");
         }
+
+        throttle.Succeeded(username);
 
         var principal = UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
@@ -44,8 +55,15 @@ public static class UiEndpoints
         return Results.LocalRedirect(back);
     }
 
+    // The antiforgery middleware validates form posts only and leaves the verdict to the endpoint; a body-less
+    // cross-site POST has no verdict at all. Both are refused here.
     internal static async Task<IResult> LogoutAsync(HttpContext http)
     {
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "signing out needs the form's antiforgery token");
+        }
+
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.LocalRedirect("/login");
     }

@@ -21,9 +21,9 @@ public sealed class UiUsers(IServiceScopeFactory scopes, IPasswordHasher<UserAcc
     /// <summary>Null when done, else why not (in English, like the API's validation messages).</summary>
     public async Task<string?> CreateAsync(string? username, string? password, string? role, ClaimsPrincipal admin, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(username) || username.Length > 100)
+        if (string.IsNullOrWhiteSpace(username) || username.Length > Usernames.MaxLength || !Usernames.IsPrintable(username))
         {
-            return "username is required (at most 100 characters)";
+            return $"username is required (at most {Usernames.MaxLength} printable characters)";
         }
 
         if (PasswordRules.Check(password) is { } passwordError)
@@ -39,7 +39,7 @@ public sealed class UiUsers(IServiceScopeFactory scopes, IPasswordHasher<UserAcc
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
         var name = Usernames.Normalize(username);
-        if (await db.Users.AnyAsync(u => u.Username == name, ct))
+        if (await db.Users.AnyAsync(Usernames.SameAs(name), ct))
         {
             return $"a user named '{name}' already exists";
         }

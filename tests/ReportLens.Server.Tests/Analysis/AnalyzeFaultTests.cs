@@ -76,7 +76,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
     }
 
     [Fact]
-    public async Task Analyze_ModelNotPulled_Returns503SayingHowToPullIt()
+    public async Task Analyze_ClientChosenModelNotPulled_Returns404ListingAvailableModels()
     {
         using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
@@ -88,8 +88,9 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
             engine = "llm",
             model = "missing-model:1b",
         });
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Contains("ollama pull missing-model:1b", problem.GetProperty("detail").GetString());
+        Assert.Contains(problem.GetProperty("available_models").EnumerateArray(), m => m.GetString() == "qwen2.5:7b");
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class StartupConfigurationTests
     [InlineData("OLLAMA_BASE_URL", "not a url", "OLLAMA_BASE_URL")]
     [InlineData("REPORTLENS_ADMIN_PASSWORD", "password-without-user", "REPORTLENS_ADMIN_PASSWORD")]
     [InlineData("RATE_LIMIT_PER_MINUTE", "-1", "RATE_LIMIT_PER_MINUTE")]
+    [InlineData("LOGIN_FAILURES_PER_ACCOUNT", "0", "LOGIN_FAILURES_PER_ACCOUNT")]
+    [InlineData("LOGIN_MAX_LOCKOUT_SECONDS", "1", "LOGIN_MAX_LOCKOUT_SECONDS")]
     public async Task Start_WithBadSetting_ExitsWithOneLineNamingIt(string variable, string value, string named)
     {
         var folder = Directory.CreateTempSubdirectory("rl-config-");

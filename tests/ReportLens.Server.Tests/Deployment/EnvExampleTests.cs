@@ -27,6 +27,10 @@ public sealed class EnvExampleTests
     [InlineData("METRICS_TOKEN")]
     [InlineData("CORS_ORIGINS")]
     [InlineData("RATE_LIMIT_PER_MINUTE")]
+    [InlineData("LOGIN_FAILURES_PER_ACCOUNT")]
+    [InlineData("LOGIN_FAILURES_PER_CLIENT")]
+    [InlineData("LOGIN_LOCKOUT_SECONDS")]
+    [InlineData("LOGIN_MAX_LOCKOUT_SECONDS")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT")]
     [InlineData("ASPNETCORE_URLS")]
     public void EnvExample_DocumentsSetting(string name) => Assert.True(Settings.ContainsKey(name), $"{name} missing from .env.example");

@@ -18,6 +18,9 @@ public abstract class AppFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public bool Available { get; private set; }
 
+    /// <summary>The running server's services (its endpoint list, for one).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("the server is not running");
+
     protected abstract Task<TestDatabase?> CreateDatabaseAsync();
 
     /// <summary>The Ollama the server talks to; by default nothing listens there (the rules engine answers).</summary>

@@ -1,0 +1,3 @@
+namespace ReportLens.Server.Tests.Fuzz;
+
+public sealed record FuzzRouteParameter(string Name, bool IsInteger);
