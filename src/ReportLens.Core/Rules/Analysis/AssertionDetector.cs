@@ -13,7 +13,7 @@ internal static class AssertionDetector
     private const int ListClauseMaxWords = 4;
 
     public static List<FindingMention> Detect(string text, IReadOnlyList<TextUnit> clauses, IReadOnlyList<PhraseHit> findings,
-        IReadOnlyList<PhraseHit> cues, IReadOnlyList<PhraseHit> anatomy, IReadOnlyList<PhraseHit> modifiers, bool english)
+        IReadOnlyList<PhraseHit> cues, IReadOnlyList<PhraseHit> anatomy, IReadOnlyList<PhraseHit> modifiers, bool english, CancellationToken ct)
     {
         var mentions = new List<FindingMention>(findings.Count);
         int f = 0, c = 0;
@@ -22,6 +22,7 @@ internal static class AssertionDetector
         var clauseCues = new List<PhraseHit>();
         foreach (var clause in clauses)
         {
+            ct.ThrowIfCancellationRequested();
             clauseCues.Clear();
             while (c < cues.Count && cues[c].Start < clause.End)
             {
