@@ -15,11 +15,19 @@ public sealed class LlmProblemMapper : IExceptionProblemMapper
         LlmUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "LLM backend unavailable", e),
         LlmModelNotFoundException e => Problem(StatusCodes.Status503ServiceUnavailable, "Model not available", e),
         LlmBusyException e => Problem(StatusCodes.Status503ServiceUnavailable, "LLM backend busy", e),
+        LlmQueueFullException e => WithRetryAfter(Problem(StatusCodes.Status503ServiceUnavailable, "LLM queue full", e), e.RetryAfter),
         LlmTimeoutException e => Problem(StatusCodes.Status504GatewayTimeout, "LLM call timed out", e),
         LlmSchemaException e => Problem(StatusCodes.Status502BadGateway, "Model reply did not match the schema", e),
         LlmException e => Problem(StatusCodes.Status502BadGateway, "LLM backend error", e),
         _ => null,
     };
+
+    /// <summary>Seconds the client should wait, as <see cref="Errors.Problems.RetryAfterExtension"/>; the handler copies it to the Retry-After header.</summary>
+    private static ProblemDetails WithRetryAfter(ProblemDetails problem, TimeSpan after)
+    {
+        problem.Extensions[Problems.RetryAfterExtension] = (int)Math.Max(1, Math.Ceiling(after.TotalSeconds));
+        return problem;
+    }
 
     private static ProblemDetails Problem(int status, string title, LlmException e)
     {
