@@ -10,4 +10,8 @@ public abstract record AnnotationContent
 {
     [JsonIgnore]
     public abstract AnnotationType Type { get; }
+
+    /// <summary>True when lists were cut to the configured most items per annotation (written only when true).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Truncated { get; init; }
 }

@@ -11,11 +11,15 @@ public static class Grounder
     public static GroundingResult Ground(string reportText, AnnotationContent content) =>
         Ground(reportText, content, options: null);
 
-    public static GroundingResult Ground(string reportText, AnnotationContent content, TextLocatorOptions? options)
+    public static GroundingResult Ground(string reportText, AnnotationContent content, TextLocatorOptions? options) =>
+        Ground(reportText, content, options, CancellationToken.None);
+
+    /// <summary>Grounds the content, checking <paramref name="ct"/> before each item.</summary>
+    public static GroundingResult Ground(string reportText, AnnotationContent content, TextLocatorOptions? options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reportText);
         ArgumentNullException.ThrowIfNull(content);
-        var tally = new GroundingTally(new TextLocator(reportText, options));
+        var tally = new GroundingTally(new TextLocator(reportText, options), ct);
         AnnotationContent grounded = content switch
         {
             HighlightContent highlights => GroundHighlights(highlights, tally),

@@ -3,7 +3,7 @@ using ReportLens.Core.Annotations;
 namespace ReportLens.Core.Grounding;
 
 /// <summary>Counts groundable items and the ones found while one piece of content is grounded.</summary>
-internal sealed class GroundingTally(TextLocator locator)
+internal sealed class GroundingTally(TextLocator locator, CancellationToken ct)
 {
     public int Items { get; private set; }
     public int Grounded { get; private set; }
@@ -11,13 +11,18 @@ internal sealed class GroundingTally(TextLocator locator)
     /// <summary>Locates one groundable item and counts it.</summary>
     public SpanGrounding Locate(string? text, SpanGrounding? previous, int? claimedStart)
     {
+        ct.ThrowIfCancellationRequested();
         var grounding = locator.Locate(text, Hint(previous, claimedStart));
         Count(grounding);
         return grounding;
     }
 
     /// <summary>Locates without counting, for items tried under several texts.</summary>
-    public SpanGrounding LocateUncounted(string? text, int? hint) => locator.Locate(text, hint);
+    public SpanGrounding LocateUncounted(string? text, int? hint)
+    {
+        ct.ThrowIfCancellationRequested();
+        return locator.Locate(text, hint);
+    }
 
     public void Count(SpanGrounding grounding)
     {

@@ -7,4 +7,11 @@ namespace ReportLens.Core.Rules;
 public interface IRulesEngine
 {
     AnnotationContent Analyze(string reportText, AnnotationType type, ReportLanguage language);
+
+    /// <summary>As <see cref="Analyze(string, AnnotationType, ReportLanguage)"/>, stopping with <see cref="OperationCanceledException"/> once <paramref name="ct"/> is cancelled.</summary>
+    AnnotationContent Analyze(string reportText, AnnotationType type, ReportLanguage language, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Analyze(reportText, type, language);
+    }
 }

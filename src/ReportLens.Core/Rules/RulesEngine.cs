@@ -18,10 +18,15 @@ public sealed class RulesEngine : IRulesEngine
 
     public const string EngineName = "rules";
 
-    public AnnotationContent Analyze(string reportText, AnnotationType type, ReportLanguage language)
+    public AnnotationContent Analyze(string reportText, AnnotationType type, ReportLanguage language) =>
+        Analyze(reportText, type, language, CancellationToken.None);
+
+    /// <summary>Analyses the report, checking <paramref name="ct"/> between stages and once per clause.</summary>
+    public AnnotationContent Analyze(string reportText, AnnotationType type, ReportLanguage language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reportText);
-        var analysis = ReportAnalyzer.Analyze(reportText, LexiconCatalog.For(language));
+        var analysis = ReportAnalyzer.Analyze(reportText, LexiconCatalog.For(language), ct);
+        ct.ThrowIfCancellationRequested();
         return type switch
         {
             AnnotationType.Highlight => HighlightBuilder.Build(analysis),
@@ -36,7 +41,7 @@ public sealed class RulesEngine : IRulesEngine
     public IReadOnlyDictionary<AnnotationType, AnnotationContent> AnalyzeAll(string reportText, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(reportText);
-        var analysis = ReportAnalyzer.Analyze(reportText, LexiconCatalog.For(language));
+        var analysis = ReportAnalyzer.Analyze(reportText, LexiconCatalog.For(language), CancellationToken.None);
         return new Dictionary<AnnotationType, AnnotationContent>
         {
             [AnnotationType.Highlight] = HighlightBuilder.Build(analysis),

@@ -17,9 +17,12 @@ namespace ReportLens.Llm.Analysis;
 /// computes confidence from that evidence (docs/confidence.md) instead of the seed's token count.
 /// </summary>
 public sealed class ReportAnalyzer(
-    IRulesEngine rules, LlmAnnotator llm, ILlmStatusProvider status, IOptions<OllamaOptions> options, TimeProvider time)
+    IRulesEngine rules, LlmAnnotator llm, ILlmStatusProvider status, IOptions<OllamaOptions> options, TimeProvider time,
+    IOptions<AnalysisLimitsOptions>? limits = null)
     : IReportAnalyzer
 {
+    private readonly int _maxItems = (limits?.Value ?? new AnalysisLimitsOptions()).MaxItemsPerAnnotation;
+
     /// <summary>Bumped when the rules engine's output changes, so cached rules results are not served stale.</summary>
     public const string RulesVersion = "rules-1";
 
@@ -55,7 +58,7 @@ public sealed class ReportAnalyzer(
         activity?.SetTag("reportlens.annotation_type", request.Type.ToWire());
         var outcome = engine switch
         {
-            EngineKind.Rules => RunRules(request, started),
+            EngineKind.Rules => RunRules(request, started, ct),
             EngineKind.Llm => await RunLlmAsync(request, started, withRules: false, ct),
             _ => await RunLlmAsync(request, started, withRules: true, ct),
         };
@@ -65,9 +68,9 @@ public sealed class ReportAnalyzer(
         return outcome;
     }
 
-    private AnalysisOutcome RunRules(AnalysisRequest request, long started)
+    private AnalysisOutcome RunRules(AnalysisRequest request, long started, CancellationToken ct)
     {
-        var grounded = GroundedRules(request);
+        var grounded = GroundedRules(request, ct);
         var confidence = ConfidenceCalculator.Compute(new ConfidenceEvidence { Engine = EngineKind.Rules, GroundedFraction = grounded.GroundedFraction });
         return new AnalysisOutcome(grounded.Content, EngineKind.Rules, grounded.GroundedFraction, confidence.Value,
             Details(confidence), null, null, 0, time.GetElapsedTime(started));
@@ -78,15 +81,22 @@ public sealed class ReportAnalyzer(
         var priority = request.Interactive ? LlmPriority.Interactive : LlmPriority.Batch;
         var llmRequest = new LlmAnnotationRequest(request.ReportText, request.Language, request.Type, request.UserPrompt, request.Model, request.Temperature, priority);
         var reply = request.OnReplyText is { } onText ? await StreamAsync(llmRequest, onText, ct) : await llm.AnnotateAsync(llmRequest, ct);
-        var grounded = Grounder.Ground(request.ReportText, reply.Content);
+        var grounded = Grounder.Ground(request.ReportText, ItemCap.Apply(reply.Content, _maxItems), options: null, ct);
         var schema = reply.SchemaRepairs > 0 ? SchemaOutcome.ValidAfterRepair : SchemaOutcome.ValidFirstTry;
         var content = grounded.Content;
         double? agreement = null;
         var contradictions = 0;
         if (withRules)
         {
-            var merged = EngineMerger.Merge(content, GroundedRules(request).Content);
-            content = merged.Content;
+            var rulesContent = GroundedRules(request, ct).Content;
+            ct.ThrowIfCancellationRequested();
+            var merged = EngineMerger.Merge(content, rulesContent);
+            var truncated = content.Truncated || rulesContent.Truncated;
+            content = ItemCap.Apply(merged.Content, _maxItems);
+            if (truncated && !content.Truncated)
+            {
+                content = content with { Truncated = true };
+            }
             agreement = merged.AgreementRatio;
             contradictions = merged.ContradictionCount;
         }
@@ -128,8 +138,8 @@ public sealed class ReportAnalyzer(
 
     // Spans come from the report itself; the grounder adds what the rules engine does not set (classification evidence)
     // and the grounded fraction.
-    private GroundingResult GroundedRules(AnalysisRequest request) =>
-        Grounder.Ground(request.ReportText, rules.Analyze(request.ReportText, request.Type, request.Language));
+    private GroundingResult GroundedRules(AnalysisRequest request, CancellationToken ct) =>
+        Grounder.Ground(request.ReportText, ItemCap.Apply(rules.Analyze(request.ReportText, request.Type, request.Language, ct), _maxItems), options: null, ct);
 
     private static JsonElement Details(ConfidenceReport report) => JsonSerializer.SerializeToElement(report, ReportLensJson.Options);
 }

@@ -14,6 +14,8 @@ public sealed class LlmBackendPool : IDisposable
     private readonly TimeSpan _modelRefresh;
     private readonly TimeSpan _probeTimeout;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _queueTimeout;
+    private readonly int _maxQueued;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private readonly Lock _chooseLock = new();
     private long _choices;
@@ -27,6 +29,8 @@ public sealed class LlmBackendPool : IDisposable
         var ollama = ollamaOptions.Value;
         var pool = poolOptions.Value;
         _time = time;
+        _queueTimeout = ollama.QueueTimeoutSpan;
+        _maxQueued = ollama.MaxQueued;
         _modelRefresh = TimeSpan.FromSeconds(pool.ModelRefreshSeconds);
         _probeTimeout = ollama.ConnectTimeoutSpan + TimeSpan.FromSeconds(5);
         BackendBreaker Breaker() => new(pool, ollama.RequestTimeout, time);
@@ -93,8 +97,31 @@ public sealed class LlmBackendPool : IDisposable
             backend.LastChosen = ++_choices;
         }
 
-        var slot = await backend.Slots.AcquireAsync(priority, cancellationToken).ConfigureAwait(false);
+        var slot = priority == LlmPriority.Interactive
+            ? await AcquireInteractiveAsync(backend, cancellationToken).ConfigureAwait(false)
+            : await backend.Slots.AcquireAsync(priority, cancellationToken).ConfigureAwait(false);
         return new BackendLease(backend, slot);
+    }
+
+    // A user waits at most Ollama:QueueTimeout behind at most Ollama:MaxQueued others; past that the call is refused
+    // as busy (503 with Retry-After) instead of holding the request for minutes.
+    private async Task<IDisposable> AcquireInteractiveAsync(LlmBackend backend, CancellationToken cancellationToken)
+    {
+        if (backend.Slots.InUse >= backend.Slots.Capacity && backend.Slots.QueuedInteractive >= _maxQueued)
+        {
+            throw LlmQueueFullException.For(backend.Name, _queueTimeout, full: true);
+        }
+
+        using var timeout = new CancellationTokenSource(_queueTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await backend.Slots.AcquireAsync(LlmPriority.Interactive, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw LlmQueueFullException.For(backend.Name, _queueTimeout, full: false);
+        }
     }
 
     /// <summary>

@@ -23,6 +23,12 @@ public sealed class LlmSlotLimiter(int capacity)
         get { lock (_lock) { return _interactive.Count + _batch.Count; } }
     }
 
+    /// <summary>Interactive callers waiting for a slot.</summary>
+    public int QueuedInteractive
+    {
+        get { lock (_lock) { return _interactive.Count; } }
+    }
+
     /// <summary>In use plus queued, relative to capacity: how the pool compares endpoints.</summary>
     public double Load
     {

@@ -20,6 +20,8 @@ public static class OllamaEnvironment
         ["OLLAMA_DEFAULT_TEMPERATURE"] = nameof(OllamaOptions.DefaultTemperature),
         ["OLLAMA_KEEP_ALIVE"] = nameof(OllamaOptions.KeepAlive),
         ["OLLAMA_NUM_PARALLEL"] = nameof(OllamaOptions.NumParallel),
+        ["OLLAMA_QUEUE_TIMEOUT"] = nameof(OllamaOptions.QueueTimeout),
+        ["OLLAMA_MAX_QUEUED"] = nameof(OllamaOptions.MaxQueued),
     };
 
     /// <summary>Applies the OLLAMA_* values found in <paramref name="configuration"/> (environment, .env) to <paramref name="options"/>.</summary>
@@ -44,6 +46,8 @@ public static class OllamaEnvironment
                 case nameof(OllamaOptions.DefaultTemperature): SetNumber(variable, raw, v => options.DefaultTemperature = v, options); break;
                 case nameof(OllamaOptions.MaxConcurrent): SetInteger(variable, raw, v => options.MaxConcurrent = v, options); break;
                 case nameof(OllamaOptions.NumParallel): SetInteger(variable, raw, v => options.NumParallel = v, options); break;
+                case nameof(OllamaOptions.QueueTimeout): SetNumber(variable, raw, v => options.QueueTimeout = v, options); break;
+                case nameof(OllamaOptions.MaxQueued): SetInteger(variable, raw, v => options.MaxQueued = v, options); break;
             }
         }
     }

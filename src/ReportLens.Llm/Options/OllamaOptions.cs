@@ -16,6 +16,15 @@ public sealed class OllamaOptions
     /// <summary>Seconds one model call may take (queue wait not included).</summary>
     public double Timeout { get; set; } = 120;
 
+    /// <summary>
+    /// Seconds an interactive call may wait for a slot before it is refused as busy (503 with Retry-After). Batch
+    /// calls (jobs) wait as long as it takes: the worker holds them, not a user.
+    /// </summary>
+    public double QueueTimeout { get; set; } = 30;
+
+    /// <summary>Interactive calls that may wait for a slot per endpoint; one more is refused at once as busy.</summary>
+    public int MaxQueued { get; set; } = 64;
+
     /// <summary>Seconds to open a TCP connection to an endpoint.</summary>
     public double ConnectTimeout { get; set; } = 5;
 
@@ -40,6 +49,8 @@ public sealed class OllamaOptions
     public int SlotsPerEndpoint => MaxConcurrent ?? NumParallel;
 
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(Timeout);
+
+    public TimeSpan QueueTimeoutSpan => TimeSpan.FromSeconds(QueueTimeout);
 
     public TimeSpan ConnectTimeoutSpan => TimeSpan.FromSeconds(ConnectTimeout);
 

@@ -27,6 +27,16 @@ public sealed partial class OllamaOptionsValidator : IValidateOptions<OllamaOpti
             failures.Add($"Ollama:Timeout (OLLAMA_TIMEOUT) must be a positive number of seconds, not {options.Timeout}.");
         }
 
+        if (!(options.QueueTimeout > 0))
+        {
+            failures.Add($"Ollama:QueueTimeout (OLLAMA_QUEUE_TIMEOUT) must be a positive number of seconds, not {options.QueueTimeout}.");
+        }
+
+        if (options.MaxQueued < 1)
+        {
+            failures.Add($"Ollama:MaxQueued (OLLAMA_MAX_QUEUED) must be at least 1, not {options.MaxQueued}.");
+        }
+
         if (!(options.ConnectTimeout > 0))
         {
             failures.Add($"Ollama:ConnectTimeout (OLLAMA_CONNECT_TIMEOUT) must be a positive number of seconds, not {options.ConnectTimeout}.");

@@ -22,6 +22,7 @@ public static class AnalysisApi
         limited.MapPost("/analyze-text", AnalyzeTextAsync);
         app.MapGet("/api/v1/reports/{id:int}/annotations", ListAnnotationsAsync)
             .WithTags("Reports").RequireAuthorization(Policies.Read);
+        app.MapGet("/api/v1/annotations/{id:long}", GetAnnotationAsync).WithTags("Reports").RequireAuthorization(Policies.Read);
         return app;
     }
 
@@ -89,17 +90,45 @@ public static class AnalysisApi
         return TypedResults.Ok(AnnotationResponse.From(transient) with { AnnotationId = null, ReportId = null });
     }
 
-    internal static async Task<Results<Ok<List<AnnotationResponse>>, ProblemHttpResult>> ListAnnotationsAsync(
-        int id, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+    /// <summary>Largest page of GET /api/v1/reports/{id}/annotations; the total is in <c>X-Total-Count</c>.</summary>
+    public const int MaxAnnotationPage = 100;
+
+    internal static async Task<Results<Ok<List<AnnotationResponse>>, ValidationProblem, ProblemHttpResult>> ListAnnotationsAsync(
+        int id, int? offset, int? limit, ReportLensDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
     {
+        if (offset is < 0)
+        {
+            return Problems.Validation("offset", "offset must be 0 or more");
+        }
+
+        if (limit is < 1 or > MaxAnnotationPage)
+        {
+            return Problems.Validation("limit", $"limit must be between 1 and {MaxAnnotationPage}");
+        }
+
         if (!await db.Reports.AnyAsync(r => r.Id == id && !r.IsDeleted, ct))
         {
             return Problems.NotFound($"no report with id {id}");
         }
 
-        var annotations = await db.Annotations.AsNoTracking().Where(a => a.ReportId == id)
-            .OrderByDescending(a => a.Id).ToListAsync(ct);
+        var all = db.Annotations.AsNoTracking().Where(a => a.ReportId == id);
+        http.Response.Headers["X-Total-Count"] = (await all.CountAsync(ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var annotations = await all.OrderByDescending(a => a.Id).Skip(offset ?? 0).Take(limit ?? MaxAnnotationPage).ToListAsync(ct);
         await audit.WriteAsync(AuditActions.Read, id, "annotations", ct);
         return TypedResults.Ok(annotations.Select(AnnotationResponse.From).ToList());
+    }
+
+    internal static async Task<Results<Ok<AnnotationResponse>, ProblemHttpResult>> GetAnnotationAsync(
+        long id, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var annotation = await db.Annotations.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == id && db.Reports.Any(r => r.Id == a.ReportId && !r.IsDeleted), ct);
+        if (annotation is null)
+        {
+            return Problems.NotFound($"no annotation with id {id}");
+        }
+
+        await audit.WriteAsync(AuditActions.Read, annotation.ReportId, "annotation", ct);
+        return TypedResults.Ok(AnnotationResponse.From(annotation));
     }
 }

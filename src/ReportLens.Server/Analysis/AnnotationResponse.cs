@@ -36,6 +36,9 @@ public sealed record AnnotationResponse
     public string? Error { get; init; }
     public AnnotationReview? Review { get; init; }
 
+    /// <summary>The content's lists were cut to <c>Analysis:MaxItemsPerAnnotation</c>.</summary>
+    public bool Truncated { get; init; }
+
     public static AnnotationResponse From(Annotation a) => new()
     {
         AnnotationId = a.Id,
@@ -63,6 +66,7 @@ public sealed record AnnotationResponse
         JobId = a.JobId,
         CreatedBy = a.CreatedBy,
         Error = a.ErrorReason,
+        Truncated = a.ContentJson is not null && a.ContentJson.Contains("\"truncated\":true", StringComparison.Ordinal),
         Review = a.ReviewStatus is null ? null : new AnnotationReview(
             a.ReviewStatus, a.ReviewedBy, a.ReviewedAt,
             a.ReviewJson is null ? null : JsonElement.Parse(a.ReviewJson)),

@@ -16,6 +16,7 @@ public sealed class LlmProblemMapper(IServiceProvider services) : IExceptionProb
         LlmUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "LLM backend unavailable", e),
         LlmModelNotFoundException e => ModelNotFound(e),
         LlmBusyException e => Problem(StatusCodes.Status503ServiceUnavailable, "LLM backend busy", e),
+        LlmQueueFullException e => WithRetryAfter(Problem(StatusCodes.Status503ServiceUnavailable, "LLM queue full", e), e.RetryAfter),
         LlmTimeoutException e => Problem(StatusCodes.Status504GatewayTimeout, "LLM call timed out", e),
         LlmSchemaException e => Problem(StatusCodes.Status502BadGateway, "Model reply did not match the schema", e),
         LlmException e => Problem(StatusCodes.Status502BadGateway, "LLM backend error", e),
@@ -30,6 +31,13 @@ public sealed class LlmProblemMapper(IServiceProvider services) : IExceptionProb
         var configured = models.For(null) == models.Normalize(e.Model);
         var problem = Problem(configured ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status404NotFound, "Model not available", e);
         problem.Extensions["available_models"] = models.Available();
+        return problem;
+    }
+
+    /// <summary>Seconds the client should wait, as <see cref="Errors.Problems.RetryAfterExtension"/>; the handler copies it to the Retry-After header.</summary>
+    private static ProblemDetails WithRetryAfter(ProblemDetails problem, TimeSpan after)
+    {
+        problem.Extensions[Problems.RetryAfterExtension] = (int)Math.Max(1, Math.Ceiling(after.TotalSeconds));
         return problem;
     }
 

@@ -28,6 +28,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Extensions.TryGetValue(Problems.RetryAfterExtension, out var after) && after is int seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 

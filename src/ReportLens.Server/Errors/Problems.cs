@@ -5,6 +5,9 @@ namespace ReportLens.Server.Errors;
 /// <summary>RFC 9457 problem results (application/problem+json) with a title per status, in one place.</summary>
 public static class Problems
 {
+    /// <summary>Extension carrying the seconds a client should wait; the exception handler also sends it as Retry-After.</summary>
+    public const string RetryAfterExtension = "retry_after";
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 

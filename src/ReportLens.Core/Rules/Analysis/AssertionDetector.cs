@@ -13,7 +13,7 @@ internal static class AssertionDetector
     private const int ListClauseMaxWords = 4;
 
     public static List<FindingMention> Detect(string text, IReadOnlyList<TextUnit> clauses, IReadOnlyList<PhraseHit> findings,
-        IReadOnlyList<PhraseHit> cues, IReadOnlyList<PhraseHit> anatomy, IReadOnlyList<PhraseHit> modifiers, bool english)
+        IReadOnlyList<PhraseHit> cues, IReadOnlyList<PhraseHit> anatomy, IReadOnlyList<PhraseHit> modifiers, bool english, CancellationToken ct)
     {
         var mentions = new List<FindingMention>(findings.Count);
         int f = 0, c = 0;
@@ -22,6 +22,7 @@ internal static class AssertionDetector
         var clauseCues = new List<PhraseHit>();
         foreach (var clause in clauses)
         {
+            ct.ThrowIfCancellationRequested();
             clauseCues.Clear();
             while (c < cues.Count && cues[c].Start < clause.End)
             {
@@ -37,6 +38,7 @@ internal static class AssertionDetector
                 && !HasHitIn(modifiers, clause);
             var inheritedNegation = continues ? openNegation : null;
             var inheritedUncertainty = continues ? openUncertainty : null;
+            var scopes = new ClauseCueIndex(clauseCues);
             while (f < findings.Count && findings[f].Start < clause.End)
             {
                 var hit = findings[f++];
@@ -45,8 +47,8 @@ internal static class AssertionDetector
                     continue;
                 }
 
-                var negation = Scope(hit, clauseCues, "negation") ?? inheritedNegation;
-                var uncertainty = Scope(hit, clauseCues, "uncertainty") ?? inheritedUncertainty;
+                var negation = scopes.Scope(hit, "negation") ?? inheritedNegation;
+                var uncertainty = scopes.Scope(hit, "uncertainty") ?? inheritedUncertainty;
                 mentions.Add(new FindingMention(hit, clause, negation, uncertainty));
             }
 
@@ -91,52 +93,6 @@ internal static class AssertionDetector
         return i < cues.Count && cues[i].Start == clause.Start && cues[i].End == clause.End && cues[i].Entry.Label is "negation" or "uncertainty"
             ? cues[i]
             : null;
-    }
-
-    private static PhraseHit? Scope(PhraseHit finding, List<PhraseHit> cues, string kind)
-    {
-        PhraseHit? found = null;
-        for (var i = 0; i < cues.Count; i++)
-        {
-            var cue = cues[i];
-            if (cue.Entry.Label != kind)
-            {
-                continue;
-            }
-
-            var direction = cue.Entry.Flags;
-            if (cue.Start <= finding.Start && cue.End >= finding.End)
-            {
-                return cue;
-            }
-
-            // A cue may share words with the finding it acts on ("no acute" + "acute cardiopulmonary process").
-            if (cue.Start < finding.Start && cue.End <= finding.End && direction is "pre" or "both"
-                && !StopBetween(cues, cue.End, finding.Start))
-            {
-                found = cue;
-            }
-            else if (cue.End > finding.End && cue.Start >= finding.Start && direction is "post" or "both"
-                && !StopBetween(cues, finding.End, cue.Start, forPostCue: true))
-            {
-                return found ?? cue;
-            }
-        }
-
-        return found;
-    }
-
-    private static bool StopBetween(List<PhraseHit> cues, int from, int to, bool forPostCue = false)
-    {
-        foreach (var cue in cues)
-        {
-            if (cue.Entry.Label == "stop" && !(forPostCue && cue.Entry.Flags == "pre") && cue.Start >= from && cue.End <= to)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static PhraseHit? OpenPreCue(List<PhraseHit> cues, string kind)

@@ -5,9 +5,11 @@ namespace ReportLens.Core.Rules.Analysis;
 /// <summary>Runs the rules over one report: match lexicons, segment, locate, assert findings, measure.</summary>
 internal static class ReportAnalyzer
 {
-    public static ReportAnalysis Analyze(string text, LanguageLexicon lexicon)
+    public static ReportAnalysis Analyze(string text, LanguageLexicon lexicon, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         var matches = new LexiconMatches(lexicon.Matcher.FindAll(text));
+        ct.ThrowIfCancellationRequested();
         var sections = Segmenter.Sections(text, matches.Of(PhraseKind.Section));
         var sentences = new List<TextUnit>();
         var clauses = new List<TextUnit>();
@@ -15,10 +17,11 @@ internal static class ReportAnalyzer
         var locations = Locations(text, matches, clauses, matches.Of(PhraseKind.Finding), lexicon.IsEnglish);
         var parts = new ReportAnalysisParts(text, matches, sections, sentences, clauses, locations);
         var mentions = AssertionDetector.Detect(text, clauses, matches.Of(PhraseKind.Finding), matches.Of(PhraseKind.Cue),
-            matches.Of(PhraseKind.Anatomy), matches.Of(PhraseKind.Modifier), lexicon.IsEnglish);
+            matches.Of(PhraseKind.Anatomy), matches.Of(PhraseKind.Modifier), lexicon.IsEnglish, ct);
         mentions.RemoveAll(m => !m.Clause.Section.Describes || AfterAdviceCue(m, matches.Of(PhraseKind.Recommendation)));
         ApplyModifiers(mentions, matches.Of(PhraseKind.Modifier), matches.Of(PhraseKind.Anatomy));
         var findings = Segments(text, mentions, matches.Of(PhraseKind.Cue));
+        ct.ThrowIfCancellationRequested();
         var measurements = new MeasurementExtractor(text, parts, lexicon.Messages, lexicon.IsEnglish).Extract();
         return new ReportAnalysis(parts, lexicon, mentions, findings, measurements);
     }
