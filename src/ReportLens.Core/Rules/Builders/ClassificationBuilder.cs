@@ -14,15 +14,20 @@ internal static class ClassificationBuilder
     public static ClassificationContent Build(ReportAnalysis analysis)
     {
         var recommendations = RecommendationScan.Of(analysis);
+        var bodyPart = BodyPart(analysis);
+        var modality = Modality(analysis);
+        // CheXpert labels mean something only for chest radiographs; the labeler is English.
+        var chexpert = analysis.English && modality.Category == "X-Ray" && bodyPart.Category == "胸部" ? ChexpertBuilder.Build(analysis) : [];
         return new ClassificationContent
         {
             Classifications =
             [
                 UrgencyItem(analysis),
-                BodyPart(analysis),
-                Modality(analysis),
+                bodyPart,
+                modality,
                 FollowUp(analysis, recommendations),
                 FurtherExam(analysis, recommendations),
+                .. chexpert,
             ],
         };
     }
