@@ -1,3 +1,5 @@
+using ReportLens.Core.Annotations;
+
 namespace ReportLens.Core.Confidence;
 
 /// <summary>
@@ -38,5 +40,18 @@ public static class RulesItemConfidence
             new("contradicts_impression", evidence.ContradictsImpression ? 1 : 0, contradiction),
             new("list_scope", evidence.ListScope ? 1 : 0, list),
         ]);
+    }
+
+    /// <summary>The mean confidence of an annotation's items that carry one (highlights, findings); null when none does.</summary>
+    public static double? Mean(AnnotationContent content)
+    {
+        IEnumerable<ConfidenceReport?> reports = content switch
+        {
+            HighlightContent h => h.Highlights.Select(i => i.Confidence),
+            ExtractionContent e => e.FindingDetails.Select(f => f.Confidence),
+            _ => [],
+        };
+        var values = reports.Where(r => r is not null).Select(r => r!.Value).ToList();
+        return values.Count == 0 ? null : values.Average();
     }
 }
