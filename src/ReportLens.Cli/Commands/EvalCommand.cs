@@ -16,7 +16,7 @@ public static class EvalCommand
 
     public static Command Create(GlobalOptions globals)
     {
-        var gold = new Option<string>("--gold") { Description = "Gold file (JSONL, docs/gold-format.md)", Required = true };
+        var gold = new Option<string>("--gold") { Description = "Gold file (JSONL, docs/gold-format.md), or a folder: every gold*.jsonl in it", Required = true };
         var engines = new Option<string>("--engines") { Description = "Comma-separated: rules,llm,hybrid", DefaultValueFactory = _ => "rules" };
         var models = new Option<string?>("--models") { Description = $"Comma-separated Ollama models for llm/hybrid (default: $OLLAMA_MODEL, else {OllamaSettings.DefaultModel})" };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON here" };
@@ -28,12 +28,18 @@ public static class EvalCommand
         {
             var runs = Plan(context.Get(engines), context.Get(models) ?? context.Ollama.Options.Model);
             var goldPath = context.Get(gold);
-            if (!File.Exists(goldPath))
+            if (!File.Exists(goldPath) && !Directory.Exists(goldPath))
             {
                 throw new CliException($"file not found: {goldPath}");
             }
 
-            IReadOnlyList<GoldReport> reports = GoldFile.Load(goldPath);
+            var files = Directory.Exists(goldPath) ? GoldFile.LoadFolder(goldPath) : [new GoldCorpusFile(Path.GetFileName(goldPath), GoldFile.Load(goldPath))];
+            foreach (var file in files)
+            {
+                await context.Out.WriteLineAsync($"{file.Name}: {file.Reports.Count} report(s)");
+            }
+
+            IReadOnlyList<GoldReport> reports = [.. files.SelectMany(f => f.Reports)];
             if (context.Get(limit) is { } n)
             {
                 reports = [.. reports.Take(Math.Max(1, n))];
@@ -92,7 +98,12 @@ public static class EvalCommand
             table.AddRow([Markup.Escape(metric.Name), .. runs.Select(r => r.Report is { } report ? metric.Format(report) : "not run")]);
         }
 
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) }).Write(table);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
+        console.Write(table);
+        foreach (var run in runs.Where(r => r.Report is { Calibration.Count: > 0 }))
+        {
+            console.Write(EvalMetrics.ReliabilityTable(run.Label, run.Report!.Calibration));
+        }
     }
 
     private static async Task WriteOutputsAsync(CliContext context, string goldName, int reportCount, IReadOnlyList<EvalRun> runs,

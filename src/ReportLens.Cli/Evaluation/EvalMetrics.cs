@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReportLens.Core.Evaluation;
+using Spectre.Console;
 
 namespace ReportLens.Cli.Evaluation;
 
@@ -26,8 +27,14 @@ public static class EvalMetrics
         new("extraction F1: measurements", r => r.Measurements.F1),
         new("extraction F1: measurement values", r => r.MeasurementValues.F1),
         new("extraction F1: locations", r => r.Locations.F1),
+        new("normal/abnormal accuracy", r => r.NormalAbnormal.Total == 0 ? null : r.NormalAbnormal.Accuracy),
+        new("危急 precision (reports)", r => r.CriticalReports.Precision),
+        new("危急 recall (reports)", r => r.CriticalReports.Recall),
+        new("CheXpert accuracy (mean of 14)", r => r.Chexpert.MeanAccuracy),
+        new("CheXpert positive F1 (macro)", r => r.Chexpert.MacroF1Positive),
         new("negation accuracy", r => r.Negation.Accuracy),
         new("negation coverage", r => r.Negation.Coverage),
+        new("confidence ECE", r => r.Calibration.Count == 0 ? null : r.Calibration.ExpectedCalibrationError, HigherIsBetter: false),
         new("grounded fraction", r => r.GroundedFraction),
         new("schema-failure rate", r => r.SchemaFailureRate, HigherIsBetter: false),
         new("latency p50 (ms)", r => r.LatencyP50Ms, IsFraction: false, HigherIsBetter: false),
@@ -48,4 +55,23 @@ public static class EvalMetrics
         All.Single(m => m.Name == "schema-failure rate"),
         All.Single(m => m.Name == "latency p50 (ms)"),
     ];
+
+    /// <summary>The reliability table of one run: confidence bins against how often the items were right.</summary>
+    public static Table ReliabilityTable(string label, ReliabilityTable calibration)
+    {
+        var table = new Table()
+            .Title(Markup.Escape($"{label}: item confidence vs correctness ({calibration.Count} items, ECE {calibration.ExpectedCalibrationError.ToString("0.000", CultureInfo.InvariantCulture)})"))
+            .AddColumn("confidence").AddColumn(new TableColumn("items").RightAligned())
+            .AddColumn(new TableColumn("mean confidence").RightAligned()).AddColumn(new TableColumn("accuracy").RightAligned());
+        foreach (var bin in calibration.Bins.Where(b => b.Count > 0))
+        {
+            table.AddRow(
+                Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{bin.Lower:0.0}, {bin.Upper:0.0}{(bin.Upper >= 1 ? "]" : ")")}")),
+                bin.Count.ToString(CultureInfo.InvariantCulture),
+                bin.MeanConfidence.ToString("0.000", CultureInfo.InvariantCulture),
+                bin.Accuracy.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
 }

@@ -1,3 +1,5 @@
+using ReportLens.Core.Confidence;
+
 namespace ReportLens.Core.Annotations;
 
 /// <summary>One highlighted span. Category is one of abnormal, measurement, location, diagnosis.</summary>
@@ -14,4 +16,6 @@ public sealed record HighlightItem
     /// <summary>"llm", "rules", or "both" when the engines agreed on it.</summary>
     public string? Source { get; init; }
     public bool Agreed { get; init; }
+    /// <summary>The rules engine's confidence in this item and the factors behind it (docs/confidence.md); null from an LLM.</summary>
+    public ConfidenceReport? Confidence { get; init; }
 }

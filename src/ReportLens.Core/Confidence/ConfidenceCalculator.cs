@@ -4,7 +4,7 @@ namespace ReportLens.Core.Confidence;
 
 /// <summary>
 /// Confidence from evidence, replacing the seed's token-count formula (reasoning in docs/confidence.md):
-/// value = clamp(min(schema × grounding × agreement, cap) − 0.15 × contradictions, 0, 1), rounded to 2 decimals.
+/// value = clamp(min(schema × grounding × agreement, cap) × rules items − 0.15 × contradictions, 0, 1), rounded to 2 decimals.
 /// </summary>
 public static class ConfidenceCalculator
 {
@@ -29,11 +29,15 @@ public static class ConfidenceCalculator
         var agreement = evidence.AgreementRatio is { } ratio
             ? AgreementFloor + ((1 - AgreementFloor) * Clamp(ratio))
             : evidence.Engine == EngineKind.Rules ? 1.0 : UnconfirmedLlm;
+        var items = evidence.Engine == EngineKind.Rules && evidence.RulesItemConfidence is { } mean ? Clamp(mean) : 1.0;
         var raw = schema * grounding * agreement;
         var cap = evidence.Engine == EngineKind.Rules ? RulesCap : 1.0;
         var capped = Math.Min(raw, cap);
         var contradictions = Math.Max(0, evidence.ContradictionCount);
-        var penalised = Math.Max(0, capped - (ContradictionPenalty * contradictions));
+        // The cap bounds what the rules can know (they miss what their lexicons do not name); how well they read
+        // what they did find scales the value under it.
+        var scaled = capped * items;
+        var penalised = Math.Max(0, scaled - (ContradictionPenalty * contradictions));
 
         // The epsilon makes decimal midpoints (0.7 × 0.75 = 0.525) round up as a reader computing by hand expects.
         return new ConfidenceReport(Math.Min(1, Math.Round(penalised + 1e-9, 2, MidpointRounding.AwayFromZero)),
@@ -42,7 +46,8 @@ public static class ConfidenceCalculator
             new("grounded_fraction", groundedFraction, grounding),
             new("agreement", evidence.AgreementRatio, agreement),
             new("engine_cap", cap, capped - raw),
-            new("contradictions", contradictions, penalised - capped),
+            new("rules_items", evidence.Engine == EngineKind.Rules ? evidence.RulesItemConfidence : null, items),
+            new("contradictions", contradictions, penalised - scaled),
         ]);
     }
 

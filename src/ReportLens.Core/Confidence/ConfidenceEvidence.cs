@@ -12,4 +12,9 @@ public sealed record ConfidenceEvidence
     /// <summary>From <see cref="Merging.MergeResult"/>; null when only one engine ran.</summary>
     public double? AgreementRatio { get; init; }
     public int ContradictionCount { get; init; }
+    /// <summary>
+    /// Rules alone: the mean confidence of the items (<see cref="RulesItemConfidence.Mean"/>), which scales the rules
+    /// engine's value under its cap; null when the items carry none.
+    /// </summary>
+    public double? RulesItemConfidence { get; init; }
 }

@@ -16,6 +16,8 @@ internal sealed class EvaluationTally
     private PrecisionRecall _locations = PrecisionRecall.Zero;
     private int _negationTotal, _negationMatched, _negationCorrect;
     private int _groundable, _grounded, _attempts, _failures, _reports;
+    private readonly ReportLevelTally _reportLevel = new();
+    private readonly List<(double Confidence, bool Correct)> _calibration = [];
     private long _tokens;
     private double _tokenSeconds;
 
@@ -46,6 +48,11 @@ internal sealed class EvaluationTally
         }
 
         AddClassification(x);
+        if (x.Tried(AnnotationType.Classification))
+        {
+            _reportLevel.Add(x.Input.Gold, x.Classification?.Content as ClassificationContent);
+        }
+
         AddHighlights(x);
         AddExtraction(x);
         AddNegation(x);
@@ -65,6 +72,10 @@ internal sealed class EvaluationTally
             MeasurementValues = _measurementValues,
             Locations = _locations,
             Negation = new NegationScore(_negationTotal, _negationMatched, _negationCorrect),
+            NormalAbnormal = _reportLevel.NormalAbnormal,
+            CriticalReports = _reportLevel.CriticalReports,
+            Chexpert = _reportLevel.Chexpert,
+            Calibration = ReliabilityTable.From(_calibration),
             GroundedFraction = _groundable == 0 ? 1.0 : _grounded / (double)_groundable,
             Attempts = _attempts,
             SchemaFailures = _failures,
@@ -150,11 +161,11 @@ internal sealed class EvaluationTally
 
         var gold = x.Input.Gold.Findings;
         var spans = x.GoldFindingSpans;
-        var answers = new bool?[gold.Count];
+        var answers = new Answer?[gold.Count];
         var sources = new[]
         {
-            (x.ExtractionContent?.FindingDetails ?? []).Select(f => (Span: GroundedInput.Span(f.Grounding), f.Negated)).ToList(),
-            x.HighlightItems.Select(h => (Span: GroundedInput.Span(h.Grounding), h.Negated)).ToList(),
+            (x.ExtractionContent?.FindingDetails ?? []).Select(f => (Span: GroundedInput.Span(f.Grounding), Answer: new Answer(f.Negated, f.Uncertain, f.Confidence?.Value))).ToList(),
+            x.HighlightItems.Select(h => (Span: GroundedInput.Span(h.Grounding), Answer: new Answer(h.Negated, h.Uncertain, h.Confidence?.Value))).ToList(),
         };
         foreach (var items in sources)
         {
@@ -167,15 +178,20 @@ internal sealed class EvaluationTally
         for (var g = 0; g < gold.Count; g++)
         {
             _negationTotal++;
-            if (answers[g] is { } negated)
+            if (answers[g] is { } answer)
             {
                 _negationMatched++;
-                _negationCorrect += negated == gold[g].Negated ? 1 : 0;
+                _negationCorrect += answer.Negated == gold[g].Negated ? 1 : 0;
+                if (answer.Confidence is { } confidence)
+                {
+                    var sameAssertion = answer.Negated == gold[g].Negated && (answer.Negated || answer.Uncertain == gold[g].Uncertain);
+                    _calibration.Add((confidence, sameAssertion));
+                }
             }
         }
     }
 
-    private static void Assign(List<((int Start, int End)? Span, bool Negated)> items, List<(int Start, int End)>[] gold, bool?[] answers, bool oneToOne)
+    private static void Assign(List<((int Start, int End)? Span, Answer Answer)> items, List<(int Start, int End)>[] gold, Answer?[] answers, bool oneToOne)
     {
         var pairs = new List<(int Gold, int Item, int Overlap, int Misfit)>();
         for (var g = 0; g < gold.Length; g++)
@@ -203,10 +219,12 @@ internal sealed class EvaluationTally
         {
             if (answers[g] is null && (!oneToOne || usedItems.Add(i)))
             {
-                answers[g] = items[i].Negated;
+                answers[g] = items[i].Answer;
             }
         }
     }
+
+    private readonly record struct Answer(bool Negated, bool Uncertain, double? Confidence);
 
     private static bool SameValue(Measurement predicted, GoldMeasurement gold) =>
         TextNormalizer.Normalize(predicted.Value) == TextNormalizer.Normalize(gold.Value)

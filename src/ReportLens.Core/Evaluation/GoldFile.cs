@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 
 namespace ReportLens.Core.Evaluation;
@@ -13,6 +14,34 @@ public static class GoldFile
     {
         using var reader = new StreamReader(path);
         return Parse(reader, Path.GetFileName(path));
+    }
+
+    /// <summary>
+    /// Every <c>gold*.jsonl</c> file of a folder, in ordinal name order; an id repeated across files is rejected
+    /// like one repeated within a file.
+    /// </summary>
+    public static IReadOnlyList<GoldCorpusFile> LoadFolder(string directory)
+    {
+        var files = Directory.GetFiles(directory, "gold*.jsonl").Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            throw new FileNotFoundException($"no gold*.jsonl file in {directory}");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var corpus = new List<GoldCorpusFile>(files.Count);
+        foreach (var path in files)
+        {
+            var reports = Load(path);
+            if (reports.FirstOrDefault(r => !ids.Add(r.Id)) is { } repeated)
+            {
+                throw new GoldFileException(Path.GetFileName(path), 0, $"id '{repeated.Id}' is already in another gold file");
+            }
+
+            corpus.Add(new GoldCorpusFile(Path.GetFileName(path), reports));
+        }
+
+        return corpus;
     }
 
     public static IReadOnlyList<GoldReport> Parse(TextReader reader, string source = "gold")
@@ -79,6 +108,14 @@ public static class GoldFile
             if (start is { } s && (s < 0 || s > report.Text.Length - text.Length || string.CompareOrdinal(report.Text, s, text, 0, text.Length) != 0))
             {
                 return $"{report.Id}: {kind} {index} has a start that does not point at its text";
+            }
+        }
+
+        foreach (var (observation, label) in report.Chexpert ?? new Dictionary<string, string>())
+        {
+            if (!ChexpertVocabulary.Observations.Contains(observation) || !ChexpertVocabulary.GoldLabels.Contains(label))
+            {
+                return $"{report.Id}: chexpert entry '{observation}' must name a CheXpert observation and be positive, negative or uncertain";
             }
         }
 

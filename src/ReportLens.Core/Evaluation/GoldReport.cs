@@ -22,4 +22,9 @@ public sealed record GoldReport
     public IReadOnlyList<GoldMeasurement> Measurements { get; init; } = [];
     public IReadOnlyList<string> Locations { get; init; } = [];
     public string? Impression { get; init; }
+    /// <summary>
+    /// Optional CheXpert labels (English chest radiographs): observation name → positive, negative or uncertain;
+    /// an observation left out is not mentioned. Null when the report was not labelled.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Chexpert { get; init; }
 }

@@ -71,7 +71,12 @@ public sealed class ReportAnalyzer(
     private AnalysisOutcome RunRules(AnalysisRequest request, long started, CancellationToken ct)
     {
         var grounded = GroundedRules(request, ct);
-        var confidence = ConfidenceCalculator.Compute(new ConfidenceEvidence { Engine = EngineKind.Rules, GroundedFraction = grounded.GroundedFraction });
+        var confidence = ConfidenceCalculator.Compute(new ConfidenceEvidence
+        {
+            Engine = EngineKind.Rules,
+            GroundedFraction = grounded.GroundedFraction,
+            RulesItemConfidence = RulesItemConfidence.Mean(grounded.Content),
+        });
         return new AnalysisOutcome(grounded.Content, EngineKind.Rules, grounded.GroundedFraction, confidence.Value,
             Details(confidence), null, null, 0, time.GetElapsedTime(started));
     }

@@ -55,7 +55,7 @@ public sealed class ConfidenceCalculatorTests
 
         Assert.Contains("\"value\":0.55", json, StringComparison.Ordinal);
         Assert.Contains("{\"name\":\"grounded_fraction\",\"input\":0.5,\"contribution\":0.7}", json, StringComparison.Ordinal);
-        Assert.Equal(["schema", "grounded_fraction", "agreement", "engine_cap", "contradictions"], report.Factors.Select(f => f.Name));
+        Assert.Equal(["schema", "grounded_fraction", "agreement", "engine_cap", "rules_items", "contradictions"], report.Factors.Select(f => f.Name));
     }
 
     [Fact]
@@ -118,5 +118,24 @@ public sealed class ConfidenceCalculatorTests
             var invalid = ConfidenceCalculator.Compute(e with { Schema = SchemaOutcome.Invalid }).Value;
             Assert.True(first >= repaired && repaired >= invalid && invalid == 0);
         });
+    }
+
+    [Theory]
+    [InlineData(null, 0.75)]
+    [InlineData(1.0, 0.75)]
+    [InlineData(0.8, 0.6)]
+    public void Compute_RulesWithItemConfidence_ScalesUnderTheCap(double? items, double expected)
+    {
+        var report = ConfidenceCalculator.Compute(new ConfidenceEvidence { Engine = EngineKind.Rules, RulesItemConfidence = items });
+
+        Assert.Equal(expected, report.Value);
+    }
+
+    [Fact]
+    public void Compute_LlmWithItemConfidence_IgnoresIt()
+    {
+        var report = ConfidenceCalculator.Compute(new ConfidenceEvidence { Engine = EngineKind.Llm, RulesItemConfidence = 0.2 });
+
+        Assert.Equal(0.8, report.Value);
     }
 }

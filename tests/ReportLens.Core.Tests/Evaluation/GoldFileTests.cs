@@ -44,4 +44,42 @@ public sealed class GoldFileTests
         Assert.Contains(reports, r => r.Language == "zh");
         Assert.Contains(reports, r => r.Language == "en");
     }
+
+    [Fact]
+    public void Parse_ChexpertLabels_ReadsThemAndRejectsUnknownObservationsOrLabels()
+    {
+        var labelled = Valid.Replace("\"locations\"", "\"chexpert\":{\"Lung Lesion\":\"positive\",\"Pneumothorax\":\"negative\"},\"locations\"", StringComparison.Ordinal);
+
+        var report = GoldFile.Parse(new StringReader(labelled)).Single();
+
+        Assert.Equal("positive", report.Chexpert!["Lung Lesion"]);
+        Assert.Null(GoldFile.Parse(new StringReader(Valid)).Single().Chexpert);
+        foreach (var bad in new[] { "\"Lung Nodule\":\"positive\"", "\"Edema\":\"present\"" })
+        {
+            var line = Valid.Replace("\"locations\"", "\"chexpert\":{" + bad + "},\"locations\"", StringComparison.Ordinal);
+            Assert.Throws<GoldFileException>(() => GoldFile.Parse(new StringReader(line)));
+        }
+    }
+
+    [Fact]
+    public void LoadFolder_EveryGoldFile_LoadsInNameOrderAndRejectsAnIdRepeatedAcrossFiles()
+    {
+        var folder = Directory.CreateTempSubdirectory("gold-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "gold.jsonl"), Valid);
+            File.WriteAllText(Path.Combine(folder, "gold-en.jsonl"), Valid.Replace("\"id\":\"a\"", "\"id\":\"b\"", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(folder, "other.jsonl"), "not read");
+
+            var files = GoldFile.LoadFolder(folder);
+
+            Assert.Equal(["gold-en.jsonl", "gold.jsonl"], files.Select(f => f.Name));
+            File.WriteAllText(Path.Combine(folder, "gold-zh.jsonl"), Valid);
+            Assert.Throws<GoldFileException>(() => GoldFile.LoadFolder(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

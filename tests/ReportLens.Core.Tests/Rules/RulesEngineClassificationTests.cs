@@ -171,4 +171,55 @@ public sealed class RulesEngineClassificationTests
         Assert.Equal("是", classification.Category("是否需要随访"));
         Assert.Equal("否", classification.Category("是否需要进一步检查"));
     }
+
+    [Fact]
+    public void Classify_CriticalReport_UrgencyNamesEveryDecidingFindingAtItsSpan()
+    {
+        const string Report = "FINDINGS: Large left pneumothorax. Small right pleural effusion.\nIMPRESSION: Left pneumothorax.";
+
+        var urgency = Rules.Classify(Report, ReportLanguage.En).Classifications.Single(c => c.Dimension == "紧急程度");
+
+        Assert.Equal("危急", urgency.Category);
+        Assert.Equal(2, urgency.Findings!.Count);
+        Assert.All(urgency.Findings, f =>
+        {
+            Assert.Contains("pneumothorax", f.Text, StringComparison.Ordinal);
+            Assert.Equal(f.Text, Report[f.Grounding!.Start!.Value..f.Grounding.End!.Value]);
+        });
+        Assert.Equal(urgency.Findings[0].Text, urgency.Evidence);
+        Assert.Equal(urgency.Findings[0].Grounding!.Start, urgency.EvidenceGrounding!.Start);
+        Assert.DoesNotContain(urgency.Findings, f => f.Text.Contains("effusion", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Classify_UrgencyBasis_IsSerialisedSnakeCaseNextToTheEvidence()
+    {
+        var urgency = Rules.Classify("胸部CT：右侧气胸，肺组织压缩约30%。").Classifications.Single(c => c.Dimension == "紧急程度");
+
+        var json = System.Text.Json.JsonSerializer.Serialize(urgency, ReportLens.Core.Json.ReportLensJson.Options);
+
+        Assert.Contains("\"evidence\":", json, StringComparison.Ordinal);
+        Assert.Contains("\"findings\":[{\"text\":", json, StringComparison.Ordinal);
+        Assert.Contains("\"start\":", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_NormalReport_HasNoUrgencyFindings()
+    {
+        var urgency = Rules.Classify("胸部CT平扫：双肺未见结节。心影不大。诊断意见：胸部CT平扫未见异常。").Classifications.Single(c => c.Dimension == "紧急程度");
+
+        Assert.Equal("正常", urgency.Category);
+        Assert.Null(urgency.Findings);
+    }
+
+    [Theory]
+    [InlineData("FINDINGS: Right lower lobe consolidation.\nIMPRESSION: Right lower lobe pneumonia.", "FINDINGS: Right lower lobe consolidation.\nIMPRESSION: Possible right lower lobe pneumonia.")]
+    [InlineData("FINDINGS: Small left pleural effusion.\nIMPRESSION: Small left pleural effusion.", "FINDINGS: Small left pleural effusion.\nIMPRESSION: No pleural effusion.")]
+    public void Extract_FindingConfidence_IsLowerWhenTheReadingIsLessSure(string clear, string unsure)
+    {
+        static double Least(string report) => Rules.Extract(report, ReportLanguage.En).FindingDetails.Min(f => f.Confidence!.Value);
+
+        Assert.True(Least(unsure) < Least(clear), $"{Least(unsure)} !< {Least(clear)}");
+        Assert.All(Rules.Extract(unsure, ReportLanguage.En).FindingDetails, f => Assert.NotEmpty(f.Confidence!.Factors));
+    }
 }

@@ -14,15 +14,20 @@ internal static class ClassificationBuilder
     public static ClassificationContent Build(ReportAnalysis analysis)
     {
         var recommendations = RecommendationScan.Of(analysis);
+        var bodyPart = BodyPart(analysis);
+        var modality = Modality(analysis);
+        // CheXpert labels mean something only for chest radiographs; the labeler is English.
+        var chexpert = analysis.English && modality.Category == "X-Ray" && bodyPart.Category == "胸部" ? ChexpertBuilder.Build(analysis) : [];
         return new ClassificationContent
         {
             Classifications =
             [
                 UrgencyItem(analysis),
-                BodyPart(analysis),
-                Modality(analysis),
+                bodyPart,
+                modality,
                 FollowUp(analysis, recommendations),
                 FurtherExam(analysis, recommendations),
+                .. chexpert,
             ],
         };
     }
@@ -33,7 +38,12 @@ internal static class ClassificationBuilder
         {
             var severity = Urgency.EffectiveSeverity(decisive);
             var confidence = decisive.Uncertain ? 0.7 : severity == 4 ? 0.95 : 0.85;
-            return Item(ClassificationVocabulary.Urgency, ClassificationVocabulary.UrgencyScale[severity], confidence, SegmentText(analysis, decisive));
+            var basis = UrgencyBasis.Of(analysis, severity);
+            return Item(ClassificationVocabulary.Urgency, ClassificationVocabulary.UrgencyScale[severity], confidence, basis[0].Text) with
+            {
+                EvidenceGrounding = basis[0].Grounding,
+                Findings = basis,
+            };
         }
 
         var negative = analysis.Findings.FirstOrDefault(f => f.Negated);
@@ -154,9 +164,6 @@ internal static class ClassificationBuilder
 
         return (best, (double)bestVotes / total);
     }
-
-    private static string SegmentText(ReportAnalysis analysis, FindingMention mention) =>
-        analysis.Findings.FirstOrDefault(f => f.Mentions.Contains(mention)) is { } f ? analysis.Text[f.Start..f.End] : mention.Hit.TextOf(analysis.Text);
 
     private static ClassificationItem Item(string dimension, string category, double confidence, string? evidence) => new()
     {

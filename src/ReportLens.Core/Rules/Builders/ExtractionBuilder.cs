@@ -9,8 +9,10 @@ internal static class ExtractionBuilder
     {
         var text = analysis.Text;
         var spans = new SpanFactory(text);
-        var details = analysis.Findings.Select(f => new Finding
+        var confidence = FindingConfidence.Of(analysis);
+        var details = analysis.Findings.Select((f, i) => new Finding
         {
+            Confidence = confidence[i],
             Text = text[f.Start..f.End],
             Negated = f.Negated,
             Uncertain = f.Uncertain,

@@ -1,4 +1,5 @@
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Confidence;
 using ReportLens.Core.Rules.Analysis;
 
 namespace ReportLens.Core.Rules.Builders;
@@ -27,26 +28,31 @@ internal static class HighlightBuilder
         }
 
         // Per diagnosis sentence: whether it holds findings, whether all are negated, whether any is uncertain.
-        var tally = new Dictionary<int, (bool AllNegated, bool AnyUncertain)>();
-        foreach (var finding in findings)
+        // A diagnosis sentence is as sure as its least sure finding.
+        var confidence = FindingConfidence.Of(analysis);
+        var tally = new Dictionary<int, (bool AllNegated, bool AnyUncertain, ConfidenceReport? Least)>();
+        for (var i = 0; i < findings.Count; i++)
         {
+            var finding = findings[i];
             var sentence = finding.Clause.Sentence;
             if (diagnosisSentences.Contains(sentence))
             {
-                var (allNegated, anyUncertain) = tally.TryGetValue(sentence, out var seen) ? seen : (true, false);
-                tally[sentence] = (allNegated && finding.Negated, anyUncertain || finding.Uncertain);
+                var (allNegated, anyUncertain, least) = tally.TryGetValue(sentence, out var seen) ? seen : (true, false, null);
+                tally[sentence] = (allNegated && finding.Negated, anyUncertain || finding.Uncertain,
+                    least is null || confidence[i].Value < least.Value ? confidence[i] : least);
             }
         }
 
         foreach (var sentence in diagnoses)
         {
-            var (negated, uncertain) = tally.TryGetValue(sentence.Sentence, out var t) ? t : (false, false);
+            var (negated, uncertain, least) = tally.TryGetValue(sentence.Sentence, out var t) ? t : (false, false, null);
             items.Add(Item(spans, sentence.Start, sentence.End, HighlightCategories.Diagnosis, messages.Format("hl.diagnosis"),
-                negated: negated, uncertain: uncertain));
+                negated: negated, uncertain: uncertain) with { Confidence = least });
         }
 
-        foreach (var finding in findings)
+        for (var i = 0; i < findings.Count; i++)
         {
+            var finding = findings[i];
             var primary = finding.Primary;
             var term = primary.Hit.TextOf(text);
             if (finding.Negated)
@@ -54,7 +60,7 @@ internal static class HighlightBuilder
                 if (!diagnosisSentences.Contains(finding.Clause.Sentence))
                 {
                     var reason = messages.Format("hl.negated", primary.NegationCue!.Value.TextOf(text), term);
-                    items.Add(Item(spans, finding.Start, finding.End, HighlightCategories.Diagnosis, reason, negated: true, uncertain: false));
+                    items.Add(Item(spans, finding.Start, finding.End, HighlightCategories.Diagnosis, reason, negated: true, uncertain: false) with { Confidence = confidence[i] });
                 }
 
                 continue;
@@ -68,7 +74,7 @@ internal static class HighlightBuilder
                 why += messages.Format("hl.uncertain", cue.TextOf(text));
             }
 
-            items.Add(Item(spans, finding.Start, finding.End, HighlightCategories.Abnormal, why, negated: false, uncertain: finding.Uncertain));
+            items.Add(Item(spans, finding.Start, finding.End, HighlightCategories.Abnormal, why, negated: false, uncertain: finding.Uncertain) with { Confidence = confidence[i] });
         }
 
         foreach (var m in analysis.Measurements)

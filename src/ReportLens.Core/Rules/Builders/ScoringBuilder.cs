@@ -65,9 +65,9 @@ internal static class ScoringBuilder
 
     private static ScoreItem Detail(Messages messages, ReportFacts facts)
     {
-        if (facts.AbnormalFindings > 0)
+        if (facts.Abnormal)
         {
-            var detail = (facts.WithLocation + facts.WithSize) / (2.0 * facts.AbnormalFindings);
+            var detail = facts.AbnormalFindings == 0 ? 0 : (facts.WithLocation + facts.WithSize) / (2.0 * facts.AbnormalFindings);
             var score = (int)Math.Round(40 + 60 * detail);
             return Score("发现详细度", score, messages.Format("score.detail.abnormal", score, facts.AbnormalFindings, facts.WithLocation, facts.WithSize));
         }
@@ -85,9 +85,10 @@ internal static class ScoringBuilder
     {
         if (facts.Measurements == 0)
         {
+            // The reason names the same verdict as 紧急程度: "normal report" only when the classification says 正常.
             return facts.NeedSize > 0
                 ? Score("测量精确度", 40, messages.Format("score.measure.missing", 40, facts.NeedSize))
-                : Score("测量精确度", 80, messages.Format("score.measure.none_needed", 80));
+                : Score("测量精确度", 80, messages.Format(facts.Abnormal ? "score.measure.none_needed_abnormal" : "score.measure.none_needed", 80));
         }
 
         var unitShare = (double)facts.WithUnit / facts.Measurements;
