@@ -10,7 +10,7 @@ public static class AnalysisServiceCollectionExtensions
     public static IServiceCollection AddReportLensAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddReportLensLlm(configuration);
-        services.AddOptions<AnalysisLimitsOptions>().BindConfiguration(AnalysisLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnalysisLimitsOptions>().Bind(configuration.GetSection(AnalysisLimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IRulesEngine>(RulesEngine.Default);
         services.AddSingleton<ILlmStatusProvider, LlmStatusProvider>();
         services.AddSingleton<IReportAnalyzer, ReportAnalyzer>();

@@ -10,7 +10,7 @@ public sealed class LexiconFilesTests
     private static readonly Dictionary<string, (int Columns, Func<string[], bool> Valid)> Rules = new()
     {
         ["sections.tsv"] = (2, r => r[1] is "findings" or "impression" or "recommendation" or "technique" or "history"),
-        ["cues.tsv"] = (3, r => r[1] is "negation" or "uncertainty" or "pseudo" or "stop" or "coordinator"
+        ["cues.tsv"] = (3, r => r[1] is "negation" or "uncertainty" or "hypothetical" or "pseudo" or "stop" or "coordinator"
             && r[2] is "pre" or "post" or "both" or "none"),
         ["findings.tsv"] = (3, r => int.TryParse(r[1], out var s) && s is >= 0 and <= 4 && r[2].All(c => c is 'f' or 's' or '-')),
         ["anatomy.tsv"] = (3, r => r[1] is "头颅" or "胸部" or "腹部" or "四肢" or "脊柱" or "其他" && int.TryParse(r[2], out var w) && w is >= 0 and <= 3),

@@ -5,8 +5,10 @@ namespace ReportLens.Core.Rules.Analysis;
 /// <summary>
 /// NegEx-style assertion: a pre-cue acts on the findings after it up to the end of its clause, a post-cue on the
 /// findings before it back to the start of its clause; a stop word (但, but, which…) between them ends the scope.
-/// In English a short list clause after a comma ("No effusion, consolidation, or pneumothorax") carries on the
-/// open cue of the clause before it.
+/// A short list clause after a comma ("No effusion, consolidation, or large pneumothorax"; "未见胸腔积液，心包积液")
+/// carries on the open cue of the clause before it, whatever modifiers its items carry; only a contrast or stop word,
+/// a clause with its own verb or cue, or the sentence end closes it. A hypothetical cue ("limited for evaluation
+/// of", "to exclude", "建议…") makes its findings uncertain and keeps them from raising the urgency.
 /// </summary>
 internal static class AssertionDetector
 {
@@ -20,8 +22,9 @@ internal static class AssertionDetector
         PhraseHit? openNegation = null, openUncertainty = null;
         var previousSentence = -1;
         var clauseCues = new List<PhraseHit>();
-        foreach (var clause in clauses)
+        for (var clauseIndex = 0; clauseIndex < clauses.Count; clauseIndex++)
         {
+            var clause = clauses[clauseIndex];
             ct.ThrowIfCancellationRequested();
             clauseCues.Clear();
             while (c < cues.Count && cues[c].Start < clause.End)
@@ -34,8 +37,8 @@ internal static class AssertionDetector
                 c++;
             }
 
-            var continues = english && clause.Sentence == previousSentence && IsListContinuation(text, clause, clauseCues, findings, anatomy)
-                && !HasHitIn(modifiers, clause);
+            var continues = clause.Sentence == previousSentence && IsListContinuation(text, clause, clauseCues, findings, anatomy, english)
+                && !(HasHitIn(modifiers, clause) && EndsUncoordinatedList(clauses, clauseIndex, clauseCues));
             var inheritedNegation = continues ? openNegation : null;
             var inheritedUncertainty = continues ? openUncertainty : null;
             var scopes = new ClauseCueIndex(clauseCues);
@@ -48,12 +51,18 @@ internal static class AssertionDetector
                 }
 
                 var negation = scopes.Scope(hit, "negation") ?? inheritedNegation;
-                var uncertainty = scopes.Scope(hit, "uncertainty") ?? inheritedUncertainty;
+                var uncertainty = scopes.Scope(hit, "hypothetical") ?? scopes.Scope(hit, "uncertainty") ?? inheritedUncertainty;
+                // "建议增强扫描以除外肿瘤", "recommend CT to exclude a mass": a negation inside a hypothetical scope is
+                // the condition to check, not an absent finding.
+                if (uncertainty is { Entry.Label: "hypothetical" } hypothetical && negation is { } cue && cue.Start > hypothetical.Start)
+                {
+                    negation = null;
+                }
                 mentions.Add(new FindingMention(hit, clause, negation, uncertainty));
             }
 
             openNegation = OpenPreCue(clauseCues, "negation") ?? inheritedNegation;
-            openUncertainty = OpenPreCue(clauseCues, "uncertainty") ?? inheritedUncertainty;
+            openUncertainty = OpenPreCue(clauseCues, "hypothetical") ?? OpenPreCue(clauseCues, "uncertainty") ?? inheritedUncertainty;
             previousSentence = clause.Sentence;
         }
 
@@ -113,11 +122,25 @@ internal static class AssertionDetector
         return open;
     }
 
-    // A list item has no cue of its own other than a coordinator, and few words besides its findings and locations
-    // ("spinal canal stenosis or neural foraminal narrowing at any level").
-    private static bool IsListContinuation(string text, TextUnit clause, List<PhraseHit> cues, IReadOnlyList<PhraseHit> findings,
-        IReadOnlyList<PhraseHit> anatomy)
+    // "No pneumothorax, moderate right pleural effusion": a graded item after a bare comma that ends the sentence is
+    // a new statement; inside a coordinated list ("No consolidation, pneumothorax or large effusion") it is an item.
+    private static bool EndsUncoordinatedList(IReadOnlyList<TextUnit> clauses, int index, List<PhraseHit> cues)
     {
+        var last = index + 1 >= clauses.Count || clauses[index + 1].Sentence != clauses[index].Sentence;
+        return last && !cues.Exists(c => c.Entry.Label == "coordinator");
+    }
+
+    // A list item has no cue of its own other than a coordinator, and few words besides its findings and locations
+    // ("spinal canal stenosis or neural foraminal narrowing at any level"). Chinese has no spaces: there an item may
+    // leave at most two characters uncovered, none of them a verb that starts a statement of its own (见, 示, 呈…).
+    private static bool IsListContinuation(string text, TextUnit clause, List<PhraseHit> cues, IReadOnlyList<PhraseHit> findings,
+        IReadOnlyList<PhraseHit> anatomy, bool english)
+    {
+        if (!english)
+        {
+            return IsChineseListItem(text, clause, cues, findings, anatomy);
+        }
+
         foreach (var cue in cues)
         {
             if (cue.Entry.Label is not ("coordinator" or "pseudo"))
@@ -139,7 +162,33 @@ internal static class AssertionDetector
         return otherWords <= ListClauseMaxWords;
     }
 
-    // "No pneumothorax, moderate right pleural effusion": a graded item starts a new statement, not a list item.
+    private static bool IsChineseListItem(string text, TextUnit clause, List<PhraseHit> cues, IReadOnlyList<PhraseHit> findings,
+        IReadOnlyList<PhraseHit> anatomy)
+    {
+        if (cues.Exists(c => c.Entry.Label is not ("coordinator" or "pseudo")) || !HasHitIn(findings, clause))
+        {
+            return false;
+        }
+
+        var uncovered = 0;
+        for (var i = clause.Start; i < clause.End; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) || char.IsPunctuation(text[i]) || Covered(i, cues) || Covered(i, findings) || Covered(i, anatomy))
+            {
+                continue;
+            }
+
+            if (StatementVerbs.Contains(text[i]) || ++uncovered > 2)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private const string StatementVerbs = "见示呈有为显伴增扩缩移变致";
+
     private static bool HasHitIn(IReadOnlyList<PhraseHit> hits, TextUnit clause)
     {
         var i = HitSearch.FirstAtOrAfter(hits, clause.Start);

@@ -10,7 +10,7 @@ namespace ReportLens.Core.Rules.Analysis;
 /// </summary>
 internal sealed class ClauseCueIndex
 {
-    private static readonly string[] Kinds = ["negation", "uncertainty"];
+    private static readonly string[] Kinds = ["negation", "uncertainty", "hypothetical"];
 
     private readonly List<PhraseHit> _cues;
     private readonly int[][] _previousPre;
@@ -22,8 +22,8 @@ internal sealed class ClauseCueIndex
     {
         _cues = cues;
         var n = cues.Count;
-        _previousPre = [new int[n], new int[n]];
-        _nextPost = [new int[n + 1], new int[n + 1]];
+        _previousPre = [new int[n], new int[n], new int[n]];
+        _nextPost = [new int[n + 1], new int[n + 1], new int[n + 1]];
         _previousStop = new int[n];
         _nextStopForPost = new int[n + 1];
         for (var k = 0; k < Kinds.Length; k++)

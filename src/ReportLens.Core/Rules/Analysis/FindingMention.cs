@@ -13,6 +13,9 @@ internal sealed record FindingMention(PhraseHit Hit, TextUnit Clause, PhraseHit?
     public bool Negated => NegationCue is not null;
     public bool Uncertain => UncertaintyCue is not null;
 
+    /// <summary>Raised only as a possibility to check or a limit of the exam ("limited for evaluation of", "建议…除外").</summary>
+    public bool Hypothetical => UncertaintyCue?.Entry.Label == "hypothetical";
+
     /// <summary>A critical term stays critical whatever its modifier: a small pneumothorax is still a pneumothorax.</summary>
     public bool Critical => Hit.Entry.Value >= 4;
 

@@ -102,7 +102,7 @@ internal static class Segmenter
                 return true;
             case '.':
                 var next = i + 1 < text.Length ? text[i + 1] : ' ';
-                if (!char.IsWhiteSpace(next) && !(english is false && next > '\u2e80'))
+                if (!char.IsWhiteSpace(next) && !(english is false && next > '\u2e80') && !IsRunTogether(text, i, next))
                 {
                     return false;
                 }
@@ -111,6 +111,18 @@ internal static class Segmenter
             default:
                 return false;
         }
+    }
+
+    // "Heart size is normal.Minimal atelectasis": a word of three letters or more, a dot, then a capital letter is a
+    // sentence end without its space; decimals (1.5), initials (U.S.) and short abbreviations stay whole.
+    private static bool IsRunTogether(string text, int dot, char next)
+    {
+        if (!char.IsAsciiLetterUpper(next) || dot < 3)
+        {
+            return false;
+        }
+
+        return char.IsAsciiLetter(text[dot - 1]) && char.IsAsciiLetter(text[dot - 2]) && char.IsAsciiLetter(text[dot - 3]);
     }
 
     private static bool IsListNumber(string text, int start, int dot)

@@ -135,7 +135,7 @@ internal static class ClassificationBuilder
         foreach (var finding in analysis.Findings.Where(f => !f.Negated))
         {
             var asserted = finding.Mentions.Where(m => !m.Negated).ToList();
-            if (asserted.Any(m => m.Uncertain && m.Severity >= 2))
+            if (asserted.Any(m => m.Uncertain && !m.Hypothetical && m.Severity >= 2))
             {
                 var uncertainCritical = asserted.Any(m => m.Uncertain && m.Critical);
                 return Item(ClassificationVocabulary.FurtherExam, ClassificationVocabulary.Yes, uncertainCritical ? 0.85 : 0.7, analysis.Text[finding.Start..finding.End]);
