@@ -6,7 +6,7 @@ namespace ReportLens.Server.Security;
 /// <summary>The one shape of a 429: ProblemDetails with a <c>type</c>, and Retry-After in whole seconds.</summary>
 public static class TooManyRequests
 {
-    public const string Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4";
+    public const string Type = "https://tools.ietf.org/html/rfc6585#section-4";
 
     public static ProblemHttpResult Problem(HttpContext http, string detail, TimeSpan? retryAfter)
     {

@@ -8,7 +8,7 @@ namespace ReportLens.Server.Tests.Security;
 /// <summary>Issue 12 item 3: batches and jobs count against a per-user hourly budget and a per-role job size.</summary>
 public sealed class BatchQuotaTests(BatchQuotaAppFixture app) : ApiTest<BatchQuotaAppFixture>(app), IClassFixture<BatchQuotaAppFixture>
 {
-    private const string TooManyRequestsType = "https://www.rfc-editor.org/rfc/rfc6585#section-4";
+    private const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
 
     [Fact]
     public async Task Batches_WhileAnalyzeIsRateLimited_StopAtTheHourlyItemBudgetWith429()
