@@ -47,7 +47,8 @@ internal static class HighlightBuilder
         {
             var (negated, uncertain, least) = tally.TryGetValue(sentence.Sentence, out var t) ? t : (false, false, null);
             items.Add(Item(spans, sentence.Start, sentence.End, HighlightCategories.Diagnosis, messages.Format("hl.diagnosis"),
-                negated: negated, uncertain: uncertain) with { Confidence = least });
+                negated: negated, uncertain: uncertain) with
+            { Confidence = least });
         }
 
         for (var i = 0; i < findings.Count; i++)
