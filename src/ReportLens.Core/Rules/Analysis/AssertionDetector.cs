@@ -109,7 +109,7 @@ internal static class AssertionDetector
         PhraseHit? open = null;
         foreach (var cue in cues)
         {
-            if (cue.Entry.Label == "stop")
+            if (ClauseCueIndex.EndsPreScope(cue.Entry))
             {
                 open = null;
             }

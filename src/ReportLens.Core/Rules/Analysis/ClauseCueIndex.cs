@@ -45,7 +45,7 @@ internal sealed class ClauseCueIndex
         var lastStop = -1;
         for (var i = 0; i < n; i++)
         {
-            lastStop = cues[i].Entry.Label == "stop" ? i : lastStop;
+            lastStop = EndsPreScope(cues[i].Entry) ? i : lastStop;
             _previousStop[i] = lastStop;
         }
 
@@ -55,6 +55,9 @@ internal sealed class ClauseCueIndex
             _nextStopForPost[i] = cues[i].Entry.Label == "stop" && cues[i].Entry.Flags != "pre" ? i : _nextStopForPost[i + 1];
         }
     }
+
+    /// <summary>A stop word, or a coordinator marked "pre" ("with"), ends the scope of a pre-cue before it.</summary>
+    public static bool EndsPreScope(PhraseEntry cue) => cue.Label == "stop" || (cue.Label == "coordinator" && cue.Flags == "pre");
 
     /// <summary>
     /// The cue of <paramref name="kind"/> whose scope holds the finding: one containing it; else the nearest pre-cue
