@@ -58,6 +58,7 @@ public static class ServerModule
         services.AddHostedService<StartupInitializer>();
         services.AddReportLensAnalysis(builder.Configuration);
         services.AddSingleton<IExceptionProblemMapper, LlmProblemMapper>();
+        services.AddSingleton<IExceptionProblemMapper, UniqueViolationProblemMapper>();
         services.AddSingleton<ResultCache>();
         services.AddSingleton<ModelLabels>();
         services.AddSingleton<IAnalysisObserver, AnalysisMetrics>();

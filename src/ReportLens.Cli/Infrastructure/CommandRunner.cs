@@ -41,6 +41,8 @@ public static class CommandRunner
         DbException db when IsMissingSchema(db) =>
             new CliException("the database has no ReportLens schema yet: run `reportlens db migrate` first"),
         DbException db => new CliException($"database error: {db.Message}"),
+        Microsoft.EntityFrameworkCore.DbUpdateException update when ReportLens.Data.UniqueViolation.Is(update) =>
+            new CliException("a record with the same unique value (username, accession number) was stored meanwhile"),
         Microsoft.EntityFrameworkCore.DbUpdateException update => new CliException($"database error: {update.InnerException?.Message ?? update.Message}"),
         JsonException json => new CliException($"bad JSON: {json.Message}"),
         IOException io => new CliException(io.Message),

@@ -10,7 +10,9 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
     {
         builder.ToTable("users");
         builder.HasIndex(u => u.Username).IsUnique();
-        builder.Property(u => u.Username).HasMaxLength(100);
+        builder.Property(u => u.Username).HasMaxLength(Usernames.MaxLength).HasField("_username");
+        builder.Property(u => u.NormalizedUsername).HasMaxLength(Usernames.MaxLength);
+        builder.HasIndex(u => u.NormalizedUsername).IsUnique();
         builder.Property(u => u.Role).HasMaxLength(20);
     }
 }

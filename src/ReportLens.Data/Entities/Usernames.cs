@@ -14,11 +14,15 @@ public static class Usernames
 
     /// <summary>
     /// Names that differ only in case are one name: "Admin" next to "admin" invites mistakes and impersonation.
-    /// Checked at creation (SQL UPPER on both providers); sign-in still matches the stored form exactly.
+    /// The key is stored beside the name under a unique index, so two concurrent creations cannot both win;
+    /// sign-in still matches the stored form exactly.
     /// </summary>
+    public static string Key(string username) => Normalize(username).ToUpperInvariant();
+
+    /// <summary>Whether a stored user has this name, ignoring case (checked before creating one, for a clear 409).</summary>
     public static Expression<Func<UserAccount, bool>> SameAs(string username)
     {
-        var upper = Normalize(username).ToUpperInvariant();
-        return u => u.Username.ToUpper() == upper;
+        var key = Key(username);
+        return u => u.NormalizedUsername == key;
     }
 }

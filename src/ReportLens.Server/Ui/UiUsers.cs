@@ -48,7 +48,15 @@ public sealed class UiUsers(IServiceScopeFactory scopes, IPasswordHasher<UserAcc
         user.PasswordHash = hasher.HashPassword(user, password!);
         db.Users.Add(user);
         scope.ServiceProvider.GetRequiredService<AuditLog>().Stage(admin, AuditActions.UserChange, detail: $"created user '{name}' as {role} (web)");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return $"a user named '{name}' already exists";
+        }
+
         return null;
     }
 
