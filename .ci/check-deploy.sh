@@ -76,7 +76,7 @@ check_nginx() {
 
 check_nginx_headers() {
     # ReportLens sends its security headers itself; nginx repeating them would send two (possibly contradicting)
-    # values, as the seed's X-Frame-Options SAMEORIGIN did against the app's DENY.
+    # values, as an X-Frame-Options SAMEORIGIN in nginx would against the app's DENY.
     local dup
     dup=$(grep -Eio 'add_header +(Strict-Transport-Security|X-Frame-Options|Content-Security-Policy|X-Content-Type-Options|Referrer-Policy|Permissions-Policy)' \
         "$root/deploy/nginx/nginx.conf" || true)

@@ -11,7 +11,7 @@ internal sealed record BatchResult(string Name, int Reports, long Requests, doub
     public double Fraction => IdealSeconds / WallSeconds;
 }
 
-/// <summary>A job of N reports through the server vs the seed's semaphore of 3 over the same emulator.</summary>
+/// <summary>A job of N reports through the server vs a naive client (a semaphore of 3) over the same emulator.</summary>
 internal static class BatchBenchmarks
 {
     public static EmulatorOptions Emulator => new() { Parallel = 4, PromptTokensPerSecond = 20_000, DecodeTokensPerSecond = 1_500, MaxQueue = 512 };
@@ -43,7 +43,7 @@ internal static class BatchBenchmarks
         return new BatchResult(name, texts.Count, capacity.Requests, wall, capacity.IdealSeconds(), server.PeakWorkingSetBytes);
     }
 
-    /// <summary>The seed's batch: every report at once behind asyncio.Semaphore(3), straight to the emulator.</summary>
+    /// <summary>The naive batch baseline: every report at once behind a semaphore of 3, straight to the emulator.</summary>
     public static async Task<BatchResult> SeedSemaphoreAsync(IReadOnlyList<string> texts, EmulatorHost emulator)
     {
         using var caller = new DirectCaller(emulator.BaseUrl);

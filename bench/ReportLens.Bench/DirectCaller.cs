@@ -6,7 +6,7 @@ using ReportLens.Core.Text;
 
 namespace ReportLens.Bench;
 
-/// <summary>Calls an emulator's /api/chat directly with the messages and schema the server would send: the seed's way, and the baseline for overhead.</summary>
+/// <summary>Calls an emulator's /api/chat directly with the messages and schema the server would send: a client without the server, and the baseline for overhead.</summary>
 internal sealed class DirectCaller(Uri emulator) : IDisposable
 {
     public const string Model = "qwen2.5:7b";

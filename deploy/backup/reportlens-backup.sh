@@ -1,6 +1,6 @@
 #!/bin/sh
 # Scheduled ReportLens backup: `reportlens db backup` into BACKUP_DIR, then drop backups older than
-# RETENTION_DAYS (7, as in the seed). Used by the systemd timer, the cron example and the Docker image.
+# RETENTION_DAYS (default 7). Used by the systemd timer, the cron example and the Docker image.
 set -eu
 
 BACKUP_DIR="${BACKUP_DIR:-/var/backups/reportlens}"

@@ -8,7 +8,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public const string DefaultSqliteFile = "reportlens.db";
 
     /// <summary>
-    /// Accepts the seed's URL form (postgresql://user:pass@host:5432/db, postgres://…), an Npgsql connection
+    /// Accepts a URL (postgresql://user:pass@host:5432/db, postgres://…, postgresql+asyncpg://…), an Npgsql connection
     /// string (Host=…;Database=…), sqlite:///path or "Data Source=file.db", or nothing (SQLite in the working folder).
     /// </summary>
     public static DatabaseSettings Parse(string? value)

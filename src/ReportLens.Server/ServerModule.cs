@@ -86,15 +86,16 @@ public static class ServerModule
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi();
-        app.MapHealthApi();
-        app.MapAuthApi();
-        app.MapUsersApi();
-        app.MapReportsApi();
-        app.MapAnalysisApi();
-        app.MapAuditApi();
-        app.MapJobsApi();
-        app.MapBackendsApi();
-        app.MapReviewsApi();
+        var api = app.MapGroup("").WithMiddlewareProblems();
+        api.MapHealthApi();
+        api.MapAuthApi();
+        api.MapUsersApi();
+        api.MapReportsApi();
+        api.MapAnalysisApi();
+        api.MapAuditApi();
+        api.MapJobsApi();
+        api.MapBackendsApi();
+        api.MapReviewsApi();
         app.MapReportLensUi();
         return app;
     }

@@ -18,9 +18,9 @@ public sealed class LoadTestTests : IDisposable
     [Fact]
     public async Task LoadTest_DirectToOllama_SendsTheTypesSystemPromptSchemaAndTemperature()
     {
-        await using var ollama = await ChatCaptureServer.StartAsync();
+        await using var ollama = await WireCaptureServer.StartAsync();
 
-        var result = await workspace.RunAsync("loadtest", "-n", "1", "-c", "1", "--type", "classification", "--ollama", ollama.Url);
+        var result = await workspace.RunAsync("loadtest", "-n", "1", "-c", "1", "--type", "classification", "--ollama", ollama.BaseUrl.ToString());
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var body = Assert.Single(ollama.Requests);
@@ -38,10 +38,10 @@ public sealed class LoadTestTests : IDisposable
     [Fact]
     public async Task LoadTest_DirectWithOllamaVariables_UsesOllamaModelAndLetsOllamaOptionWinOverBaseUrl()
     {
-        await using var ollama = await ChatCaptureServer.StartAsync();
+        await using var ollama = await WireCaptureServer.StartAsync();
         var environment = new Dictionary<string, string?> { ["OLLAMA_MODEL"] = "llama3.1:8b", ["OLLAMA_BASE_URL"] = "http://127.0.0.1:9" };
 
-        var result = await workspace.RunWithEnvironmentAsync(environment, "loadtest", "-n", "2", "-c", "1", "--ollama", ollama.Url);
+        var result = await workspace.RunWithEnvironmentAsync(environment, "loadtest", "-n", "2", "-c", "1", "--ollama", ollama.BaseUrl.ToString());
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(2, ollama.Requests.Count);

@@ -12,14 +12,10 @@ public sealed class PostgresTests : IDisposable
     [Fact]
     public async Task MigrateImportAnalyzeExport_OnPostgres_RoundTripsIntoSqlite()
     {
-        if (PostgresDatabase.Server is null)
-        {
-            Assert.Skip($"{PostgresDatabase.Variable} is not set");
-        }
-
-        await using var postgres = await PostgresDatabase.CreateAsync();
+        TestDatabase.SkipUnlessPostgres();
+        await using var postgres = await TestDatabase.CreatePostgresAsync();
         Task<CliResult> Run(params string[] args) =>
-            CliProcess.RunAsync(workspace.Folder, [.. args, "--database", postgres.ConnectionString], null, null, TestContext.Current.CancellationToken);
+            CliProcess.RunAsync(workspace.Folder, [.. args, "--database", postgres.Url], null, null, TestContext.Current.CancellationToken);
 
         var migrate = await Run("db", "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.ToString());

@@ -25,18 +25,14 @@ public sealed class RestoreWhileServingTests : IDisposable
     [Fact]
     public async Task Restore_Postgres_WhileAServerRuns_RefusesAndKeepsAcknowledgedWrites()
     {
-        if (PostgresDatabase.Server is null)
-        {
-            Assert.Skip($"{PostgresDatabase.Variable} is not set");
-        }
-
-        await using var postgres = await PostgresDatabase.CreateAsync();
+        TestDatabase.SkipUnlessPostgres();
+        await using var postgres = await TestDatabase.CreatePostgresAsync();
         Task<CliResult> Run(params string[] args) =>
-            CliProcess.RunAsync(workspace.Folder, [.. args, "--database", postgres.ConnectionString], null, null, TestContext.Current.CancellationToken);
+            CliProcess.RunAsync(workspace.Folder, [.. args, "--database", postgres.Url], null, null, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await Run("db", "migrate")).ExitCode);
-        await RefusesWhileServingAsync(postgres.ConnectionString, Run, async () =>
+        await RefusesWhileServingAsync(postgres.Url, Run, async () =>
         {
-            await using var db = DataServiceCollectionExtensions.CreateContext(new DatabaseSettings(DatabaseProvider.Postgres, postgres.ConnectionString));
+            await using var db = DataServiceCollectionExtensions.CreateContext(postgres.Settings);
             return await db.Reports.CountAsync();
         });
     }

@@ -10,7 +10,7 @@ using Spectre.Console;
 
 namespace ReportLens.Cli.Commands;
 
-/// <summary>`reportlens loadtest`: the seed's load test, against a server (--server) or Ollama's /api/chat directly.</summary>
+/// <summary>`reportlens loadtest`: throughput and latency of analyses, against a server (--server) or Ollama's /api/chat directly.</summary>
 public static class LoadTestCommand
 {
     public static Command Create(GlobalOptions globals)
@@ -23,7 +23,7 @@ public static class LoadTestCommand
         engine.AcceptOnlyFromAmong("llm", "rules", "hybrid");
         var model = new Option<string?>("--model") { Description = $"Model for direct Ollama mode (default: $OLLAMA_MODEL, else {OllamaSettings.DefaultModel})" };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file" };
-        var command = new Command("loadtest", "Measure throughput and latency (the seed's load test)") { requests, concurrency, type, engine, model, json };
+        var command = new Command("loadtest", "Measure throughput and latency of analyses") { requests, concurrency, type, engine, model, json };
         command.SetHandler(globals, async (context, cancellationToken) =>
         {
             var n = context.Get(requests);

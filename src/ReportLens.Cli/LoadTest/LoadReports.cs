@@ -1,6 +1,6 @@
 namespace ReportLens.Cli.LoadTest;
 
-/// <summary>The seed's load-test input: a short synthetic report numbered per request (no patient data).</summary>
+/// <summary>The load-test input: a short synthetic report numbered per request (no patient data).</summary>
 public static class LoadReports
 {
     public const string Prompt = "提取关键发现";

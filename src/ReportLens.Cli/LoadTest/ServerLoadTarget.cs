@@ -2,7 +2,7 @@ using ReportLens.Cli.Server;
 
 namespace ReportLens.Cli.LoadTest;
 
-/// <summary>POST /api/v1/ai/analyze-text with the seed's load-test report.</summary>
+/// <summary>POST /api/v1/ai/analyze-text with the synthetic load-test report (<see cref="LoadReports"/>).</summary>
 public sealed class ServerLoadTarget(ServerClient client, string serverUrl, string annotationType, string? engine) : ILoadTarget
 {
     public string Label => $"ReportLens server {serverUrl} (POST /api/v1/ai/analyze-text, {annotationType})";

@@ -1,7 +1,7 @@
 namespace ReportLens.Core.Annotations;
 
 /// <summary>
-/// The seed's classification dimensions and their fixed categories, in one place: the rules engine writes them,
+/// The classification dimensions and their fixed categories (stored values, so they never change), in one place: the rules engine writes them,
 /// the hybrid merge's safety rules and the evaluator compare them, the server reads 紧急程度 back.
 /// </summary>
 public static class ClassificationVocabulary

@@ -1,7 +1,7 @@
 namespace ReportLens.Core.Annotations;
 
 /// <summary>
-/// The seed's extraction shape (findings and locations as strings, measurements, impression) plus, in the
+/// The stored extraction shape (findings and locations as strings, measurements, impression) plus, in the
 /// same order, the details a reviewer needs: negation, uncertainty and where each item stands in the report.
 /// </summary>
 public sealed record ExtractionContent : AnnotationContent

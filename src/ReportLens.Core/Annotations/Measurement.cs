@@ -1,6 +1,6 @@
 namespace ReportLens.Core.Annotations;
 
-/// <summary>A measured value as the seed shapes it ({item, value, unit}), plus where it was found.</summary>
+/// <summary>A measured value in the stored shape {item, value, unit}, plus where it was found.</summary>
 public sealed record Measurement
 {
     public required string Item { get; init; }

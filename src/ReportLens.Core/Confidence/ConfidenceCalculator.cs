@@ -3,7 +3,7 @@ using ReportLens.Core.Annotations;
 namespace ReportLens.Core.Confidence;
 
 /// <summary>
-/// Confidence from evidence, replacing the seed's token-count formula (reasoning in docs/confidence.md):
+/// Confidence from evidence, not from the model's token count (reasoning in docs/confidence.md):
 /// value = clamp(min(schema × grounding × agreement, cap) × rules items − 0.15 × contradictions, 0, 1), rounded to 2 decimals.
 /// </summary>
 public static class ConfidenceCalculator

@@ -10,7 +10,7 @@ public sealed record GoldReport
     public required string Text { get; init; }
     /// <summary>"zh" or "en".</summary>
     public required string Language { get; init; }
-    /// <summary>CT, MRI, X-Ray, 超声 (ultrasound) or 其他, in the seed's classification vocabulary.</summary>
+    /// <summary>CT, MRI, X-Ray, 超声 (ultrasound) or 其他, the categories of ClassificationVocabulary.Modality (检查类型).</summary>
     public required string Modality { get; init; }
     /// <summary>头颅, 胸部, 腹部, 四肢, 脊柱 or 其他.</summary>
     public required string BodyPart { get; init; }

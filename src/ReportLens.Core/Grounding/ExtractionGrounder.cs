@@ -9,7 +9,7 @@ internal static class ExtractionGrounder
 
     public static ExtractionContent Ground(ExtractionContent content, GroundingTally tally)
     {
-        // Details are the grounded view of the seed's plain string lists; a model that sent only strings gets them made.
+        // Details are the grounded view of the plain string lists (findings, locations); a model that sent only strings gets them made.
         var findings = content.FindingDetails.Count > 0
             ? content.FindingDetails
             : [.. content.Findings.Select(text => new Finding { Text = text })];

@@ -49,7 +49,7 @@ internal static class ExtractionMerger
         return new MergeResult(content, ItemPairing.Ratio(agreed, llmCount, rulesCount), contradictions);
     }
 
-    // The LLM's extraction does not say which findings are abnormal (the seed lists "main findings"): whatever it
+    // The LLM's extraction does not say which findings are abnormal (the prompt asks for "main findings"): whatever it
     // lists un-negated it asserts. The rules do say, so only their abnormal findings count against an LLM negation.
     private static string? Contradicts(Finding llm, Finding rules) =>
         !llm.Negated && rules.Negated ? Contradiction.LlmAbnormalRulesNegated

@@ -43,7 +43,7 @@ public sealed class PromptLibrary
     /// <summary>The system prompt for the type in the report's language.</summary>
     public string Get(AnnotationType type, ReportLanguage language) => _systemPrompts[(type, language)];
 
-    /// <summary>The seed's recommended temperature for the type (extraction 0.3, classification 0.5, highlight 0.7, scoring 0.5).</summary>
+    /// <summary>The default temperature for the type (extraction 0.3, classification 0.5, highlight 0.7, scoring 0.5).</summary>
     public double DefaultTemperature(AnnotationType type) => _temperatures[type];
 
     /// <summary>The user message: the request, then the report between a line &lt;report&gt; and a line &lt;/report&gt;.</summary>

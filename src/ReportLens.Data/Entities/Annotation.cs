@@ -14,7 +14,7 @@ public sealed class Annotation
     public required string Engine { get; set; }
     /// <summary>succeeded or failed.</summary>
     public required string Status { get; set; }
-    /// <summary>The content JSON in the seed's shape for the type (null when failed).</summary>
+    /// <summary>The content JSON in the wire shape of the type's *Content record, snake_case (null when failed).</summary>
     public string? ContentJson { get; set; }
     public string UserPrompt { get; set; } = "";
     public string PromptVersion { get; set; } = "";

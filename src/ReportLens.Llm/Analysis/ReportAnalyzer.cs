@@ -14,7 +14,7 @@ namespace ReportLens.Llm.Analysis;
 
 /// <summary>
 /// Runs the rules engine, the LLM, or both; grounds every item in the report text; merges the engines; and
-/// computes confidence from that evidence (docs/confidence.md) instead of the seed's token count.
+/// computes confidence from that evidence (docs/confidence.md), not from the model's token count.
 /// </summary>
 public sealed class ReportAnalyzer(
     IRulesEngine rules, LlmAnnotator llm, ILlmStatusProvider status, IOptions<OllamaOptions> options, TimeProvider time,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace ReportLens.Llm;
 
 /// <summary>
-/// The one place where the seed's environment variables meet the "Ollama" section. An OLLAMA_* value, when set,
+/// The one place where the OLLAMA_* environment variables meet the "Ollama" section. An OLLAMA_* value, when set,
 /// wins over the section (the environment overrides appsettings, as usual).
 /// </summary>
 public static class OllamaEnvironment

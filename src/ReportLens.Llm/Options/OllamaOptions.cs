@@ -1,7 +1,7 @@
 namespace ReportLens.Llm;
 
 /// <summary>
-/// Settings of the Ollama backends, bound from the "Ollama" section and the seed's OLLAMA_* variables
+/// Settings of the Ollama backends, bound from the "Ollama" section and the OLLAMA_* environment variables
 /// (<see cref="OllamaEnvironment"/>), validated at start-up by <see cref="OllamaOptionsValidator"/>.
 /// </summary>
 public sealed class OllamaOptions
@@ -32,7 +32,7 @@ public sealed class OllamaOptions
     public int? MaxConcurrent { get; set; }
 
     /// <summary>
-    /// Temperature for every annotation type when the request sets none. Unset (the default): the seed's
+    /// Temperature for every annotation type when the request sets none. Unset (the default): the
     /// per-type temperatures from the prompt library (extraction 0.3, classification 0.5, highlight 0.7, scoring 0.5).
     /// </summary>
     public double? DefaultTemperature { get; set; }

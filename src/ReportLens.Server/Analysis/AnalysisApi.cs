@@ -18,11 +18,15 @@ public static class AnalysisApi
     {
         var ai = app.MapGroup("/api/v1/ai").WithTags("AI Analysis").RequireAuthorization(Policies.Write);
         var limited = ai.MapGroup("").RequireRateLimiting(Security.SecurityExtensions.AnalysisPolicy);
-        limited.MapPost("/analyze", AnalyzeAsync);
-        limited.MapPost("/analyze-text", AnalyzeTextAsync);
+        limited.MapPost("/analyze", AnalyzeAsync).WithName("AnalyzeReport").WithSummary("Analyse a stored report and record the annotation")
+            .ProducesLlmProblems();
+        limited.MapPost("/analyze-text", AnalyzeTextAsync).WithName("AnalyzeText").WithSummary("Analyse a text without storing it")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesLlmProblems();
         app.MapGet("/api/v1/reports/{id:int}/annotations", ListAnnotationsAsync)
-            .WithTags("Reports").RequireAuthorization(Policies.Read);
-        app.MapGet("/api/v1/annotations/{id:long}", GetAnnotationAsync).WithTags("Reports").RequireAuthorization(Policies.Read);
+            .WithTags("Reports").RequireAuthorization(Policies.Read)
+            .WithName("ListReportAnnotations").WithSummary("A report's annotations, newest first").ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/v1/annotations/{id:long}", GetAnnotationAsync).WithTags("Reports").RequireAuthorization(Policies.Read)
+            .WithName("GetAnnotation").WithSummary("One annotation by id").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

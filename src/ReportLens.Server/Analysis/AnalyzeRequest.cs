@@ -1,7 +1,7 @@
 namespace ReportLens.Server.Analysis;
 
 /// <summary>
-/// The seed's body {report_id, user_prompt, annotation_type, temperature} plus model, engine
+/// The analyze body existing clients send {report_id, user_prompt, annotation_type, temperature} plus model, engine
 /// (llm|rules|hybrid) and cache ("use" or "bypass").
 /// </summary>
 public sealed record AnalyzeRequest(

@@ -4,7 +4,7 @@ using ReportLens.Data.Entities;
 namespace ReportLens.Server.Analysis;
 
 /// <summary>
-/// The seed's response (annotation_id … duration_seconds) and what it lacked: the engine, grounding, the evidence
+/// The analyze response existing clients read (annotation_id … duration_seconds), plus the engine, grounding, the evidence
 /// behind the confidence, tokens and Ollama's timings, the prompt version, the cache, the job and the review.
 /// </summary>
 public sealed record AnnotationResponse

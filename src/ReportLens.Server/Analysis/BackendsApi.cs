@@ -12,8 +12,8 @@ public static class BackendsApi
     public static IEndpointRouteBuilder MapBackendsApi(this IEndpointRouteBuilder app)
     {
         var ai = app.MapGroup("/api/v1/ai").WithTags("AI Analysis").RequireAuthorization(Policies.Read);
-        ai.MapGet("/backends", GetBackendsAsync);
-        ai.MapGet("/cache", GetCacheAsync);
+        ai.MapGet("/backends", GetBackendsAsync).WithName("GetBackends").WithSummary("LLM backends: reachability, slots, queue, models");
+        ai.MapGet("/cache", GetCacheAsync).WithName("GetCacheStats").WithSummary("Result cache entries and hit rate");
         return app;
     }
 

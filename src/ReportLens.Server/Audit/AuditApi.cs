@@ -20,8 +20,9 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Admin).IgnoreBlankQueryValues();
-        group.MapGet("/", ListAsync);
-        group.MapGet("/export", ExportAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        group.MapGet("/", ListAsync).WithName("ListAuditRecords").WithSummary("The audit trail, filtered and paged");
+        group.MapGet("/export", ExportAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithName("ExportAuditCsv").WithSummary("The filtered audit trail as CSV").ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 

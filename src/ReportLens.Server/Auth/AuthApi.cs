@@ -9,8 +9,9 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        group.MapPost("/login", LoginAsync).AllowAnonymous();
-        group.MapGet("/me", Me).RequireAuthorization(Policies.Read);
+        group.MapPost("/login", LoginAsync).AllowAnonymous().WithName("Login").WithSummary("Sign in: a bearer token for the API")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapGet("/me", Me).RequireAuthorization(Policies.Read).WithName("GetCurrentUser").WithSummary("The signed-in user and role");
         return app;
     }
 

@@ -14,9 +14,10 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapPut("/{id:int}/role", ChangeRoleAsync);
+        group.MapGet("/", ListAsync).WithName("ListUsers").WithSummary("List users");
+        group.MapPost("/", CreateAsync).WithName("CreateUser").WithSummary("Create a user with a role").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:int}/role", ChangeRoleAsync).WithName("ChangeUserRole").WithSummary("Change a user's role or active flag")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

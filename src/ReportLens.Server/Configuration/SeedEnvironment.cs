@@ -30,7 +30,7 @@ public static class SeedEnvironment
         ("LOGIN_MAX_LOCKOUT_SECONDS", "Auth:Login:MaxLockoutSeconds"),
     ];
 
-    /// <summary>Loads a .env file from the working folder (never overriding real variables) and maps the seed names.</summary>
+    /// <summary>Loads a .env file from the working folder (never overriding real variables) and maps the variables above.</summary>
     public static void Apply(WebApplicationBuilder builder)
     {
         var overrides = new Dictionary<string, string?>();

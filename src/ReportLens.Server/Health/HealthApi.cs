@@ -16,7 +16,8 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/health", GetAsync).WithTags("Health").AllowAnonymous();
+        app.MapGet("/api/v1/health", GetAsync).WithTags("Health").AllowAnonymous()
+            .WithName("GetHealth").WithSummary("Database and LLM status, and the engine analyses run on now");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         return app;

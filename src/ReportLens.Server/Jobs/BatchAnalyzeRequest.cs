@@ -2,7 +2,7 @@ using ReportLens.Server.Analysis;
 
 namespace ReportLens.Server.Jobs;
 
-/// <summary>The seed's body {report_ids (at most 50), user_prompt, annotation_type, temperature} plus model, engine, cache.</summary>
+/// <summary>The batch-analyze body {report_ids (at most 50), user_prompt, annotation_type, temperature}, kept for existing clients, plus model, engine, cache.</summary>
 public sealed record BatchAnalyzeRequest(
     IReadOnlyList<int>? ReportIds,
     string? UserPrompt,

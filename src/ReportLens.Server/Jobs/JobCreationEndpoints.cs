@@ -10,7 +10,7 @@ using ReportLens.Server.Security;
 
 namespace ReportLens.Server.Jobs;
 
-/// <summary>POST /api/v1/ai/batch-analyze (the seed's ≤ 50 ids) and POST /api/v1/jobs (ids or a filter, thousands).</summary>
+/// <summary>POST /api/v1/ai/batch-analyze (≤ 50 ids, the compatible shape) and POST /api/v1/jobs (ids or a filter, thousands).</summary>
 internal static class JobCreationEndpoints
 {
     public const int MaxBatchReports = 50;

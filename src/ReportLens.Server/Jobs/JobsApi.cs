@@ -12,7 +12,7 @@ using ReportLens.Server.Errors;
 
 namespace ReportLens.Server.Jobs;
 
-/// <summary>Durable batch jobs: the seed's batch-analyze, jobs by ids or filter, progress (also as SSE) and control.</summary>
+/// <summary>Durable batch jobs: POST /api/v1/ai/batch-analyze, jobs by ids or filter, progress (also as SSE) and control.</summary>
 public static class JobsApi
 {
     public const int MaxPageSize = 500;
@@ -20,18 +20,26 @@ public static class JobsApi
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/ai/batch-analyze", JobCreationEndpoints.BatchAnalyzeAsync)
-            .WithTags("AI Analysis").RequireAuthorization(Policies.Write);
+            .WithTags("AI Analysis").RequireAuthorization(Policies.Write)
+            .WithName("BatchAnalyze").WithSummary("Analyse up to 50 stored reports as a background job")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs").RequireAuthorization(Policies.Read);
-        jobs.MapGet("/", ListAsync);
-        jobs.MapGet("/{id:long}", GetAsync);
-        jobs.MapGet("/{id:long}/items", ItemsAsync);
-        jobs.MapGet("/{id:long}/events", EventsAsync);
-        jobs.MapPost("/", JobCreationEndpoints.CreateAsync).RequireAuthorization(Policies.Write);
-        jobs.MapPost("/{id:long}/cancel", JobControlEndpoints.CancelAsync).RequireAuthorization(Policies.Write);
-        jobs.MapPost("/{id:long}/pause", JobControlEndpoints.PauseAsync).RequireAuthorization(Policies.Write);
-        jobs.MapPost("/{id:long}/resume", JobControlEndpoints.ResumeAsync).RequireAuthorization(Policies.Write);
-        jobs.MapPost("/{id:long}/retry-failed", JobControlEndpoints.RetryFailedAsync).RequireAuthorization(Policies.Write);
+        jobs.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("List jobs, newest first");
+        jobs.MapGet("/{id:long}", GetAsync).WithName("GetJob").WithSummary("A job's progress").ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapGet("/{id:long}/items", ItemsAsync).WithName("ListJobItems").WithSummary("A job's items, by state").ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapGet("/{id:long}/events", EventsAsync).WithName("StreamJobEvents").WithSummary("A job's progress as server-sent events").ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapPost("/", JobCreationEndpoints.CreateAsync).RequireAuthorization(Policies.Write)
+            .WithName("CreateJob").WithSummary("Analyse reports by ids or by a filter as a background job")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        jobs.MapPost("/{id:long}/cancel", JobControlEndpoints.CancelAsync).RequireAuthorization(Policies.Write)
+            .WithName("CancelJob").WithSummary("Cancel a job's pending items").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        jobs.MapPost("/{id:long}/pause", JobControlEndpoints.PauseAsync).RequireAuthorization(Policies.Write)
+            .WithName("PauseJob").WithSummary("Pause a job").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        jobs.MapPost("/{id:long}/resume", JobControlEndpoints.ResumeAsync).RequireAuthorization(Policies.Write)
+            .WithName("ResumeJob").WithSummary("Resume a paused job").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        jobs.MapPost("/{id:long}/retry-failed", JobControlEndpoints.RetryFailedAsync).RequireAuthorization(Policies.Write)
+            .WithName("RetryFailedJobItems").WithSummary("Queue a job's failed items again").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

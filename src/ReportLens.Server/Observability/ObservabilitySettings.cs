@@ -23,7 +23,7 @@ public sealed record ObservabilitySettings(bool JsonLogs, LogLevel? MinimumLevel
             _ => throw new ConfigurationException($"{LogFormatKey} must be 'json' or 'text', not '{format}'"),
         };
 
-        // METRICS_TOKEN as the seed names it, or Metrics:Token in appsettings / SeedEnvironment's mapping.
+        // METRICS_TOKEN (the documented environment name), or Metrics:Token in appsettings / SeedEnvironment's mapping.
         var token = configuration[MetricsTokenKey] ?? configuration["Metrics:Token"];
         if (token is not null && token.Trim().Length is > 0 and < 16)
         {

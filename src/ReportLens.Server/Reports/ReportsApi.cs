@@ -16,11 +16,15 @@ public static class ReportsApi
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Read).IgnoreBlankQueryValues();
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:int}", GetAsync);
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Write);
-        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.Write);
-        group.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization(Policies.Write);
+        group.MapGet("/", ListAsync).WithName("ListReports").WithSummary("List reports, filtered and paged (newest first)");
+        group.MapGet("/{id:int}", GetAsync).WithName("GetReport").WithSummary("One report by id")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).WithName("CreateReport").WithSummary("Store a report")
+            .RequireAuthorization(Policies.Write).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:int}", UpdateAsync).WithName("UpdateReport").WithSummary("Change a report's text or fields")
+            .RequireAuthorization(Policies.Write).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteReport").WithSummary("Delete a report (soft: kept for the audit trail)")
+            .RequireAuthorization(Policies.Write).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -12,9 +12,12 @@ public static class ReviewsApi
 {
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/annotations/{id:long}/review", ReviewAsync).WithTags("Reviews").RequireAuthorization(Policies.Write);
-        app.MapGet("/api/v1/annotations/{id:long}/review", GetAsync).WithTags("Reviews").RequireAuthorization(Policies.Read);
-        app.MapGet("/api/v1/reviews/stats", StatsAsync).WithTags("Reviews").RequireAuthorization(Policies.Read);
+        app.MapPost("/api/v1/annotations/{id:long}/review", ReviewAsync).WithTags("Reviews").RequireAuthorization(Policies.Write)
+            .WithName("ReviewAnnotation").WithSummary("Accept, correct or reject an annotation").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapGet("/api/v1/annotations/{id:long}/review", GetAsync).WithTags("Reviews").RequireAuthorization(Policies.Read)
+            .WithName("GetAnnotationReview").WithSummary("An annotation's review").ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/v1/reviews/stats", StatsAsync).WithTags("Reviews").RequireAuthorization(Policies.Read)
+            .WithName("GetReviewStats").WithSummary("Review outcomes per engine, type and model");
         return app;
     }
 

@@ -16,8 +16,8 @@ internal static class GoldCorpus
 
     public static IReadOnlyList<GoldReport> Gold => GoldReports.Value;
 
-    public static string DemoPath =>
-        Path.Combine(FindRepositoryRoot(), "src", "ReportLens.Server", "Demo", "demo-reports.jsonl");
+    /// <summary>The server's demo reports (src/ReportLens.Server/Demo), copied next to the tests by the project file.</summary>
+    public static string DemoPath => Path.Combine(AppContext.BaseDirectory, "data", "demo-reports.jsonl");
 
     public static IReadOnlyList<T> ReadJsonLines<T>(string path)
     {
@@ -58,18 +58,5 @@ internal static class GoldCorpus
         }
 
         return [.. offsets];
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ReportLens.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("ReportLens.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -74,10 +74,7 @@ public sealed partial class CookieSignInTests(UiFixture app)
     public async Task Cookie_AfterRoleChangeOrDeactivation_FollowsTheDatabase()
     {
         var name = "cookie" + Guid.NewGuid().ToString("N")[..8];
-        using var admin = new HttpClient { BaseAddress = app.BaseAddress };
-        var login = await admin.PostAsJsonAsync("/api/v1/auth/login", new { username = Accounts.Admin, password = Accounts.AdminPassword });
-        var token = JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
-        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var admin = await ApiLogin.SignedInClientAsync(app.BaseAddress, Accounts.Admin, Accounts.AdminPassword);
         var created = await admin.PostAsJsonAsync("/api/v1/users", new { username = name, password = "password-123", role = "viewer" });
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
 

@@ -2,8 +2,8 @@ namespace ReportLens.E2E.Tests.Infrastructure;
 
 public static class Accounts
 {
-    public const string Admin = "admin";
-    public const string AdminPassword = "admin-password-123";
+    public const string Admin = TestServerSettings.AdminUser;
+    public const string AdminPassword = TestServerSettings.AdminPassword;
     public const string Radiologist = "radiologist1";
     public const string RadiologistPassword = "radiologist-pass-1";
     public const string Viewer = "viewer1";

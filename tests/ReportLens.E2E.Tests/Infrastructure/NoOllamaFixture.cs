@@ -4,14 +4,14 @@ namespace ReportLens.E2E.Tests.Infrastructure;
 public sealed class NoOllamaFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "reportlens-e2e", Guid.NewGuid().ToString("N"));
-    private E2EAppFactory? _factory;
+    private ReportLensAppFactory<Program>? _factory;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _factory = new E2EAppFactory(UiFixture.Settings(_folder, "http://127.0.0.1:9"));
+        _factory = new ReportLensAppFactory<Program>(UiFixture.Settings(_folder, "http://127.0.0.1:9"));
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using ReportLens.OllamaEmulator;
 
@@ -13,21 +11,21 @@ namespace ReportLens.E2E.Tests.Infrastructure;
 public sealed class UiFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "reportlens-e2e", Guid.NewGuid().ToString("N"));
-    private E2EAppFactory? _factory;
+    private ReportLensAppFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
     public EmulatorHost Emulator { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
-    public static string ScreenshotFolder => Path.Combine(RepoRoot(), "artifacts", "screenshots");
+    public static string ScreenshotFolder => RepoPaths.Of(Path.Combine("artifacts", "screenshots"));
 
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         Directory.CreateDirectory(ScreenshotFolder);
         Emulator = await EmulatorHost.StartAsync(new EmulatorOptions());
-        _factory = new E2EAppFactory(Settings(_folder, Emulator.BaseUrl.ToString().TrimEnd('/')));
+        _factory = new ReportLensAppFactory<Program>(Settings(_folder, Emulator.BaseUrl.ToString().TrimEnd('/')));
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
@@ -48,17 +46,14 @@ public sealed class UiFixture : IAsyncLifetime
         });
     }
 
-    public static Dictionary<string, string?> Settings(string folder, string ollamaUrl) => new()
+    /// <summary>The test server's defaults, with the demo reports seeded (the pages show them).</summary>
+    public static Dictionary<string, string?> Settings(string folder, string ollamaUrl)
     {
-        ["DATABASE_URL"] = $"Data Source={Path.Combine(folder, "e2e.db")}",
-        ["SECRET_KEY"] = "e2e-tests-secret-key-0123456789abcdef",
-        ["REPORTLENS_ADMIN_USER"] = Accounts.Admin,
-        ["REPORTLENS_ADMIN_PASSWORD"] = Accounts.AdminPassword,
-        ["OLLAMA_BASE_URL"] = ollamaUrl,
-        ["OLLAMA_CONNECT_TIMEOUT"] = "2",
-        ["OLLAMA_TIMEOUT"] = "30",
-        ["Demo:SeedDemoReports"] = "true",
-    };
+        var settings = TestServerSettings.Defaults($"Data Source={Path.Combine(folder, "e2e.db")}", ollamaUrl);
+        settings["OLLAMA_TIMEOUT"] = "30";
+        settings["Demo:SeedDemoReports"] = "true";
+        return settings;
+    }
 
     /// <summary>A fresh browser context (its own cookies) at 1280×800 and a page in it.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
@@ -84,31 +79,12 @@ public sealed class UiFixture : IAsyncLifetime
         }
     }
 
-    private async Task<HttpClient> AdminClientAsync()
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress };
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = Accounts.Admin, password = Accounts.AdminPassword });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> AdminClientAsync() => ApiLogin.SignedInClientAsync(BaseAddress, Accounts.Admin, Accounts.AdminPassword);
 
     private async Task CreateUserAsync(string username, string password, string role)
     {
         using var client = await AdminClientAsync();
         (await client.PostAsJsonAsync("/api/v1/users", new { username, password, role })).EnsureSuccessStatusCode();
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReportLens.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? AppContext.BaseDirectory;
     }
 
     public async ValueTask DisposeAsync()

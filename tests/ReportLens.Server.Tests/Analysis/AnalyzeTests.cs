@@ -6,7 +6,7 @@ using ReportLens.Server.Tests.Infrastructure;
 
 namespace ReportLens.Server.Tests.Analysis;
 
-/// <summary>The seed's analyze and health API tests, translated, against the emulator over loopback.</summary>
+/// <summary>The analyze and health endpoints' contract (fields existing clients read), against the emulator over loopback.</summary>
 public abstract class AnalyzeTests<TFixture>(TFixture app) : ApiTest<TFixture>(app) where TFixture : EmulatorAppFixture
 {
     internal const string ChestCt = "检查所见：双肺纹理增多，右肺上叶见一结节，大小约8mm×6mm，未见明显实质性病变。心影不大，心胸比例约0.48。\n诊断意见：右肺上叶结节，建议3个月后复查。";

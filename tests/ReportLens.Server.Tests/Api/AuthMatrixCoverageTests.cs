@@ -15,7 +15,7 @@ public sealed partial class AuthMatrixCoverageTests
     public async Task Matrix_CoversEveryApiRoute()
     {
         await using var database = TestDatabase.CreateSqlite();
-        await using var factory = new ReportLensAppFactory(ReportLensAppFactory.DefaultSettings(database, "http://127.0.0.1:9"));
+        await using var factory = new ReportLensAppFactory<Program>(TestServerSettings.Defaults(database.Url, "http://127.0.0.1:9"));
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => Template(e.RoutePattern.RawText).StartsWith("/api/", StringComparison.Ordinal))

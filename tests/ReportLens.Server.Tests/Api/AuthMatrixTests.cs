@@ -177,7 +177,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         var client = App.Anonymous();
         if (caller == Caller.Expired)
         {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(ReportLensAppFactory.SecretKey, DateTime.UtcNow.AddHours(-2)));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(TestServerSettings.SecretKey, DateTime.UtcNow.AddHours(-2)));
         }
         else if (caller == Caller.WrongSignature)
         {

@@ -13,7 +13,7 @@ public abstract class AuthTests<TFixture>(TFixture app) : ApiTest<TFixture>(app)
     {
         App.SkipIfUnavailable();
         using var client = App.Anonymous();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = ReportLensAppFactory.AdminPassword });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = TestServerSettings.AdminPassword });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("bearer", body.GetProperty("token_type").GetString());
@@ -96,7 +96,7 @@ public abstract class AuthTests<TFixture>(TFixture app) : ApiTest<TFixture>(app)
     public async Task Token_WithWrongSignature_Returns401Problem()
     {
         App.SkipIfUnavailable();
-        var token = await App.TokenAsync("admin", ReportLensAppFactory.AdminPassword);
+        var token = await App.TokenAsync("admin", TestServerSettings.AdminPassword);
         var parts = token.Split('.');
         var forged = $"{parts[0]}.{parts[1]}.{new string('A', parts[2].Length)}";
         using var client = App.Anonymous();

@@ -12,7 +12,7 @@ public sealed class UserStatusCacheTests(SqliteAppFixture app) : ApiTest<SqliteA
     public async Task Get_ReadsActiveAndRole_WithoutTrackingTheUserRow()
     {
         await using var db = TestDb.Open(App);
-        var admin = await db.Users.AsNoTracking().SingleAsync(u => u.Username == ReportLensAppFactory.AdminUser, TestContext.Current.CancellationToken);
+        var admin = await db.Users.AsNoTracking().SingleAsync(u => u.Username == TestServerSettings.AdminUser, TestContext.Current.CancellationToken);
         using var memory = new MemoryCache(new MemoryCacheOptions());
 
         var status = await new UserStatusCache(memory).GetAsync(admin.Id, db, TestContext.Current.CancellationToken);

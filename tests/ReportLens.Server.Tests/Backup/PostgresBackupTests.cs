@@ -12,9 +12,9 @@ public sealed class PostgresBackupTests : IDisposable
     [Fact]
     public async Task BackupRestore_WhileServerWrites_RestoresEveryRowPresentAtBackupTime()
     {
-        Assert.SkipWhen(PostgresTestDatabase.AdminConnectionString is null, $"{PostgresTestDatabase.Variable} is not set");
+        TestDatabase.SkipUnlessPostgres();
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await PostgresTestDatabase.CreateAsync(ct);
+        await using var database = await TestDatabase.CreatePostgresAsync();
 
         await BackupScenario.RunAsync(database.Settings, BackupPath, ct);
     }
@@ -22,9 +22,9 @@ public sealed class PostgresBackupTests : IDisposable
     [Fact]
     public async Task Restore_TruncatedDump_ThrowsBeforeTouchingTheDatabase()
     {
-        Assert.SkipWhen(PostgresTestDatabase.AdminConnectionString is null, $"{PostgresTestDatabase.Variable} is not set");
+        TestDatabase.SkipUnlessPostgres();
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await PostgresTestDatabase.CreateAsync(ct);
+        await using var database = await TestDatabase.CreatePostgresAsync();
         await BackupTestData.CreateSchemaAsync(database.Settings, ct);
         await BackupTestData.SeedAsync(database.Settings, 10, ct);
         var before = await DatabaseSnapshot.OfSeededRowsAsync(database.Settings, ct);

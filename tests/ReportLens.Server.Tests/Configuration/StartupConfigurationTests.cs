@@ -1,5 +1,3 @@
-using ReportLens.Server.Tests.Infrastructure;
-
 namespace ReportLens.Server.Tests.Configuration;
 
 /// <summary>Bad configuration stops the real server process with one line naming the setting.</summary>
@@ -16,6 +14,12 @@ public sealed class StartupConfigurationTests
     [InlineData("RATE_LIMIT_PER_MINUTE", "-1", "RATE_LIMIT_PER_MINUTE")]
     [InlineData("LOGIN_FAILURES_PER_ACCOUNT", "0", "LOGIN_FAILURES_PER_ACCOUNT")]
     [InlineData("LOGIN_MAX_LOCKOUT_SECONDS", "1", "LOGIN_MAX_LOCKOUT_SECONDS")]
+    [InlineData("BATCH_ITEMS_PER_HOUR", "-1", "BATCH_ITEMS_PER_HOUR")]
+    [InlineData("BATCH_MAX_ITEMS_RADIOLOGIST", "0", "BATCH_MAX_ITEMS_RADIOLOGIST")]
+    [InlineData("BATCH_MAX_ITEMS_ADMIN", "50000", "BATCH_MAX_ITEMS_ADMIN")]
+    [InlineData("REPORTLENS_KNOWN_PROXIES", "nginx.local", "REPORTLENS_KNOWN_PROXIES")]
+    [InlineData("REPORTLENS_KNOWN_NETWORKS", "172.30.0.0/99", "REPORTLENS_KNOWN_NETWORKS")]
+    [InlineData("REPORTLENS_HSTS_MAX_AGE", "-1", "REPORTLENS_HSTS_MAX_AGE")]
     public async Task Start_WithBadSetting_ExitsWithOneLineNamingIt(string variable, string value, string named)
     {
         var folder = Directory.CreateTempSubdirectory("rl-config-");

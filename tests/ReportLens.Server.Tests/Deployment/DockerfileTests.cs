@@ -51,7 +51,7 @@ public sealed class DockerfileTests
 
         Assert.NotEmpty(sources);
         Assert.All(sources, s => Assert.True(
-            RepositoryFiles.Exists(s) || Directory.Exists(Path.Combine(RepositoryFiles.Root, s)), $"COPY source {s} does not exist"));
+            RepositoryFiles.Exists(s) || Directory.Exists(Path.Combine(RepoPaths.Root, s)), $"COPY source {s} does not exist"));
     }
 
     [Fact]

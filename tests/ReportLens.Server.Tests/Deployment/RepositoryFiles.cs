@@ -6,11 +6,9 @@ namespace ReportLens.Server.Tests.Deployment;
 /// <summary>Reads the checked-in deployment files from the repository the tests were built from.</summary>
 internal static partial class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Read(string relativePath) => File.ReadAllText(RepoPaths.Of(relativePath));
 
-    public static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
-
-    public static bool Exists(string relativePath) => File.Exists(Path.Combine(Root, relativePath));
+    public static bool Exists(string relativePath) => File.Exists(RepoPaths.Of(relativePath));
 
     public static YamlMappingNode ReadYaml(string relativePath)
     {
@@ -32,19 +30,6 @@ internal static partial class RepositoryFiles
         }
 
         return values;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ReportLens.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ReportLens.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"^(?<key>[A-Z][A-Z0-9_]*)=(?<value>.*)$")]

@@ -37,9 +37,9 @@ public sealed class DefaultsTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = TestDatabase.CreateSqlite();
-        var settings = ReportLensAppFactory.DefaultSettings(database, "http://127.0.0.1:9");
+        var settings = TestServerSettings.Defaults(database.Url, "http://127.0.0.1:9");
         settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information";
-        await using var factory = new ReportLensAppFactory(settings);
+        await using var factory = new ReportLensAppFactory<Program>(settings);
         factory.UseKestrel(0);
         factory.StartServer();
         using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Core.Json;
@@ -12,7 +11,7 @@ namespace ReportLens.Server.Tests.Infrastructure;
 public abstract class AppFixture : IAsyncLifetime
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> _tokens = new();
-    private ReportLensAppFactory? _factory;
+    private ReportLensAppFactory<Program>? _factory;
 
     public TestDatabase Database { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
@@ -39,9 +38,9 @@ public abstract class AppFixture : IAsyncLifetime
         }
 
         Database = database;
-        var settings = ReportLensAppFactory.DefaultSettings(database, await StartOllamaAsync());
+        var settings = TestServerSettings.Defaults(database.Url, await StartOllamaAsync());
         Configure(settings);
-        _factory = new ReportLensAppFactory(settings);
+        _factory = new ReportLensAppFactory<Program>(settings);
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
@@ -54,7 +53,7 @@ public abstract class AppFixture : IAsyncLifetime
     {
         if (!Available)
         {
-            Assert.Skip($"PostgreSQL not configured ({TestDatabase.PostgresVariable} is not set)");
+            TestDatabase.SkipUnlessPostgres();
         }
     }
 
@@ -69,7 +68,7 @@ public abstract class AppFixture : IAsyncLifetime
         return body.GetProperty("access_token").GetString()!;
     }
 
-    public Task<HttpClient> AdminAsync() => ClientAsync(ReportLensAppFactory.AdminUser, ReportLensAppFactory.AdminPassword);
+    public Task<HttpClient> AdminAsync() => ClientAsync(TestServerSettings.AdminUser, TestServerSettings.AdminPassword);
 
     public Task<HttpClient> RadiologistAsync() => ClientAsync("radiologist1", "radiologist-pass-1");
 
@@ -84,9 +83,7 @@ public abstract class AppFixture : IAsyncLifetime
             _tokens[(username, password)] = token;
         }
 
-        var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        return ApiLogin.Client(BaseAddress, token);
     }
 
     private async Task EnsureUserAsync(string username, string password, string role)

@@ -11,7 +11,7 @@ public sealed class BackendOutageTests(BackendOutageTests.NoBackendFixture app) 
 {
     public sealed class NoBackendFixture : SqliteAppFixture
     {
-        public int Port { get; } = ServerProcess.FreePort();
+        public int Port { get; } = FreePort.Next();
 
         protected override Task<string> StartOllamaAsync() => Task.FromResult($"http://127.0.0.1:{Port}");
 
@@ -27,7 +27,7 @@ public sealed class BackendOutageTests(BackendOutageTests.NoBackendFixture app) 
     [Fact]
     public async Task Job_WhileAllBackendsAreDown_WaitsWithoutFailing_ThenResumesByItself()
     {
-        var ids = await JobsTestData.SeedReportsAsync(app.Database.Url, 5, Guid.NewGuid().ToString("N")[..8]);
+        var ids = await TestReports.StoreAsync(app.Database.Url, 5, Guid.NewGuid().ToString("N")[..8]);
         using var client = await app.RadiologistAsync();
         var created = await client.PostAsJsonAsync("/api/v1/jobs", new { report_ids = ids, user_prompt = "", annotation_type = "highlight", engine = "llm" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

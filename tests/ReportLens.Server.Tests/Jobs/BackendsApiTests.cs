@@ -44,7 +44,7 @@ public sealed class BackendsApiTests(BackendsApiTests.TwoEmulatorsFixture app) :
         var stoppedUrl = app.Stopped!.BaseUrl.ToString().TrimEnd('/');
         await app.Stopped.DisposeAsync();
         app.Stopped = null;
-        var ids = await JobsTestData.SeedReportsAsync(app.Database.Url, 8, Guid.NewGuid().ToString("N")[..8]);
+        var ids = await TestReports.StoreAsync(app.Database.Url, 8, Guid.NewGuid().ToString("N")[..8]);
         using var client = await app.RadiologistAsync();
         foreach (var id in ids)
         {

@@ -30,7 +30,7 @@ public sealed class ExactlyOnceTests(ITestOutputHelper output)
         await using (var first = ServerProcess.Start(environment))
         {
             await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-            ids = await JobsTestData.SeedReportsAsync(database.Url, Reports, Guid.NewGuid().ToString("N")[..8]);
+            ids = await TestReports.StoreAsync(database.Url, Reports, Guid.NewGuid().ToString("N")[..8]);
             using var client = await SignInAsync(first.BaseAddress!);
             jobId = await CreateJobAsync(client, ids);
             var midway = await JobsTestData.WaitForJobAsync(client, jobId, j => j.GetProperty("succeeded").GetInt32() >= 40, Patience);
@@ -71,7 +71,7 @@ public sealed class ExactlyOnceTests(ITestOutputHelper output)
         await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         await using var second = ServerProcess.Start(environment);
         await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var ids = await JobsTestData.SeedReportsAsync(database.Url, Reports, Guid.NewGuid().ToString("N")[..8]);
+        var ids = await TestReports.StoreAsync(database.Url, Reports, Guid.NewGuid().ToString("N")[..8]);
 
         using var client = await SignInAsync(first.BaseAddress!);
         var jobId = await CreateJobAsync(client, ids);
@@ -89,23 +89,15 @@ public sealed class ExactlyOnceTests(ITestOutputHelper output)
 
     private static Dictionary<string, string?> Environment(TestDatabase database, EmulatorHost emulator)
     {
-        var settings = ReportLensAppFactory.DefaultSettings(database, emulator.BaseUrl.ToString());
+        var settings = TestServerSettings.Defaults(database.Url, emulator.BaseUrl.ToString());
         settings["Jobs__LeaseSeconds"] = "2";
         settings["Jobs__PollSeconds"] = "0.2";
         settings["Logging__LogLevel__Default"] = "Warning";
         return settings;
     }
 
-    private static async Task<HttpClient> SignInAsync(Uri baseAddress)
-    {
-        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login",
-            new { username = ReportLensAppFactory.AdminUser, password = ReportLensAppFactory.AdminPassword });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private static Task<HttpClient> SignInAsync(Uri baseAddress) =>
+        ApiLogin.SignedInClientAsync(baseAddress, TestServerSettings.AdminUser, TestServerSettings.AdminPassword, TimeSpan.FromSeconds(30));
 
     private static async Task<long> CreateJobAsync(HttpClient client, List<int> ids)
     {

@@ -48,7 +48,7 @@ public sealed class InteractivePriorityTests(InteractivePriorityTests.SaturatedF
     public async Task Analyze_WhileJobSaturatesSlots_OvertakesQueuedBatchItems()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var ids = await JobsTestData.SeedReportsAsync(app.Database.Url, 61, tag);
+        var ids = await TestReports.StoreAsync(app.Database.Url, 61, tag);
         using var client = await app.RadiologistAsync();
         var created = await client.PostAsJsonAsync("/api/v1/jobs", new { report_ids = ids[1..], user_prompt = "", annotation_type = "highlight", engine = "llm" });
         var jobId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetInt64();

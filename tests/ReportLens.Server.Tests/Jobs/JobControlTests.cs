@@ -130,7 +130,7 @@ public sealed class JobControlTests(JobControlTests.SlowFixture app) : IClassFix
 
     private async Task<long> StartJobAsync(HttpClient client, int count)
     {
-        var ids = await JobsTestData.SeedReportsAsync(app.Database.Url, count, Guid.NewGuid().ToString("N")[..8]);
+        var ids = await TestReports.StoreAsync(app.Database.Url, count, Guid.NewGuid().ToString("N")[..8]);
         var response = await client.PostAsJsonAsync("/api/v1/jobs", new { report_ids = ids, user_prompt = "", annotation_type = "highlight", engine = "llm" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetInt64();

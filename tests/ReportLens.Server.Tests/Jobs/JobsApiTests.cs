@@ -11,7 +11,7 @@ public sealed class JobsApiTests(JobsAppFixture app) : IClassFixture<JobsAppFixt
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private Task<List<int>> SeedAsync(int count, string modality = "CT", string? bodyPart = "胸部") =>
-        JobsTestData.SeedReportsAsync(app.Database.Url, count, Guid.NewGuid().ToString("N")[..8], modality, bodyPart);
+        TestReports.StoreAsync(app.Database.Url, count, Guid.NewGuid().ToString("N")[..8], modality, bodyPart);
 
     [Fact]
     public async Task BatchAnalyze_SeedBody_AnswersProcessingAndAnnotatesEveryReportOnce()

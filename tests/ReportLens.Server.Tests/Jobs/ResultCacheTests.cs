@@ -10,7 +10,7 @@ public sealed class ResultCacheTests(JobsAppFixture app) : IClassFixture<JobsApp
     [Fact]
     public async Task Analyze_RepeatedRequest_HitsCacheWithoutCallingTheModel_BypassCallsIt()
     {
-        var ids = await JobsTestData.SeedReportsAsync(app.Database.Url, 1, Guid.NewGuid().ToString("N")[..8]);
+        var ids = await TestReports.StoreAsync(app.Database.Url, 1, Guid.NewGuid().ToString("N")[..8]);
         using var client = await app.RadiologistAsync();
         var request = new { report_id = ids[0], user_prompt = "缓存", annotation_type = "extraction", engine = "llm" };
         var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/ai/cache");
@@ -45,7 +45,7 @@ public sealed class ResultCacheTests(JobsAppFixture app) : IClassFixture<JobsApp
     [Fact]
     public async Task Job_OverAlreadyAnalysedReports_IsServedFromTheCache()
     {
-        var ids = await JobsTestData.SeedReportsAsync(app.Database.Url, 8, Guid.NewGuid().ToString("N")[..8]);
+        var ids = await TestReports.StoreAsync(app.Database.Url, 8, Guid.NewGuid().ToString("N")[..8]);
         using var client = await app.RadiologistAsync();
         var body = new { report_ids = ids, user_prompt = "", annotation_type = "classification", engine = "llm" };
         var first = await (await client.PostAsJsonAsync("/api/v1/jobs", body)).Content.ReadFromJsonAsync<JsonElement>();

@@ -95,7 +95,7 @@ public sealed class StagedCacheEntryTests
     private static async Task<(IDbContextFactory<ReportLensDbContext> Factory, ResultCache Cache, int ReportId)> PrepareAsync(TestDatabase database)
     {
         var factory = await database.MigratedFactoryAsync();
-        var ids = await JobsTestData.SeedReportsAsync(database.Url, 1, Guid.NewGuid().ToString("N")[..8]);
+        var ids = await TestReports.StoreAsync(database.Url, 1, Guid.NewGuid().ToString("N")[..8]);
         return (factory, new ResultCache(factory, TimeProvider.System), ids[0]);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ReportLens.Server.Observability;
 
 namespace ReportLens.Server.Tests.Observability;
@@ -11,7 +12,7 @@ public sealed partial class ReportLensMetricsTests
     public async Task Scrape_AfterRecording_ExposesEveryReportLensMetricWithValues()
     {
         var now = new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
-        await using var host = await ObservabilityHost.StartAsync(new Dictionary<string, string?>(), time: new FixedTimeProvider(now));
+        await using var host = await ObservabilityHost.StartAsync(new Dictionary<string, string?>(), time: new FakeTimeProvider(now));
         var metrics = host.Services.GetRequiredService<ReportLensMetrics>();
 
         metrics.RecordLlmCall(new LlmCallObservation("ollama-1", "qwen2.5:7b", "highlight", "success",

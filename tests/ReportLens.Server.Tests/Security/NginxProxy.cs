@@ -53,7 +53,7 @@ public sealed partial class NginxProxy : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(dir, "logs"));
         await RunAsync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=reportlens.test",
             "-keyout", Path.Combine(dir, "privkey.pem"), "-out", Path.Combine(dir, "fullchain.pem")]);
-        var (https, http) = (ServerProcess.FreePort(), ServerProcess.FreePort());
+        var (https, http) = (FreePort.Next(), FreePort.Next());
         var config = Rewrite(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "deploy", "nginx", "nginx.conf")), dir, upstream, https, http);
         await File.WriteAllTextAsync(Path.Combine(dir, "nginx.conf"), config);
 

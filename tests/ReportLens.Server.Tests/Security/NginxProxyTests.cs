@@ -44,8 +44,8 @@ public sealed partial class NginxProxyTests(NginxAppFixture app) : ApiTest<Nginx
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["username"] = ReportLensAppFactory.AdminUser,
-                ["password"] = ReportLensAppFactory.AdminPassword,
+                ["username"] = TestServerSettings.AdminUser,
+                ["password"] = TestServerSettings.AdminPassword,
                 ["returnUrl"] = "/reports",
                 ["__RequestVerificationToken"] = token,
             }),

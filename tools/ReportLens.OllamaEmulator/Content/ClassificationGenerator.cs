@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ReportLens.OllamaEmulator.Content;
 
-/// <summary>{classifications:[{dimension,category,confidence,evidence}]} over the seed's five Chinese dimensions.</summary>
+/// <summary>{classifications:[{dimension,category,confidence,evidence}]} over ClassificationVocabulary's five Chinese dimensions.</summary>
 internal static class ClassificationGenerator
 {
     public static JsonObject Generate(ReportAnalysis a)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ReportLens.OllamaEmulator.Content;
 
-/// <summary>{scores:[{dimension,score,max_score,reason}],overall_score} over the seed's five dimensions.</summary>
+/// <summary>{scores:[{dimension,score,max_score,reason}],overall_score} over the scoring prompt's five dimensions.</summary>
 internal static class ScoringGenerator
 {
     public static JsonObject Generate(ReportAnalysis a)

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+using ReportLens.Jobs;
+using ReportLens.Jobs.Queue;
+using ReportLens.Jobs.Workers;
+
+namespace ReportLens.Jobs.Tests;
+
+/// <summary>Leases and bookkeeping of the job queue on both providers, with a clock the test moves.</summary>
+public sealed class JobItemQueueTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    public static TheoryData<string> Providers => ["sqlite", "postgres"];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ExpiredLease_ReturnsTheItem_AndCountsTheLostRunAsAnAttempt(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (queue, clock, _, _) = await PrepareAsync(database, items: 1);
+        var first = Assert.Single(await queue.ClaimAsync("worker-a", 10, Lease, CancellationToken.None));
+        Assert.Empty(await queue.ClaimAsync("worker-b", 10, Lease, CancellationToken.None));
+
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var second = Assert.Single(await queue.ClaimAsync("worker-b", 10, Lease, CancellationToken.None));
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal((0, 1, "worker-b"), (first.Attempts, second.Attempts, second.Owner));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task WorkerThatLostItsLease_CannotEndTheRunOfTheWorkerThatHasIt(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (queue, clock, factory, _) = await PrepareAsync(database, items: 1);
+        var stale = Assert.Single(await queue.ClaimAsync("worker-a", 10, Lease, CancellationToken.None));
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var current = Assert.Single(await queue.ClaimAsync("worker-b", 10, Lease, CancellationToken.None));
+
+        Assert.False(await queue.FailAsync(stale, "late failure", null, CancellationToken.None));
+        Assert.True(await queue.FailAsync(current, "its own failure", null, CancellationToken.None));
+
+        await using var db = await factory.CreateDbContextAsync();
+        var item = await db.JobItems.SingleAsync(i => i.Id == current.Id);
+        Assert.Equal((JobItemState.Failed, "its own failure"), (item.State, item.LastError));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task LastItemFinished_EndsTheJobInTheSameCommit(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (queue, _, factory, jobId) = await PrepareAsync(database, items: 2);
+        var claimed = await queue.ClaimAsync("worker-a", 10, Lease, CancellationToken.None);
+        Assert.Equal(2, claimed.Count);
+
+        await queue.FailAsync(claimed[0], "one", null, CancellationToken.None);
+        Assert.Equal(JobStatus.Running, await StatusAsync(factory, jobId));
+        await queue.FailAsync(claimed[1], "two", null, CancellationToken.None);
+
+        Assert.Equal(JobStatus.CompletedWithErrors, await StatusAsync(factory, jobId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ItemWhoseWorkersKeptDying_FailsAtMaxAttemptsWithoutAnotherRun(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (queue, clock, factory, jobId) = await PrepareAsync(database, items: 1);
+        var options = new JobOptions { MaxAttempts = 2 };
+        ClaimedItem item = null!;
+        for (var run = 0; run <= options.MaxAttempts; run++)
+        {
+            clock.Advance(Lease + TimeSpan.FromSeconds(1));
+            item = Assert.Single(await queue.ClaimAsync($"worker-{run}", 10, Lease, CancellationToken.None));
+        }
+
+        // No service scope is needed: the processor must give up before it would start an analysis.
+        var processor = new JobItemProcessor(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
+            factory, queue, Options.Create(options), clock, NullLogger<JobItemProcessor>.Instance);
+        Assert.Equal(ItemOutcome.Failed, await processor.ProcessAsync(item, CancellationToken.None));
+
+        await using var db = await factory.CreateDbContextAsync();
+        var stored = await db.JobItems.SingleAsync(i => i.Id == item.Id);
+        Assert.Equal(JobItemState.Failed, stored.State);
+        Assert.StartsWith("gave up after 2 attempts", stored.LastError, StringComparison.Ordinal);
+        Assert.Equal(JobStatus.CompletedWithErrors, await StatusAsync(factory, jobId));
+    }
+
+    private static async Task<(JobItemQueue Queue, FakeTimeProvider Clock, IDbContextFactory<ReportLensDbContext> Factory, long JobId)> PrepareAsync(
+        TestDatabase database, int items)
+    {
+        var factory = await database.MigratedFactoryAsync();
+        var reportIds = await TestReports.StoreAsync(database.Url, items, Guid.NewGuid().ToString("N")[..8]);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var db = await factory.CreateDbContextAsync();
+        var job = new Job
+        {
+            AnnotationType = "highlight",
+            Engine = "rules",
+            Status = JobStatus.Queued,
+            Total = items,
+            CreatedAt = clock.GetUtcNow(),
+            UpdatedAt = clock.GetUtcNow(),
+        };
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync();
+        db.JobItems.AddRange(reportIds.Select(id => new JobItem { JobId = job.Id, ReportId = id, State = JobItemState.Pending }));
+        await db.SaveChangesAsync();
+        return (new JobItemQueue(factory, clock), clock, factory, job.Id);
+    }
+
+    private static async Task<string> StatusAsync(IDbContextFactory<ReportLensDbContext> factory, long jobId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Jobs.Where(j => j.Id == jobId).Select(j => j.Status).SingleAsync();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ReportLens.Testing;
+
+/// <summary>
+/// A loopback HTTP server that records the request bodies it gets and answers with scripted model replies, in
+/// Ollama's (/api/chat) or OpenAI's (/v1/chat/completions) shape: to check what goes over the wire.
+/// </summary>
+public sealed class WireCaptureServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<string> _replies;
+
+    private WireCaptureServer(WebApplication app, ConcurrentQueue<string> replies)
+    {
+        _app = app;
+        _replies = replies;
+    }
+
+    public ConcurrentQueue<JsonObject> Requests { get; } = new();
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public static async Task<WireCaptureServer> StartAsync(params string[] replies)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new WireCaptureServer(app, new ConcurrentQueue<string>(replies));
+        app.MapGet("/api/version", () => Results.Json(new { version = "0.0.0-capture" }));
+        app.MapGet("/api/tags", () => Results.Json(new { models = new[] { new { name = "qwen2.5:7b", model = "qwen2.5:7b", size = 1 } } }));
+        app.MapPost("/api/chat", async (HttpRequest request) =>
+        {
+            var content = await server.RecordAsync(request);
+            return Results.Json(new
+            {
+                model = "qwen2.5:7b",
+                created_at = "2026-11-25T10:00:00Z",
+                message = new { role = "assistant", content },
+                done = true,
+                done_reason = "stop",
+                total_duration = 2_500_000_000L,
+                load_duration = 500_000_000L,
+                prompt_eval_count = 30,
+                prompt_eval_duration = 1_000_000_000L,
+                eval_count = 50,
+                eval_duration = 1_000_000_000L,
+            });
+        });
+        app.MapPost("/v1/chat/completions", async (HttpRequest request) =>
+        {
+            var content = await server.RecordAsync(request);
+            return Results.Json(new
+            {
+                id = "chatcmpl-1",
+                @object = "chat.completion",
+                created = 1_764_064_800,
+                model = "m1",
+                choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+                usage = new { prompt_tokens = 31, completion_tokens = 51, total_tokens = 82 },
+            });
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    private async Task<string> RecordAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        Requests.Enqueue(JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject());
+        return _replies.TryDequeue(out var reply) ? reply : "{}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
