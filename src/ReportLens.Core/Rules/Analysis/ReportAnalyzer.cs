@@ -70,6 +70,7 @@ internal static class ReportAnalyzer
     {
         var locations = new List<LocationMention>();
         var lateral = matches.Of(PhraseKind.Laterality);
+        var modalities = matches.Of(PhraseKind.Modality);
         var l = 0;
         var c = 0;
         foreach (var hit in matches.Of(PhraseKind.Anatomy))
@@ -79,11 +80,12 @@ internal static class ReportAnalyzer
                 c++;
             }
 
-            // Where the findings are, not what was examined: the title ("胸部CT平扫") and the technique name the
-            // region, which is the body part, not a location. Nor is the organ word of a finding term ("胸腔" in
-            // 胸腔积液, "pleural" in pleural effusion).
+            // Where the findings are, not what was examined: the title ("胸部CT平扫"), the technique and the
+            // exam's own view wording ("views of the chest", "chest radiograph") name the region, which is the body
+            // part, not a location. Nor is the organ word of a finding term ("胸腔" in 胸腔积液, "pleural" in
+            // pleural effusion).
             if (c >= clauses.Count || !clauses[c].Contains(hit.Start, hit.End) || !clauses[c].Section.Describes
-                || IsTitle(text, clauses, clauses[c]) || Inside(findings, hit))
+                || IsTitle(text, clauses, clauses[c]) || Inside(findings, hit) || Inside(modalities, hit))
             {
                 continue;
             }
