@@ -28,6 +28,9 @@ public sealed class RulesEngineChestVocabularyTests
     [InlineData("Atherosclerotic calcification of the aortic arch.", "Atherosclerotic calcification")]
     [InlineData("Old healed fractures of the left sixth and seventh ribs.", "Old healed fractures")]
     [InlineData("Healed right rib fracture deformities.", "Healed right rib fracture")]
+    [InlineData("Coarse interstitial markings at both bases.", "Coarse interstitial markings")]
+    [InlineData("Biapical pleural-parenchymal scarring.", "pleural-parenchymal scarring")]
+    [InlineData("Streaky opacities at the left base, likely scarring.", "Streaky opacities")]
     public void Analyze_ChronicChestFinding_IsFoundAndRatedMild(string report, string term)
     {
         var extraction = Rules.Extract(report, ReportLanguage.En);
