@@ -14,4 +14,7 @@ public sealed record ExtractionContent : AnnotationContent
     public IReadOnlyList<Finding> FindingDetails { get; init; } = [];
     public IReadOnlyList<GroundedText> LocationDetails { get; init; } = [];
     public GroundedText? ImpressionDetails { get; init; }
+
+    /// <summary>Devices and post-operative material the report states as present (tubes, lines, wires, clips), each mention once, in order.</summary>
+    public IReadOnlyList<GroundedText> Devices { get; init; } = [];
 }

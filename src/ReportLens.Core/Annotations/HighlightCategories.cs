@@ -7,5 +7,8 @@ public static class HighlightCategories
     public const string Location = "location";
     public const string Diagnosis = "diagnosis";
 
-    public static readonly IReadOnlyList<string> All = [Abnormal, Measurement, Location, Diagnosis];
+    /// <summary>A device or post-operative material (tube, line, pacemaker, sternotomy wires, clips): not a finding.</summary>
+    public const string Device = "device";
+
+    public static readonly IReadOnlyList<string> All = [Abnormal, Measurement, Location, Diagnosis, Device];
 }

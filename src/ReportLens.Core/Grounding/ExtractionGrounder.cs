@@ -2,7 +2,7 @@ using ReportLens.Core.Annotations;
 
 namespace ReportLens.Core.Grounding;
 
-/// <summary>Grounds findings, measurements, locations and the impression of an extraction.</summary>
+/// <summary>Grounds findings, measurements, locations, devices and the impression of an extraction.</summary>
 internal static class ExtractionGrounder
 {
     private static readonly char[] DimensionSigns = ['×', 'x', 'X', '*', '＊', '✕'];
@@ -28,6 +28,7 @@ internal static class ExtractionGrounder
             LocationDetails = [.. locations.Select(l => l with { Grounding = tally.Locate(l.Text, l.Grounding, null) })],
             Impression = string.IsNullOrEmpty(content.Impression) && impression is not null ? impression.Text : content.Impression,
             ImpressionDetails = impression is null ? null : impression with { Grounding = tally.Locate(impression.Text, impression.Grounding, null) },
+            Devices = [.. content.Devices.Select(d => d with { Grounding = tally.Locate(d.Text, d.Grounding, null) })],
         };
     }
 

@@ -42,6 +42,8 @@ internal static class ExtractionMerger
             LocationDetails = locations.Items,
             Impression = useLlmImpression ? llm.Impression : rules.Impression,
             ImpressionDetails = useLlmImpression ? llm.ImpressionDetails : rules.ImpressionDetails,
+            // Devices come from the rules' lexicon; the LLM's extraction does not list them.
+            Devices = llm.Devices.Count > 0 ? llm.Devices : rules.Devices,
         };
         var agreed = findings.Agreed + measurements.Agreed + locations.Agreed;
         var llmCount = llm.FindingDetails.Count + llm.Measurements.Count + llm.LocationDetails.Count;

@@ -16,13 +16,14 @@ public static class ItemCap
         return content switch
         {
             HighlightContent h when h.Highlights.Count > maxItems => h with { Highlights = Take(h.Highlights, maxItems), Truncated = true },
-            ExtractionContent e when Over(maxItems, e.Findings.Count, e.FindingDetails.Count, e.Measurements.Count, e.Locations.Count, e.LocationDetails.Count) => e with
+            ExtractionContent e when Over(maxItems, e.Findings.Count, e.FindingDetails.Count, e.Measurements.Count, e.Locations.Count, e.LocationDetails.Count, e.Devices.Count) => e with
             {
                 Findings = Take(e.Findings, maxItems),
                 FindingDetails = Take(e.FindingDetails, maxItems),
                 Measurements = Take(e.Measurements, maxItems),
                 Locations = Take(e.Locations, maxItems),
                 LocationDetails = Take(e.LocationDetails, maxItems),
+                Devices = Take(e.Devices, maxItems),
                 Truncated = true,
             },
             ClassificationContent c when c.Classifications.Count > maxItems => c with { Classifications = Take(c.Classifications, maxItems), Truncated = true },

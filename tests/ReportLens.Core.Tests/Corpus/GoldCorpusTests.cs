@@ -135,9 +135,24 @@ public sealed partial class GoldCorpusTests
     [Fact]
     public void Gold_Measurements_ValueIsNumericAndStatedInTheTextWithAKnownUnit()
     {
+        Assert.Empty(MeasurementErrors(Gold));
+    }
+
+    // The held-out files follow the same measurement conventions (a quotient keeps both terms: value "16.2/24.7").
+    [Fact]
+    public void Gold_EveryFile_MeasurementValuesFollowTheConventions()
+    {
+        var files = GoldFile.LoadFolder(Path.Combine(AppContext.BaseDirectory, "data", "corpus"));
+
+        Assert.Empty(MeasurementErrors(files.SelectMany(f => f.Reports)));
+        Assert.Contains(files.SelectMany(f => f.Reports).SelectMany(r => r.Measurements), m => m.Value.Contains('/', StringComparison.Ordinal));
+    }
+
+    private static List<string> MeasurementErrors(IEnumerable<GoldReport> reports)
+    {
         string[] units = ["mm", "cm", "ml", "HU", "%", "°", "mmHg", "cm/s", "枚", "个", "处", "颗", "ratio", "count"];
         var errors = new List<string>();
-        foreach (var r in Gold)
+        foreach (var r in reports)
         {
             foreach (var m in r.Measurements)
             {
@@ -148,7 +163,7 @@ public sealed partial class GoldCorpusTests
             }
         }
 
-        Assert.Empty(errors);
+        return errors;
     }
 
     // A unit of measure is written in the text; "ratio" and "count" name a kind of value, not a written unit.
@@ -161,7 +176,7 @@ public sealed partial class GoldCorpusTests
 
         var digits = DigitsOnly(m.Text);
         var unitWritten = m.Unit is "ratio" or "count" || m.Text.Contains(m.Unit, StringComparison.OrdinalIgnoreCase);
-        return unitWritten && Regex.Split(m.Value, "[×-]").Where(n => n.Length > 0).All(n => digits.Contains(n, StringComparison.Ordinal));
+        return unitWritten && Regex.Split(m.Value, "[×/-]").Where(n => n.Length > 0).All(n => digits.Contains(n, StringComparison.Ordinal));
     }
 
     private static IEnumerable<string> Unplaced(GoldReport r, string kind, IEnumerable<string> texts)
@@ -180,6 +195,6 @@ public sealed partial class GoldCorpusTests
     [GeneratedRegex(@"^(zh|en)-(ct|mr|dr|us|mg|xa|pet)-(chest|head|abd|spine|limb|neck|pelvis|breast|other)-\d{3}$")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^-?\d+(\.\d+)?([×-]\d+(\.\d+)?)*$")]
+    [GeneratedRegex(@"^-?\d+(\.\d+)?([×-]\d+(\.\d+)?)*$|^\d+(\.\d+)?/\d+(\.\d+)?$")]
     private static partial Regex ValuePattern();
 }

@@ -14,7 +14,8 @@ public sealed class LexiconFilesTests
             && r[2] is "pre" or "post" or "both" or "none"),
         ["findings.tsv"] = (3, r => int.TryParse(r[1], out var s) && s is >= 0 and <= 4 && r[2].All(c => c is 'f' or 's' or '-')),
         ["anatomy.tsv"] = (3, r => r[1] is "头颅" or "胸部" or "腹部" or "四肢" or "脊柱" or "其他" && int.TryParse(r[2], out var w) && w is >= 0 and <= 3),
-        ["modality.tsv"] = (3, r => r[1] is "CT" or "MRI" or "X-Ray" or "超声" or "其他" && int.TryParse(r[2], out var w) && w is >= 1 and <= 4),
+        ["modality.tsv"] = (3, r => int.TryParse(r[2], out var w)
+            && (r[1] is "CT" or "MRI" or "X-Ray" or "超声" or "其他" ? w is >= 1 and <= 4 : r[1] == "reference" && w == 0)),
         ["recommendations.tsv"] = (2, r => r[1] is "cue" or "follow_up" or "further_exam" or "further_exam_modality"),
         ["measurement-items.tsv"] = (2, r => r[1] is "named" or "ratio"),
         ["modifiers.tsv"] = (2, r => int.TryParse(r[1], out var d) && d is >= -1 and <= 1),

@@ -18,7 +18,8 @@ public sealed class RulesEngineCorpusTests(ITestOutputHelper output)
         new(() => GoldFile.LoadFolder(Path.Combine(AppContext.BaseDirectory, "data", "corpus")));
 
     private static readonly Lazy<EvaluationReport> Report = new(() => Evaluate(f => f.Name == DevelopmentFile));
-    private static readonly Lazy<EvaluationReport> HeldOut = new(() => Evaluate(f => f.Name != DevelopmentFile));
+    private static readonly Lazy<IReadOnlyDictionary<string, EvaluationReport>> HeldOutFiles = new(() =>
+        Corpus.Value.Where(f => f.Name != DevelopmentFile).ToDictionary(f => f.Name, f => Evaluate(g => g.Name == f.Name)));
     private static readonly Lazy<EvaluationReport> Everything = new(() => Evaluate(_ => true));
     private const string DevelopmentFile = "gold.jsonl";
 
@@ -62,6 +63,29 @@ public sealed class RulesEngineCorpusTests(ITestOutputHelper output)
 
         Assert.True(critical.Recall >= 1.0, $"危急 recall {critical.Recall:F3} ({critical.Matched} of {critical.Gold})");
         Assert.True(critical.Precision >= 0.9, $"危急 precision {critical.Precision:F3} ({critical.Matched} of {critical.Predicted})");
+    }
+
+    // Regression floors per held-out file, just under what the engine reaches there (docs/rules-engine.md has the
+    // before/after table). The Chinese file's 危急 recall is below the issue-11 target of 1.0 until its critical
+    // vocabulary lands; raise a floor when the engine improves, never lower one to let a change through.
+    [Theory]
+    [InlineData("gold-en-chest.jsonl", 0.98, 0.9, 1.0, 0.98, 0.99, 0.99, 0.85)]
+    [InlineData("gold-zh-2.jsonl", 0.97, 0.9, 0.75, 0.98, 0.99, 0.99, 0.68)]
+    public void Evaluate_HeldOutFile_HoldsItsFloors(string file, double normalAbnormal, double criticalPrecision, double criticalRecall,
+        double modality, double measurementValues, double negation, double urgency)
+    {
+        var report = HeldOutFiles.Value[file];
+        double Dimension(string name) => report.Classification.Single(d => d.Dimension == name).Accuracy;
+        output.WriteLine($"{file}: normal/abnormal {report.NormalAbnormal.Accuracy:F3}; 危急 P {report.CriticalReports.Precision:F3} R {report.CriticalReports.Recall:F3}; "
+            + $"检查类型 {Dimension("检查类型"):F3}; measurement values F1 {report.MeasurementValues.F1:F3}; negation {report.Negation.Accuracy:F3}; 紧急程度 {Dimension("紧急程度"):F3}");
+
+        Assert.True(report.NormalAbnormal.Accuracy >= normalAbnormal, $"normal/abnormal accuracy {report.NormalAbnormal.Accuracy:F3} < {normalAbnormal}");
+        Assert.True(report.CriticalReports.Precision >= criticalPrecision, $"危急 precision {report.CriticalReports.Precision:F3} < {criticalPrecision}");
+        Assert.True(report.CriticalReports.Recall >= criticalRecall, $"危急 recall {report.CriticalReports.Recall:F3} < {criticalRecall}");
+        Assert.True(Dimension("检查类型") >= modality, $"检查类型 accuracy {Dimension("检查类型"):F3} < {modality}");
+        Assert.True(report.MeasurementValues.F1 >= measurementValues, $"measurement value F1 {report.MeasurementValues.F1:F3} < {measurementValues}");
+        Assert.True(report.Negation.Accuracy >= negation, $"negation accuracy {report.Negation.Accuracy:F3} < {negation}");
+        Assert.True(Dimension("紧急程度") >= urgency, $"紧急程度 accuracy {Dimension("紧急程度"):F3} < {urgency}");
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class RulesEngineMeasurementTests
     [InlineData("右肺上叶可见一大小约1.2cm×1.0cm结节。", "1.2cm×1.0cm", "结节", "1.2×1.0", "cm")]
     [InlineData("腹膜后见2个肿大淋巴结。", "2个", "肿大淋巴结", "2", "个")]
     [InlineData("腹腔积液，最深处约45ml。", "45ml", "最深处", "45", "ml")]
+    [InlineData("心影稍大，心胸比例约13.5/29.0。", "13.5/29.0", "心胸比例", "13.5/29.0", "ratio")]
     public void Analyze_ChineseMeasurement_ExtractsItemValueUnitAndExactText(string report, string text, string item, string value, string unit)
     {
         var measurement = Assert.Single(Rules.Extract(report).Measurements);
@@ -43,6 +44,11 @@ public sealed class RulesEngineMeasurementTests
     [InlineData("The cyst measures 2.3 by 1.8 cm.", "2.3 by 1.8 cm", "cyst", "2.3×1.8", "cm")]
     [InlineData("Hypodense lesion measuring 12 mm in the liver.", "12 mm", "Hypodense lesion", "12", "mm")]
     [InlineData("Liver demonstrates a 2.3 cm hypoechoic lesion.", "2.3 cm", "hypoechoic lesion", "2.3", "cm")]
+    [InlineData("Cardiothoracic ratio of 14.8/30.2, within normal limits.", "14.8/30.2", "Cardiothoracic ratio", "14.8/30.2", "ratio")]
+    [InlineData("Heart not enlarged (CTR 12/33).", "12/33", "CTR", "12/33", "ratio")]
+    [InlineData("The cardiothoracic ratio is 13 / 29.", "13 / 29", "cardiothoracic ratio", "13/29", "ratio")]
+    [InlineData("A 7-mm nodule in the left upper lobe.", "7-mm", "nodule", "7", "mm")]
+    [InlineData("Stable 1.4 centimeter nodule in the lingula.", "1.4 centimeter", "nodule", "1.4", "cm")]
     public void Analyze_EnglishMeasurement_ExtractsItemValueUnitAndExactText(string report, string text, string item, string value, string unit)
     {
         var measurement = Assert.Single(Rules.Extract(report, ReportLanguage.En).Measurements);
@@ -51,6 +57,19 @@ public sealed class RulesEngineMeasurementTests
         Assert.Equal(item, measurement.Item);
         Assert.Equal(value, measurement.Value);
         Assert.Equal(unit, measurement.Unit);
+    }
+
+    // A decimal is one number: the digits after its point are never a count ("1.9 cm nodule" is not 9 nodules).
+    [Theory]
+    [InlineData("A 1.9 cm nodule in the right upper lobe.", "1.9")]
+    [InlineData("The 2.4 centimeter nodules are unchanged.", "2.4")]
+    [InlineData("Stable 0.8 cm lesion in segment 7.", "0.8")]
+    public void Analyze_DecimalBeforeACountedNoun_IsOneMeasurementNotACount(string report, string value)
+    {
+        var measurement = Assert.Single(Rules.Extract(report, ReportLanguage.En).Measurements);
+
+        Assert.Equal(value, measurement.Value);
+        Assert.NotEqual("count", measurement.Unit);
     }
 
     [Theory]

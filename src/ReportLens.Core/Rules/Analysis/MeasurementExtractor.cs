@@ -63,7 +63,7 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
         }
 
         var end = m.Index + m.Length;
-        return new MeasurementMention(m.Index, end, ItemFor(m.Index, end), Ascii(value), unit);
+        return new MeasurementMention(m.Index, end, ItemFor(m.Index, end), Ascii(value), UnitSymbol(unit));
     }
 
     private void AddRatios(List<MeasurementMention> found)
@@ -79,7 +79,7 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
             var number = match.Groups["n"];
             if (match.Success && SameSentence(hit.Start, number.Index) && !Overlaps(found, number.Index, number.Index + number.Length))
             {
-                found.Add(new MeasurementMention(number.Index, number.Index + number.Length, hit.TextOf(text), Ascii(number.Value), "ratio", hit.Start));
+                found.Add(new MeasurementMention(number.Index, number.Index + number.Length, hit.TextOf(text), Quotient(number.Value), "ratio", hit.Start));
             }
         }
     }
@@ -231,6 +231,14 @@ internal sealed class MeasurementExtractor(string text, ReportAnalysisParts part
 
         return "";
     }
+
+    /// <summary>A unit spelt out ("centimeters", "millimetre") as its symbol; symbols stay as written.</summary>
+    private static string UnitSymbol(string unit) => unit.Length <= 6 ? unit
+        : unit.StartsWith("centi", StringComparison.OrdinalIgnoreCase) ? "cm"
+        : unit.StartsWith("milli", StringComparison.OrdinalIgnoreCase) ? "mm" : unit;
+
+    /// <summary>A ratio's value as written, in ASCII without spaces: "16.2 / 24.7" → "16.2/24.7".</summary>
+    private static string Quotient(string value) => Ascii(value).Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>Full-width digits and points as ASCII ("０.４５" → "0.45"); the text keeps what the report wrote.</summary>
     private static string Ascii(string value) => TextFold.Fold(value);

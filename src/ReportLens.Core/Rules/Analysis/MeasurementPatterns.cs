@@ -6,7 +6,7 @@ namespace ReportLens.Core.Rules.Analysis;
 internal static partial class MeasurementPatterns
 {
     private const string Num = @"\d+(?:\.\d+)?";
-    private const string Unit = @"(?:cm²|cm2|cm³|cm3|mm²|mm2|mm³|mm3|mm/s|cm/s|m/s|ml/min|mmHg|mmol/L|ml|cc|mm|cm|HU|%|厘米|毫米|毫升|bpm|次/分|°)";
+    private const string Unit = @"(?:centimet(?:er|re)s?|millimet(?:er|re)s?|cm²|cm2|cm³|cm3|mm²|mm2|mm³|mm3|mm/s|cm/s|m/s|ml/min|mmHg|mmol/L|ml|cc|mm|cm|HU|%|厘米|毫米|毫升|bpm|次/分|°)";
     private const string Sep = @"\s*(?:[×xX*＊✕]|(?<=\s)by(?=\s))\s*";
     private const string RangeSep = @"\s*(?:-|~|～|—|–|至|到|to)\s*";
 
@@ -15,21 +15,25 @@ internal static partial class MeasurementPatterns
         @"(?<![A-Za-z0-9.])(?:" +
         $@"(?<d1>{Num})\s*(?<du1>{Unit})?{Sep}(?<d2>{Num})\s*(?<du2>{Unit})?(?:{Sep}(?<d3>{Num})\s*(?<du3>{Unit})?)?" +
         $@"|(?<r1>{Num})\s*(?<ru1>{Unit})?{RangeSep}(?<r2>{Num})\s*(?<ru2>{Unit})" +
-        $@"|(?<s>-?{Num})\s*(?<su>{Unit})" +
+        $@"|(?<s>-?{Num})(?:\s*|-)(?<su>{Unit})" +
         @")(?![A-Za-z²³])";
 
     [GeneratedRegex(Value, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Measurement();
 
-    [GeneratedRegex(@"(?<![第\d])(?<n>\d+|[一二两三四五六七八九十]+)\s*(?<u>枚|个|颗|粒|处)(?!月|以上|小时|层面)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![第\d.．])(?<n>\d+|[一二两三四五六七八九十]+)\s*(?<u>枚|个|颗|粒|处)(?!月|以上|小时|层面)", RegexOptions.CultureInvariant)]
     public static partial Regex ChineseCount();
 
-    [GeneratedRegex(@"\b(?<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[A-Za-z][\w'-]*\s+){0,3}?(?<noun>nodules?|lesions?|masses|mass|cysts?|stones?|calculi|foci|focus|lymph nodes?|metastases|fractures?|polyps?)\b",
+    // The count is a whole number: never the digits after a decimal point ("1.9 cm nodule" is one nodule, not nine).
+    [GeneratedRegex(@"(?<![\d.])\b(?<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[A-Za-z][\w'-]*\s+){0,3}?(?<noun>nodules?|lesions?|masses|mass|cysts?|stones?|calculi|foci|focus|lymph nodes?|metastases|fractures?|polyps?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex EnglishCount();
 
-    /// <summary>The bare number after a ratio's name: "心胸比例约0.48", "cardiothoracic ratio is 0.55".</summary>
-    [GeneratedRegex(@"\G(?:\s|约|为|是|:|：|=|≈|~|<|>|≤|≥|＜|＞|小于|大于|is|of|was|approximately|approx\.?|about|around|measures|measured|less than|greater than)*(?<n>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:cm|mm|%|HU|ml))",
+    /// <summary>
+    /// The bare number after a ratio's name: "心胸比例约0.48", "cardiothoracic ratio is 0.55", or both terms of a
+    /// quotient ("cardiothoracic ratio of 16.2/24.7", "12/33"), which the group n takes whole.
+    /// </summary>
+    [GeneratedRegex(@"\G(?:\s|约|为|是|:|：|=|≈|~|<|>|≤|≥|＜|＞|小于|大于|is|of|was|approximately|approx\.?|about|around|measures|measured|less than|greater than)*(?<n>\d+(?:\.\d+)?(?:\s*[/／]\s*\d+(?:\.\d+)?)?)(?!\d|\.\d|\s*(?:cm|mm|%|HU|ml))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex RatioValue();
 

@@ -9,7 +9,8 @@ internal sealed record ReportAnalysis(
     LanguageLexicon Lexicon,
     IReadOnlyList<FindingMention> Mentions,
     IReadOnlyList<FindingSegment> Findings,
-    IReadOnlyList<MeasurementMention> Measurements)
+    IReadOnlyList<MeasurementMention> Measurements,
+    IReadOnlyList<DeviceMention> Devices)
 {
     private FindingMention? _decisive;
     private bool _decisiveKnown;

@@ -23,7 +23,31 @@ internal static class ReportAnalyzer
         var findings = Segments(text, mentions, matches.Of(PhraseKind.Cue));
         ct.ThrowIfCancellationRequested();
         var measurements = new MeasurementExtractor(text, parts, lexicon.Messages, lexicon.IsEnglish).Extract();
-        return new ReportAnalysis(parts, lexicon, mentions, findings, measurements);
+        var devices = Devices(text, matches, clauses, lexicon.IsEnglish, ct);
+        return new ReportAnalysis(parts, lexicon, mentions, findings, measurements, devices);
+    }
+
+    // Devices are read with the findings' negation scopes ("No lines or tubes", "after removal of the chest tube"
+    // is still a mention): only those the report states as present, in describing sections, outside advice.
+    private static List<DeviceMention> Devices(string text, LexiconMatches matches, List<TextUnit> clauses, bool english, CancellationToken ct)
+    {
+        var hits = matches.Of(PhraseKind.Device);
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+
+        var devices = new List<DeviceMention>(hits.Count);
+        foreach (var mention in AssertionDetector.Detect(text, clauses, hits, matches.Of(PhraseKind.Cue), matches.Of(PhraseKind.Anatomy),
+            matches.Of(PhraseKind.Modifier), english, ct))
+        {
+            if (!mention.Negated && mention.Clause.Section.Describes && !AfterAdviceCue(mention, matches.Of(PhraseKind.Recommendation)))
+            {
+                devices.Add(new DeviceMention(mention.Hit.Start, mention.Hit.End, mention.Hit.Entry.Label));
+            }
+        }
+
+        return devices;
     }
 
     // What advice names ("建议增强扫描以除外肿瘤", "recommend CT to exclude malignancy") is not a finding.
@@ -63,6 +87,11 @@ internal static class ReportAnalyzer
         }
     }
 
+    // Wording that names the examination or its views (weight 2 or more: "views of the chest", "胸部正位"), not a
+    // weak hint that also names a structure ("costophrenic angle", "肋膈角").
+    private static bool InsideExamWording(IReadOnlyList<PhraseHit> modalities, PhraseHit inner) =>
+        HitSearch.AnyContains(modalities, inner.Start, inner.End, hit => hit.Entry.Value >= 2);
+
     private static bool Inside(IReadOnlyList<PhraseHit> hits, PhraseHit inner) =>
         HitSearch.AnyContains(hits, inner.Start, inner.End, hit => hit.Entry.Label != "skip");
 
@@ -70,6 +99,8 @@ internal static class ReportAnalyzer
     {
         var locations = new List<LocationMention>();
         var lateral = matches.Of(PhraseKind.Laterality);
+        var modalities = matches.Of(PhraseKind.Modality);
+        var devices = matches.Of(PhraseKind.Device);
         var l = 0;
         var c = 0;
         foreach (var hit in matches.Of(PhraseKind.Anatomy))
@@ -79,11 +110,12 @@ internal static class ReportAnalyzer
                 c++;
             }
 
-            // Where the findings are, not what was examined: the title ("胸部CT平扫") and the technique name the
-            // region, which is the body part, not a location. Nor is the organ word of a finding term ("胸腔" in
-            // 胸腔积液, "pleural" in pleural effusion).
+            // Where the findings are, not what was examined: the title ("胸部CT平扫"), the technique and the
+            // exam's own view wording ("views of the chest", "chest radiograph") name the region, which is the body
+            // part, not a location. Nor is the organ word of a finding or device term ("胸腔" in 胸腔积液, "pleural"
+            // in pleural effusion, "chest" in chest tube).
             if (c >= clauses.Count || !clauses[c].Contains(hit.Start, hit.End) || !clauses[c].Section.Describes
-                || IsTitle(text, clauses, clauses[c]) || Inside(findings, hit))
+                || IsTitle(text, clauses, clauses[c]) || Inside(findings, hit) || InsideExamWording(modalities, hit) || Inside(devices, hit))
             {
                 continue;
             }

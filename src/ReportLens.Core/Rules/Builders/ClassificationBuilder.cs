@@ -85,17 +85,29 @@ internal static class ClassificationBuilder
         return Item(ClassificationVocabulary.BodyPart, part, Math.Min(0.98, 0.5 + 0.45 * share), best.TextOf(analysis.Text));
     }
 
+    // Reading order of evidence: the modality named by this examination's own wording (title, views, findings)
+    // decides; one named only as another examination — a comparison ("compared with prior CT", a COMPARISON:
+    // section) or advice ("chest CT is recommended") — decides only when nothing else names one.
     private static ClassificationItem Modality(ReportAnalysis analysis)
     {
-        // The modality an advice names ("MRI is recommended") is mostly not the one of this examination: it is a
-        // weak hint that decides only when the report names no other.
-        var hits = analysis.Hits(PhraseKind.Modality)
-            .Select(h => (Hit: h, Weight: RecommendationScan.IsAdvice(analysis, h.Start) ? 1 : h.Entry.Value))
-            .ToList();
-        var votes = new Dictionary<string, int>();
-        foreach (var (hit, weight) in hits)
+        var all = analysis.Hits(PhraseKind.Modality);
+        var hits = new List<(PhraseHit Hit, bool Other)>(all.Count);
+        foreach (var hit in all)
         {
-            votes[hit.Entry.Label] = votes.GetValueOrDefault(hit.Entry.Label) + weight;
+            if (hit.Entry.Label != ModalityReference)
+            {
+                hits.Add((hit, RecommendationScan.IsAdvice(analysis, hit.Start) || IsComparison(analysis, all, hit.Start)));
+            }
+        }
+
+        var own = hits.Exists(h => !h.Other);
+        var votes = new Dictionary<string, int>();
+        foreach (var (hit, other) in hits)
+        {
+            if (other != own)
+            {
+                votes[hit.Entry.Label] = votes.GetValueOrDefault(hit.Entry.Label) + hit.Entry.Value;
+            }
         }
 
         if (votes.Count == 0)
@@ -104,9 +116,38 @@ internal static class ClassificationBuilder
         }
 
         var (modality, share) = Top(votes);
-        var best = hits.Where(h => h.Hit.Entry.Label == modality).MaxBy(h => h.Weight);
-        var named = best.Weight >= 3;
-        return Item(ClassificationVocabulary.Modality, modality, named ? 0.9 + 0.08 * share : 0.5 + 0.3 * share, best.Hit.TextOf(analysis.Text));
+        var best = hits.Where(h => h.Other != own && h.Hit.Entry.Label == modality).MaxBy(h => h.Hit.Entry.Value).Hit;
+        var confidence = !own ? 0.5 + 0.2 * share : best.Entry.Value >= 3 ? 0.9 + 0.08 * share : 0.5 + 0.3 * share;
+        return Item(ClassificationVocabulary.Modality, modality, confidence, best.TextOf(analysis.Text));
+    }
+
+    /// <summary>modality.tsv rows that name no modality but mark one in their clause or section as another examination.</summary>
+    private const string ModalityReference = "reference";
+
+    // A comparison word in the same clause ("Compared with prior CT", "与前片比较"), or in the heading of its
+    // section ("COMPARISON: CT chest …").
+    private static bool IsComparison(ReportAnalysis analysis, IReadOnlyList<PhraseHit> hits, int offset)
+    {
+        if (analysis.Parts.ClauseAt(offset) is not { } clause)
+        {
+            return false;
+        }
+
+        return HasReference(hits, clause.Start, clause.End)
+            || (clause.Section.BodyStart > clause.Section.HeadingStart && HasReference(hits, clause.Section.HeadingStart, clause.Section.BodyStart));
+    }
+
+    private static bool HasReference(IReadOnlyList<PhraseHit> hits, int start, int end)
+    {
+        for (var i = HitSearch.FirstAtOrAfter(hits, start); i < hits.Count && hits[i].Start < end; i++)
+        {
+            if (hits[i].Entry.Label == ModalityReference)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ClassificationItem FollowUp(ReportAnalysis analysis, RecommendationScan scan)

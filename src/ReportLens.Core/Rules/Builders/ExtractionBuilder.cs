@@ -47,6 +47,7 @@ internal static class ExtractionBuilder
             FindingDetails = details,
             LocationDetails = locations,
             ImpressionDetails = impression,
+            Devices = [.. analysis.Devices.Select(d => new GroundedText { Text = text[d.Start..d.End], Grounding = spans.Exact(d.Start, d.End) })],
         };
     }
 

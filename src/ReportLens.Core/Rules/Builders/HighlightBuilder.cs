@@ -17,7 +17,7 @@ internal static class HighlightBuilder
         var spans = new SpanFactory(text);
         var messages = analysis.Messages;
         var findings = analysis.Findings;
-        var items = new List<HighlightItem>(findings.Count + analysis.Measurements.Count + analysis.Parts.Locations.Count + 4);
+        var items = new List<HighlightItem>(findings.Count + analysis.Measurements.Count + analysis.Parts.Locations.Count + analysis.Devices.Count + 4);
         // Only an impression section makes diagnosis statements; a findings-only report has none to highlight.
         var (statements, fromImpression) = analysis.Diagnoses;
         var diagnoses = fromImpression ? statements : [];
@@ -82,6 +82,11 @@ internal static class HighlightBuilder
         {
             items.Add(Item(spans, m.HighlightStart ?? m.Start, m.End, HighlightCategories.Measurement,
                 messages.Format("hl.measurement", m.Item, m.Value, m.Unit), negated: false, uncertain: false));
+        }
+
+        foreach (var device in analysis.Devices)
+        {
+            items.Add(Item(spans, device.Start, device.End, HighlightCategories.Device, messages.Format("hl.device", device.Kind), negated: false, uncertain: false));
         }
 
         foreach (var location in analysis.Parts.Locations)

@@ -59,6 +59,15 @@ internal static class LexiconLoader
             entries.Add(new PhraseEntry(PhraseKind.Modifier, row[0], "", Int(row[1]), "", false));
         }
 
+        // Devices (tubes, lines, wires, clips, prostheses) are optional per language: a language without the file has none.
+        if (Assembly.GetManifestResourceInfo(Name(code, "devices.tsv")) is not null)
+        {
+            foreach (var row in Rows(code, "devices.tsv"))
+            {
+                entries.Add(new PhraseEntry(PhraseKind.Device, row[0], row[1], 0, "", english));
+            }
+        }
+
         AddLines(entries, PhraseKind.Laterality, Lines(Name(code, "laterality.txt")));
         AddLines(entries, PhraseKind.Vague, Lines(Name(code, "vague.txt")));
         var messages = Rows(code, "messages.tsv").ToDictionary(r => r[0], r => r[1].Replace("\\n", "\n", StringComparison.Ordinal));

@@ -13,4 +13,5 @@ internal enum PhraseKind
     MeasureItem,
     Vague,
     Modifier,
+    Device,
 }
