@@ -20,6 +20,7 @@ internal static class ReportAnalyzer
             matches.Of(PhraseKind.Anatomy), matches.Of(PhraseKind.Modifier), lexicon.IsEnglish, ct);
         mentions.RemoveAll(m => !m.Clause.Section.Describes || AfterAdviceCue(m, matches.Of(PhraseKind.Recommendation)));
         ApplyModifiers(mentions, matches.Of(PhraseKind.Modifier), matches.Of(PhraseKind.Anatomy));
+        ApplyCriticalContext(text, mentions, sentences);
         var findings = Segments(text, mentions, matches.Of(PhraseKind.Cue));
         ct.ThrowIfCancellationRequested();
         var measurements = new MeasurementExtractor(text, parts, lexicon.Messages, lexicon.IsEnglish).Extract();
@@ -59,6 +60,29 @@ internal static class ReportAnalyzer
             if (change != 0)
             {
                 mentions[i] = mention with { SeverityChange = change };
+            }
+        }
+    }
+
+    // A term critical only in a context (critical.tsv: 脊髓受压 with 骨折) is critical where its sentence names one of
+    // the context words; elsewhere (a degenerative spine) it is a severe finding.
+    private static void ApplyCriticalContext(string text, List<FindingMention> mentions, List<TextUnit> sentences)
+    {
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (mentions[i].Hit.Entry.CriticalOnlyWith is not { } words)
+            {
+                continue;
+            }
+
+            var clause = mentions[i].Clause;
+            var (start, end) = clause.Sentence >= 0 && clause.Sentence < sentences.Count
+                ? (sentences[clause.Sentence].Start, sentences[clause.Sentence].End)
+                : (clause.Start, clause.End);
+            var sentence = TextFold.Fold(text[start..end]);
+            if (!words.Any(w => sentence.Contains(w, StringComparison.Ordinal)))
+            {
+                mentions[i] = mentions[i] with { OutOfCriticalContext = true };
             }
         }
     }
