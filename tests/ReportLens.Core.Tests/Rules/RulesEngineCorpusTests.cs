@@ -64,6 +64,17 @@ public sealed class RulesEngineCorpusTests(ITestOutputHelper output)
         Assert.True(critical.Precision >= 0.9, $"危急 precision {critical.Precision:F3} ({critical.Matched} of {critical.Predicted})");
     }
 
+    // 危急 on every gold file, the held-out ones included (gold-zh-2: the hospital lists of critical.tsv — PE on
+    // CTA, cord compression after a fracture, ruptured ectopic pregnancy, torsion, abruption, intussusception).
+    [Fact]
+    public void Evaluate_Issue11Floors_CriticalReportsAllFoundOnEveryGoldFile()
+    {
+        var critical = Everything.Value.CriticalReports;
+
+        Assert.True(critical.Recall >= 1.0, $"危急 recall {critical.Recall:F3} ({critical.Matched} of {critical.Gold})");
+        Assert.True(critical.Precision >= 0.9, $"危急 precision {critical.Precision:F3} ({critical.Matched} of {critical.Predicted})");
+    }
+
     [Fact]
     public void Evaluate_FindingConfidence_IsCalibratedOnTheGoldCorpus()
     {
