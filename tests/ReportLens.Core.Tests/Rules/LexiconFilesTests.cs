@@ -15,7 +15,7 @@ public sealed class LexiconFilesTests
         ["cues.tsv"] = (3, r => r[1] is "negation" or "uncertainty" or "hypothetical" or "pseudo" or "stop" or "coordinator"
             && r[2] is "pre" or "post" or "both" or "none"),
         // Severity 4 is read as 3: which findings are critical is critical.tsv's to say (CriticalList_* below).
-        ["findings.tsv"] = (3, r => int.TryParse(r[1], out var s) && s is >= 0 and <= 4 && r[2].All(c => c is 'f' or 's' or '-')),
+        ["findings.tsv"] = (3, r => int.TryParse(r[1], out var s) && s is >= 0 and <= 4 && r[2].All(c => c is 'f' or 's' or 'l' or '-')),
         ["anatomy.tsv"] = (3, r => r[1] is "头颅" or "胸部" or "腹部" or "四肢" or "脊柱" or "其他" && int.TryParse(r[2], out var w) && w is >= 0 and <= 3),
         ["modality.tsv"] = (3, r => r[1] is "CT" or "MRI" or "X-Ray" or "超声" or "其他" && int.TryParse(r[2], out var w) && w is >= 1 and <= 4),
         ["recommendations.tsv"] = (2, r => r[1] is "cue" or "follow_up" or "further_exam" or "further_exam_modality"),

@@ -30,6 +30,14 @@ public sealed class RulesEngineChineseVocabularyTests
         Assert.Contains(location, Rules.Extract(report).Locations);
     }
 
+    [Fact]
+    public void Analyze_StructureAndItsChange_KeepsTheStructureAsALocation()
+    {
+        var locations = Rules.Extract("影像所见：心影增大，左侧肋膈角变钝，脑沟变浅，胆总管扩张。").Locations;
+
+        Assert.Equal(["心影", "左侧肋膈角", "脑沟", "胆总管"], locations);
+    }
+
     [Theory]
     [InlineData("影像所见：右肺中叶膨胀不全。", "膨胀不全")]
     [InlineData("诊断意见：右肺上叶继发性肺结核。", "继发性肺结核")]

@@ -105,9 +105,10 @@ internal static class ReportAnalyzer
 
             // Where the findings are, not what was examined: the title ("胸部CT平扫") and the technique name the
             // region, which is the body part, not a location. Nor is the organ word of a finding term ("胸腔" in
-            // 胸腔积液, "pleural" in pleural effusion).
+            // 胸腔积液, "肝" in 肝细胞癌, "pleural" in pleural effusion) — unless the term is a structure and its change
+            // (flag 'l': 心影 in 心影增大, 脑沟 in 脑沟变浅).
             if (c >= clauses.Count || !clauses[c].Contains(hit.Start, hit.End) || !clauses[c].Section.Describes
-                || IsTitle(text, clauses, clauses[c]) || Inside(findings, hit))
+                || IsTitle(text, clauses, clauses[c]) || HitSearch.AnyContains(findings, hit.Start, hit.End, f => f.Entry.Label != "skip" && !f.Entry.HasFlag('l')))
             {
                 continue;
             }
