@@ -1,4 +1,6 @@
+using ReportLens.Core.Annotations;
 using ReportLens.Core.Rules;
+using ReportLens.Core.Text;
 
 namespace ReportLens.Core.Tests.Rules;
 
@@ -12,7 +14,8 @@ public sealed class LexiconFilesTests
         ["sections.tsv"] = (2, r => r[1] is "findings" or "impression" or "recommendation" or "technique" or "history"),
         ["cues.tsv"] = (3, r => r[1] is "negation" or "uncertainty" or "hypothetical" or "pseudo" or "stop" or "coordinator"
             && r[2] is "pre" or "post" or "both" or "none"),
-        ["findings.tsv"] = (3, r => int.TryParse(r[1], out var s) && s is >= 0 and <= 4 && r[2].All(c => c is 'f' or 's' or '-')),
+        // Severity 4 is read as 3: which findings are critical is critical.tsv's to say (CriticalList_* below).
+        ["findings.tsv"] = (3, r => int.TryParse(r[1], out var s) && s is >= 0 and <= 4 && r[2].All(c => c is 'f' or 's' or 'l' or '-')),
         ["anatomy.tsv"] = (3, r => r[1] is "头颅" or "胸部" or "腹部" or "四肢" or "脊柱" or "其他" && int.TryParse(r[2], out var w) && w is >= 0 and <= 3),
         ["modality.tsv"] = (3, r => int.TryParse(r[2], out var w)
             && (r[1] is "CT" or "MRI" or "X-Ray" or "超声" or "其他" ? w is >= 1 and <= 4 : r[1] == "reference" && w == 0)),
@@ -37,6 +40,64 @@ public sealed class LexiconFilesTests
         var duplicates = rows.GroupBy(r => r[0].ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);
     }
+
+    public static TheoryData<string> Languages() => ["zh", "en"];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void CriticalList_EveryRow_HasACategoryASourceAndNoDuplicate(string language)
+    {
+        var rows = CriticalRows(language);
+
+        Assert.True(rows.Count >= 60, $"{rows.Count} critical terms");
+        Assert.All(rows, r => Assert.True(
+            r.Length is 3 or 4 && r[0].Trim().Length > 0 && Categories.Contains(r[1]) && r[2].Trim().Length > 0
+                && (r.Length == 3 || r[3].Split('|').All(w => w.Trim().Length > 0)),
+            string.Join(" | ", r)));
+        Assert.Equal(Categories.Order(), rows.Select(r => r[1]).Distinct().Order());
+        Assert.Empty(rows.GroupBy(r => r[0].ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    /// <summary>
+    /// Every critical term is known to the engine as a finding: asserted alone it makes the report 危急 (in the
+    /// context it names, when it has one), negated it does not — so no row is dead, swallowed by a longer
+    /// non-critical phrase, or cut by a cue inside it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void CriticalList_EveryTerm_IsAFindingThatMakesTheReportCriticalOnlyWhenAsserted(string language)
+    {
+        var lang = language == "en" ? ReportLanguage.En : ReportLanguage.Zh;
+        var failures = new List<string>();
+        foreach (var row in CriticalRows(language))
+        {
+            var (term, context) = (row[0], row.Length > 3 ? row[3].Split('|')[0] : null);
+            var asserted = lang == ReportLanguage.En
+                ? $"FINDINGS: {(context is null ? "" : context + " with ")}{term}."
+                : $"影像所见：{(context is null ? "" : context + "，")}{term}。";
+            var negated = lang == ReportLanguage.En ? $"FINDINGS: No {term}." : $"影像所见：未见{term}。";
+            if (Urgency(asserted, lang) != "危急")
+            {
+                failures.Add($"asserted '{term}' → {Urgency(asserted, lang)}");
+            }
+
+            if (Urgency(negated, lang) == "危急")
+            {
+                failures.Add($"negated '{term}' → 危急");
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private static string Urgency(string report, ReportLanguage language) =>
+        ((ClassificationContent)RulesEngine.Default.Analyze(report, AnnotationType.Classification, language))
+        .Classifications.Single(c => c.Dimension == ClassificationVocabulary.Urgency).Category;
+
+    private static readonly string[] Categories = ["chest", "neuro", "abdomen", "obstetrics/gynaecology", "vascular", "spine", "paediatrics"];
+
+    private static List<string[]> CriticalRows(string language) =>
+        [.. Lines($"{Prefix}{language}.critical.tsv").Select(l => l.Split('\t'))];
 
     [Fact]
     public void Messages_BothLanguages_HaveTheSameKeys()

@@ -20,6 +20,7 @@ internal static class ReportAnalyzer
             matches.Of(PhraseKind.Anatomy), matches.Of(PhraseKind.Modifier), lexicon.IsEnglish, ct);
         mentions.RemoveAll(m => !m.Clause.Section.Describes || AfterAdviceCue(m, matches.Of(PhraseKind.Recommendation)));
         ApplyModifiers(mentions, matches.Of(PhraseKind.Modifier), matches.Of(PhraseKind.Anatomy));
+        ApplyCriticalContext(text, mentions, sentences);
         var findings = Segments(text, mentions, matches.Of(PhraseKind.Cue));
         ct.ThrowIfCancellationRequested();
         var measurements = new MeasurementExtractor(text, parts, lexicon.Messages, lexicon.IsEnglish).Extract();
@@ -92,6 +93,29 @@ internal static class ReportAnalyzer
     private static bool InsideExamWording(IReadOnlyList<PhraseHit> modalities, PhraseHit inner) =>
         HitSearch.AnyContains(modalities, inner.Start, inner.End, hit => hit.Entry.Value >= 2);
 
+    // A term critical only in a context (critical.tsv: 脊髓受压 with 骨折) is critical where its sentence names one of
+    // the context words; elsewhere (a degenerative spine) it is a severe finding.
+    private static void ApplyCriticalContext(string text, List<FindingMention> mentions, List<TextUnit> sentences)
+    {
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (mentions[i].Hit.Entry.CriticalOnlyWith is not { } words)
+            {
+                continue;
+            }
+
+            var clause = mentions[i].Clause;
+            var (start, end) = clause.Sentence >= 0 && clause.Sentence < sentences.Count
+                ? (sentences[clause.Sentence].Start, sentences[clause.Sentence].End)
+                : (clause.Start, clause.End);
+            var sentence = TextFold.Fold(text[start..end]);
+            if (!words.Any(w => sentence.Contains(w, StringComparison.Ordinal)))
+            {
+                mentions[i] = mentions[i] with { OutOfCriticalContext = true };
+            }
+        }
+    }
+
     private static bool Inside(IReadOnlyList<PhraseHit> hits, PhraseHit inner) =>
         HitSearch.AnyContains(hits, inner.Start, inner.End, hit => hit.Entry.Label != "skip");
 
@@ -112,10 +136,12 @@ internal static class ReportAnalyzer
 
             // Where the findings are, not what was examined: the title ("胸部CT平扫"), the technique and the
             // exam's own view wording ("views of the chest", "chest radiograph") name the region, which is the body
-            // part, not a location. Nor is the organ word of a finding or device term ("胸腔" in 胸腔积液, "pleural"
-            // in pleural effusion, "chest" in chest tube).
+            // part, not a location. Nor is the organ word of a finding or device term ("胸腔" in 胸腔积液, "肝" in
+            // 肝细胞癌, "pleural" in pleural effusion, "chest" in chest tube) — unless the term is a structure and its
+            // change (flag 'l': 心影 in 心影增大, 脑沟 in 脑沟变浅).
             if (c >= clauses.Count || !clauses[c].Contains(hit.Start, hit.End) || !clauses[c].Section.Describes
-                || IsTitle(text, clauses, clauses[c]) || Inside(findings, hit) || InsideExamWording(modalities, hit) || Inside(devices, hit))
+                || IsTitle(text, clauses, clauses[c]) || HitSearch.AnyContains(findings, hit.Start, hit.End, f => f.Entry.Label != "skip" && !f.Entry.HasFlag('l'))
+                || InsideExamWording(modalities, hit) || Inside(devices, hit))
             {
                 continue;
             }

@@ -34,6 +34,8 @@ internal static class LexiconLoader
             AddCheXpert(entries);
         }
 
+        ApplyCriticalList(entries, CriticalList.Read(Assembly, Name(code, "critical.tsv")), english);
+
         foreach (var row in Rows(code, "anatomy.tsv"))
         {
             entries.Add(new PhraseEntry(PhraseKind.Anatomy, row[0], row[1], Int(row[2]), "", english));
@@ -97,6 +99,25 @@ internal static class LexiconLoader
             {
                 entries.Add(new PhraseEntry(PhraseKind.Finding, phrase, "skip", 0, "", true));
             }
+        }
+    }
+
+    // critical.tsv decides which findings are critical; a critical term no findings file lists is a finding too.
+    private static void ApplyCriticalList(List<PhraseEntry> entries, CriticalList critical, bool english)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Kind == PhraseKind.Finding)
+            {
+                entries[i] = critical.Apply(entries[i]);
+                known.Add(TextFold.Fold(entries[i].Text));
+            }
+        }
+
+        foreach (var term in critical.Terms.Where(t => !known.Contains(t)))
+        {
+            entries.Add(critical.Apply(new PhraseEntry(PhraseKind.Finding, term, "", PhraseEntry.CriticalSeverity, "", english)));
         }
     }
 
