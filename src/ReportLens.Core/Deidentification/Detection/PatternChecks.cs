@@ -88,9 +88,9 @@ internal static class PatternChecks
         }
 
         var name = body[offset..];
-        return name.Length < 2 || lexicon.OrganisationGeneric.Any(g => name.StartsWith(g, StringComparison.Ordinal) && g.Length >= name.Length - 1)
-            ? -1
-            : offset;
+        var generic = lexicon.OrganisationGeneric.Any(g =>
+            (g.Length >= 2 && name.EndsWith(g, StringComparison.Ordinal)) || (name.StartsWith(g, StringComparison.Ordinal) && g.Length >= name.Length - 1));
+        return name.Length < 2 || generic ? -1 : offset;
     }
 
     private static int LatinStart(string value, PhiLexicon lexicon)

@@ -9,7 +9,9 @@ internal static class PhiLexiconLoader
 {
     private const string Prefix = "ReportLens.Core.Deidentification.Data.";
     private static readonly Assembly Assembly = typeof(PhiLexiconLoader).Assembly;
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    // The expressions are linear in practice; the bound is against the unforeseen. It is generous because the
+    // first match of a compiled expression includes its JIT, which takes seconds on a loaded two-core machine.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     public static PhiLexicon Load()
     {
