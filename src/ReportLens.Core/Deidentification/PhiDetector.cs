@@ -34,7 +34,7 @@ public sealed class PhiDetector
             {
                 var value = match.Groups["v"] is { Success: true } v ? v : match;
                 var start = value.Index;
-                if (PatternChecks.Pass(rule, match, Lexicon, ref start) && value.Index + value.Length > start)
+                if (PatternChecks.Pass(rule, match, text, Lexicon, ref start) && value.Index + value.Length > start)
                 {
                     candidates.Add(new PhiCandidate(start, value.Index + value.Length, rule.Type, rule.Rule));
                 }

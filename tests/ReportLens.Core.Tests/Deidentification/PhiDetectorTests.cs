@@ -130,6 +130,9 @@ public sealed class PhiDetectorTests
     public void Find_MedicalTextAndGenericPlaces_IsNothing(string text) => Assert.Empty(Find(text));
 
     [Fact]
+    public void Find_Email_IsOther() => AssertOnly("邮箱 zhang.san+rad@example-hospital.cn 已发送", PhiType.Other, "zhang.san+rad@example-hospital.cn");
+
+    [Fact]
     public void Find_AfterAnAstralCharacter_CountsUtf16AndCodePointsApart()
     {
         const string text = "𠀀姓名：张三";

@@ -7,7 +7,7 @@ internal static partial class LabelledValues
 {
     public static void Find(string text, PhiLexicon lexicon, List<PhiCandidate> found)
     {
-        var labels = lexicon.Labels.Matches(text);
+        var labels = lexicon.Labels.SelectMany(r => r.Matches(text)).OrderBy(m => m.Index).ToList();
         for (var i = 0; i < labels.Count; i++)
         {
             var label = labels[i];

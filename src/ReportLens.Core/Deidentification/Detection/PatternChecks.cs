@@ -9,7 +9,7 @@ internal static class PatternChecks
     private const string IdCheckDigits = "10X98765432";
     private const string ZhAddressParts = "省市区县旗州盟镇乡路街巷村号弄栋幢室";
 
-    public static bool Pass(PatternRule rule, Match match, PhiLexicon lexicon, ref int start) => rule.Check switch
+    public static bool Pass(PatternRule rule, Match match, string text, PhiLexicon lexicon, ref int start) => rule.Check switch
     {
         "none" => true,
         "cn_id" => IsResidentId(match.Value),
@@ -19,6 +19,7 @@ internal static class PatternChecks
         "address" => match.Value.Count(ZhAddressParts.Contains) >= 2 && match.Length >= 6,
         "organisation" => OrganisationStart(match, lexicon, ref start),
         "zh_name" => NameReader.IsChineseName(match.Groups["v"].Value, lexicon),
+        "email" => EmailStart(text, ref start),
         _ => throw new InvalidDataException($"patterns.tsv, rule {rule.Rule}: unknown check '{rule.Check}'"),
     };
 
@@ -55,6 +56,17 @@ internal static class PatternChecks
         var digits = new string([.. value.Where(char.IsAsciiDigit)]);
         digits = digits.Length > 11 ? digits[^11..] : digits;
         return digits.Length == 11 && lexicon.MobilePrefixes.Contains(digits[..3]);
+    }
+
+    private static bool EmailStart(string text, ref int start)
+    {
+        var at = start;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '_' or '%' or '+' or '-'))
+        {
+            start--;
+        }
+
+        return start < at;
     }
 
     // The expression starts the name as far left as it can; the name really starts after the last word that

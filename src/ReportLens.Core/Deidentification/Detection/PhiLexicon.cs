@@ -6,7 +6,8 @@ namespace ReportLens.Core.Deidentification.Detection;
 internal sealed record PhiLexicon
 {
     public required IReadOnlyList<PatternRule> Patterns { get; init; }
-    public required Regex Labels { get; init; }
+    /// <summary>Chinese labels (matched as written) and Latin ones (whole words, any case): one expression each keeps both fast.</summary>
+    public required IReadOnlyList<Regex> Labels { get; init; }
     public required IReadOnlyDictionary<string, LabelEntry> LabelEntries { get; init; }
     public required IReadOnlyList<(string Word, bool AnyLabel)> NameStops { get; init; }
     public required IReadOnlySet<string> EnglishNameStops { get; init; }

@@ -29,7 +29,7 @@ internal static class PhiLexiconLoader
         return new PhiLexicon
         {
             Patterns = [.. Rows("patterns.tsv", 4).Select(r => Pattern(r, lists))],
-            Labels = LabelRegex(labels),
+            Labels = [LabelRegex(labels.Where(l => !IsLatin(l)), latin: false), LabelRegex(labels.Where(IsLatin), latin: true)],
             LabelEntries = labels.ToDictionary(l => l.Label, StringComparer.OrdinalIgnoreCase),
             NameStops = [.. Rows("name-stops-zh.txt", 2).Select(r => (r[0], r[1] == "any"))],
             EnglishNameStops = Lines("name-stops-en.txt").ToHashSet(StringComparer.OrdinalIgnoreCase),
@@ -54,16 +54,18 @@ internal static class PhiLexiconLoader
             new Regex(expression, RegexOptions.Compiled | RegexOptions.CultureInvariant, Timeout));
     }
 
-    // Latin labels match as whole words in any case; a Chinese label may touch the characters around it.
-    private static Regex LabelRegex(List<LabelEntry> labels)
+    private static bool IsLatin(LabelEntry label) => char.IsAsciiLetterOrDigit(label.Label[0]);
+
+    // Latin labels match as whole words in any case; a Chinese label may touch the characters around it. The
+    // word check before a Latin label stands outside the alternation, so the engine can switch on the first letter.
+    private static Regex LabelRegex(IEnumerable<LabelEntry> labels, bool latin)
     {
         var alternatives = labels
             .OrderByDescending(l => l.Label.Length)
-            .Select(l => char.IsAsciiLetterOrDigit(l.Label[0])
-                ? $@"(?<![A-Za-z]){Regex.Escape(l.Label)}{(char.IsAsciiLetterOrDigit(l.Label[^1]) ? "(?![A-Za-z])" : "")}"
-                : Regex.Escape(l.Label));
-        var expression = $@"(?<label>{string.Join('|', alternatives)})(?<sep>[ \t]*[:：]?[ \t]*(?:#[ \t]*)?)";
-        return new Regex(expression, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+            .Select(l => Regex.Escape(l.Label) + (latin && char.IsAsciiLetterOrDigit(l.Label[^1]) ? "(?![A-Za-z])" : ""));
+        var expression = $@"{(latin ? "(?<![A-Za-z])" : "")}(?<label>{string.Join('|', alternatives)})(?<sep>[ \t]*[:：]?[ \t]*(?:#[ \t]*)?)";
+        var options = RegexOptions.Compiled | RegexOptions.CultureInvariant | (latin ? RegexOptions.IgnoreCase : RegexOptions.None);
+        return new Regex(expression, options, Timeout);
     }
 
     private static List<string> Lines(string file) => EmbeddedText.ReadLines(Assembly, Prefix + file);

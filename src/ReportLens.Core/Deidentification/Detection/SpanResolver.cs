@@ -9,12 +9,16 @@ internal static class SpanResolver
     public static List<PhiCandidate> Resolve(List<PhiCandidate> candidates)
     {
         var chosen = new List<PhiCandidate>();
+        var taken = new bool[candidates.Count == 0 ? 0 : candidates.Max(c => c.End)];
         foreach (var candidate in candidates.OrderByDescending(c => c.Length).ThenBy(c => Priority(c.Type)).ThenBy(c => c.Start))
         {
-            if (!chosen.Any(c => c.Start < candidate.End && candidate.Start < c.End))
+            if (taken.AsSpan(candidate.Start, candidate.Length).Contains(true))
             {
-                chosen.Add(candidate);
+                continue;
             }
+
+            taken.AsSpan(candidate.Start, candidate.Length).Fill(true);
+            chosen.Add(candidate);
         }
 
         chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
