@@ -36,8 +36,8 @@ public sealed class DeidTests : IDisposable
         Assert.Equal("Patient Name: [NAME-1]\nMRN: [RECORD-1]\nFINDINGS: 1.2 cm nodule in the right upper lobe.", string.Join('\n', english.Split('\n')[..3]));
         Assert.DoesNotContain("Johnson", english);
         Assert.Equal("A1", lines[0].GetProperty("accession_number").GetString());
-        Assert.Contains("de-identified 2 report(s), 9 replacement(s): date 2, name 4, phone 1, record_number 2", result.Stdout);
-        Assert.Contains("copied unchanged (not de-identified): accession_number", result.Stdout);
+        Assert.Contains("de-identified 2 report(s), 9 replacement(s): date 2, name 4, phone 1, record_number 2", result.Stderr);
+        Assert.Contains("copied unchanged (not de-identified): accession_number", result.Stderr);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class DeidTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith("姓名：[姓名1]", File.ReadAllText(workspace.Path("out/a.txt")));
         Assert.StartsWith("Patient Name: [NAME-1]", File.ReadAllText(workspace.Path("out/b.txt")));
-        Assert.Contains("de-identified 2 report(s)", result.Stdout);
+        Assert.Contains("de-identified 2 report(s)", result.Stderr);
     }
 
     [Fact]

@@ -46,10 +46,10 @@ public static class DeidCommand
             var tally = new DeidTally();
             var files = new DeidFiles(new Deidentifier(options), tally, context.Get(textField));
             await RunAsync(files, source, target, Format(source, context.Get(format)), context.Get(delimiter), cancellationToken);
-            await context.Out.WriteLineAsync(tally.Summary());
+            await context.Error.WriteLineAsync(tally.Summary());
             if (tally.CopiedFields.Count > 0)
             {
-                await context.Out.WriteLineAsync($"copied unchanged (not de-identified): {string.Join(", ", tally.CopiedFields)}");
+                await context.Error.WriteLineAsync($"copied unchanged (not de-identified): {string.Join(", ", tally.CopiedFields)}");
             }
 
             return ExitCodes.Success;
