@@ -6,7 +6,7 @@ using ReportLens.OllamaEmulator;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault() ?? "all";
-string[] commands = ["all", "batch", "latency", "core"];
+string[] commands = ["all", "batch", "latency", "core", "deid"];
 if (!commands.Contains(command))
 {
     Console.Error.WriteLine($"usage: ReportLens.Bench [{string.Join('|', commands)}]");
@@ -23,6 +23,11 @@ if (command is "all" or "core")
 {
     output.Rules(CoreBenchmarks.Rules(corpus, 500, TimeSpan.FromSeconds(2)));
     output.Grounding(CoreBenchmarks.Grounding(corpus));
+}
+
+if (command is "all" or "core" or "deid")
+{
+    output.Deid(DeidBenchmarks.Run(root, 5000, TimeSpan.FromSeconds(3)));
 }
 
 if (command is "all" or "latency")

@@ -36,6 +36,18 @@ internal sealed class ReportWriter(TextWriter output)
         }
     }
 
+    public void Deid(IReadOnlyList<DeidResultRow> results)
+    {
+        output.WriteLine();
+        output.WriteLine("## De-identification, one thread (synthetic PHI corpus reports joined and cut to length, placeholders)");
+        output.WriteLine("| language | report length (chars) | identifiers per report | p50 (ms) | p99 (ms) | mean (ms) |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var d in results)
+        {
+            output.WriteLine($"| {d.Language} | {d.ReportLength:N0} | {d.Identifiers} | {d.P50Milliseconds:0.00} | {d.P99Milliseconds:0.00} | {d.MeanMilliseconds:0.00} |");
+        }
+    }
+
     public void Latency(LatencyResult r)
     {
         var (cold, warm) = (r.Cold, r.Warm);

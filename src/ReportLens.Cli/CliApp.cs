@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(EvalCommand.Create(globals));
         root.Subcommands.Add(LoadTestCommand.Create(globals));
         root.Subcommands.Add(LoginCommand.Create(globals));
+        root.Subcommands.Add(DeidCommand.Create(globals));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

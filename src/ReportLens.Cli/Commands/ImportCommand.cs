@@ -36,7 +36,7 @@ public static class ImportCommand
                 Modality = context.Get(mapModality),
                 BodyPart = context.Get(mapBodyPart),
                 Date = context.Get(mapDate),
-                Delimiter = Delimiter(context.Get(delimiter)),
+                Delimiter = CsvDelimiter.Parse(context.Get(delimiter)),
             };
             if (!File.Exists(source) && !Directory.Exists(source))
             {
@@ -70,12 +70,6 @@ public static class ImportCommand
         return command;
     }
 
-    private static char Delimiter(string value) => value switch
-    {
-        "tab" or "\\t" => '\t',
-        { Length: 1 } => value[0],
-        _ => throw CliException.Usage("--delimiter: expected one character or 'tab'"),
-    };
 
     private static async Task<ImportOutcome> ImportIntoDatabaseAsync(CliContext context, List<ImportedReport> reports, CancellationToken cancellationToken)
     {
