@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -19,12 +18,6 @@ public static class ObservabilityExtensions
         var settings = ObservabilitySettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         ConfigureLogging(builder.Logging, settings);
-        // One line per request: method, path (never the query, which can carry search text), status and duration.
-        builder.Services.AddHttpLogging(o =>
-        {
-            o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-            o.CombineLogs = true;
-        });
 
         var registry = Metrics.NewCustomRegistry();
         DotNetStats.Register(registry);
@@ -63,7 +56,7 @@ public static class ObservabilityExtensions
         // Created now, not at the first analysis, so a fresh instance already exports its zero counters.
         _ = app.Services.GetRequiredService<ReportLensMetrics>();
         app.UseHttpMetrics(o => o.SetMetricFactory(Metrics.WithCustomRegistry(registry)));
-        app.UseWhen(ctx => !IsPlumbing(ctx.Request.Path) && !IsAsset(ctx.Request.Path), branch => branch.UseHttpLogging());
+        app.UseReportLensRequestLog();
         app.MapGet("/metrics", MetricsEndpoint.HandleAsync)
             .AllowAnonymous()
             .DisableRateLimiting()
@@ -108,9 +101,6 @@ public static class ObservabilityExtensions
             }
         }
     }
-
-    private static bool IsAsset(PathString path) =>
-        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || Path.HasExtension(path.Value);
 
     private static bool IsPlumbing(PathString path) =>
         path.StartsWithSegments("/metrics") || path.StartsWithSegments("/health") || path.StartsWithSegments("/api/v1/health");

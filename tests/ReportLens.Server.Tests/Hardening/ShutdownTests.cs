@@ -35,7 +35,7 @@ public sealed class ShutdownTests(ITestOutputHelper output)
         long jobId;
         await using (var server = ServerProcess.Start(environment))
         {
-            await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
             ids = await JobsTestData.SeedReportsAsync(database.Url, Reports, Guid.NewGuid().ToString("N")[..8]);
             using var client = await ExactlyOnceTests.SignInAsync(server.BaseAddress!);
             var created = await client.PostAsJsonAsync("/api/v1/jobs", new { report_ids = ids, user_prompt = "", annotation_type = "highlight", engine = "llm" });
@@ -82,7 +82,7 @@ public sealed class ShutdownTests(ITestOutputHelper output)
         var restarted = new Dictionary<string, string?>(environment) { ["OLLAMA_BASE_URL"] = fast.BaseUrl.ToString() };
         await using (var second = ServerProcess.Start(restarted))
         {
-            await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
             using var client = await ExactlyOnceTests.SignInAsync(second.BaseAddress!);
             var job = await JobsTestData.WaitUntilFinishedAsync(client, jobId, Patience);
             Assert.Equal("completed", job.GetProperty("status").GetString());
