@@ -6,7 +6,7 @@ using ReportLens.OllamaEmulator;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault() ?? "all";
-string[] commands = ["all", "batch", "latency", "core"];
+string[] commands = ["all", "batch", "latency", "core", "long"];
 if (!commands.Contains(command))
 {
     Console.Error.WriteLine($"usage: ReportLens.Bench [{string.Join('|', commands)}]");
@@ -23,6 +23,11 @@ if (command is "all" or "core")
 {
     output.Rules(CoreBenchmarks.Rules(corpus, 500, TimeSpan.FromSeconds(2)));
     output.Grounding(CoreBenchmarks.Grounding(corpus));
+}
+
+if (command is "all" or "long")
+{
+    output.LongReports(await LongReportBenchmarks.RunAsync(root, corpus));
 }
 
 if (command is "all" or "latency")
