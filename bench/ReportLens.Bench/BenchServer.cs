@@ -89,6 +89,16 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public void ResetPeak() => Interlocked.Exchange(ref _peakWorkingSet, 0);
 
+    /// <summary>CPU time the server process has used so far (every thread).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     private async Task SignInAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);

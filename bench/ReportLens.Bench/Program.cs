@@ -6,7 +6,7 @@ using ReportLens.OllamaEmulator;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault() ?? "all";
-string[] commands = ["all", "batch", "latency", "core", "deid"];
+string[] commands = ["all", "batch", "latency", "core", "deid", "long"];
 if (!commands.Contains(command))
 {
     Console.Error.WriteLine($"usage: ReportLens.Bench [{string.Join('|', commands)}]");
@@ -28,6 +28,11 @@ if (command is "all" or "core")
 if (command is "all" or "core" or "deid")
 {
     output.Deid(DeidBenchmarks.Run(root, 5000, TimeSpan.FromSeconds(3)));
+}
+
+if (command is "all" or "long")
+{
+    output.LongReports(await LongReportBenchmarks.RunAsync(root, corpus));
 }
 
 if (command is "all" or "latency")

@@ -48,6 +48,18 @@ internal sealed class ReportWriter(TextWriter output)
         }
     }
 
+    public void LongReports(IReadOnlyList<LongReportResult> results)
+    {
+        output.WriteLine();
+        output.WriteLine("## Long reports (server as a process, POST /api/v1/ai/analyze-text, highlight, cache bypass, instant emulator)");
+        output.WriteLine("| engine | text | chars | wall p50 (ms) | server CPU p50 (ms) | CPU µs per char |");
+        output.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            output.WriteLine($"| {r.Engine} | {r.Text} | {r.Length:N0} | {r.WallMs:0} | {r.ServerCpuMs:0} | {r.ServerCpuMs * 1000 / r.Length:0.0} |");
+        }
+    }
+
     public void Latency(LatencyResult r)
     {
         var (cold, warm) = (r.Cold, r.Warm);

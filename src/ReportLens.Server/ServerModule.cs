@@ -29,11 +29,13 @@ public static class ServerModule
 
     public static WebApplicationBuilder AddReportLens(this WebApplicationBuilder builder)
     {
+        AppSettingsFiles.UseInstalledWhenMissing(builder);
         SeedEnvironment.Apply(builder);
         builder.AddReportLensObservability();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddReportLensShutdown();
         services.AddHttpContextAccessor();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
@@ -79,6 +81,7 @@ public static class ServerModule
         AnalysisMetrics.WatchBackends(app);
         JobMetrics.WatchJobItems(app);
         app.UseExceptionHandler();
+        app.UseReportLensShutdown();
         app.UseStatusCodePages();
         app.UseReportLensInputGuard();
         app.UseReportLensSecurity();

@@ -103,6 +103,13 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"server did not become ready: {StandardError}");
     }
 
+    /// <summary>SIGTERM, as <c>docker stop</c> and systemd send it: the host's graceful shutdown.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing — a crash.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 

@@ -9,8 +9,11 @@ internal static class FuzzyAligner
 {
     private const int MaxPositionsPerBigram = 4;
 
+    // The token is checked once per 4,096 report characters: often enough to stop within milliseconds, rarely enough to cost nothing.
+    private const int CheckEvery = 4095;
+
     /// <summary>The alignments of least edit distance (at most <paramref name="maxDistance"/>) in haystack[from..to).</summary>
-    public static List<(int Start, int End, int Distance)> Best(string needle, string haystack, int from, int to, int maxDistance)
+    public static List<(int Start, int End, int Distance)> Best(string needle, string haystack, int from, int to, int maxDistance, CancellationToken ct = default)
     {
         var m = needle.Length;
         var cost = new int[m + 2];
@@ -31,6 +34,11 @@ internal static class FuzzyAligner
         var bestDistance = maxDistance;
         for (var j = from; j < to; j++)
         {
+            if (((j - from) & CheckEvery) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
             var h = haystack[j];
             var top = Math.Min(lastActive + 1, m);
             nextCost[0] = 0;
@@ -86,7 +94,7 @@ internal static class FuzzyAligner
     /// diagonals). Independent of any hint, so grounding stays deterministic; the best-voted window is always kept,
     /// the next ones until <paramref name="cellBudget"/> DP cells are spent.
     /// </summary>
-    public static List<(int From, int To)> CandidateWindows(string needle, string haystack, int maxDistance, long cellBudget)
+    public static List<(int From, int To)> CandidateWindows(string needle, string haystack, int maxDistance, long cellBudget, CancellationToken ct = default)
     {
         var m = needle.Length;
         var positions = new Dictionary<int, List<int>>();
@@ -111,6 +119,11 @@ internal static class FuzzyAligner
         var votes = new Dictionary<int, int>();
         for (var p = 0; p + 1 < haystack.Length; p++)
         {
+            if ((p & CheckEvery) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
             if (positions.TryGetValue((haystack[p] << 16) | haystack[p + 1], out var list))
             {
                 foreach (var i in list)

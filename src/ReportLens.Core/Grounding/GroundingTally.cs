@@ -12,7 +12,7 @@ internal sealed class GroundingTally(TextLocator locator, CancellationToken ct)
     public SpanGrounding Locate(string? text, SpanGrounding? previous, int? claimedStart)
     {
         ct.ThrowIfCancellationRequested();
-        var grounding = locator.Locate(text, Hint(previous, claimedStart));
+        var grounding = locator.Locate(text, Hint(previous, claimedStart), ct);
         Count(grounding);
         return grounding;
     }
@@ -21,7 +21,7 @@ internal sealed class GroundingTally(TextLocator locator, CancellationToken ct)
     public SpanGrounding LocateUncounted(string? text, int? hint)
     {
         ct.ThrowIfCancellationRequested();
-        return locator.Locate(text, hint);
+        return locator.Locate(text, hint, ct);
     }
 
     public void Count(SpanGrounding grounding)

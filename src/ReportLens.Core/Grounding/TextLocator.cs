@@ -20,11 +20,21 @@ public sealed class TextLocator(string report, TextLocatorOptions? options = nul
         new TextLocator(report).Locate(text, hint);
 
     /// <summary>Locates <paramref name="text"/>; <paramref name="hint"/> is the UTF-16 offset the engine claimed.</summary>
-    public SpanGrounding Locate(string? text, int? hint = null)
+    public SpanGrounding Locate(string? text, int? hint = null) => Locate(text, hint, CancellationToken.None);
+
+    /// <summary>As <see cref="Locate(string?, int?)"/>, checking <paramref name="ct"/> during the fuzzy alignment.</summary>
+    public SpanGrounding Locate(string? text, int? hint, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return SpanGrounding.NotFound;
+        }
+
+        // The rules engine's items carry their own offsets: the text found right there is the nearest occurrence,
+        // with no scan from the report's start (a scan per item made grounding grow with items × report length).
+        if (hint is { } h && h >= 0 && h + text.Length <= Report.Length && Report.AsSpan(h, text.Length).SequenceEqual(text))
+        {
+            return Build(GroundingMatch.Exact, 1.0, h, h + text.Length);
         }
 
         var exact = NearestOccurrence(Report, text, hint, static i => i);
@@ -46,10 +56,10 @@ public sealed class TextLocator(string report, TextLocatorOptions? options = nul
             return Build(GroundingMatch.Normalized, 1.0, normalized.SourceStart(index), normalized.SourceEnd(index + needle.Length));
         }
 
-        return LocateFuzzy(normalized, needle, hint);
+        return LocateFuzzy(normalized, needle, hint, ct);
     }
 
-    private SpanGrounding LocateFuzzy(NormalizedText normalized, string needle, int? hint)
+    private SpanGrounding LocateFuzzy(NormalizedText normalized, string needle, int? hint, CancellationToken ct)
     {
         var haystack = normalized.Text;
         var maxDistance = (int)Math.Floor((1 - _options.FuzzyThreshold) * needle.Length);
@@ -60,12 +70,12 @@ public sealed class TextLocator(string report, TextLocatorOptions? options = nul
 
         var windows = (long)needle.Length * haystack.Length <= _options.FuzzyCellBudget
             ? [(0, haystack.Length)]
-            : FuzzyAligner.CandidateWindows(needle, haystack, maxDistance, _options.FuzzyCellBudget);
+            : FuzzyAligner.CandidateWindows(needle, haystack, maxDistance, _options.FuzzyCellBudget, ct);
 
         (int Start, int End, double Score)? chosen = null;
         foreach (var (from, to) in windows)
         {
-            foreach (var (start, end, distance) in FuzzyAligner.Best(needle, haystack, from, to, maxDistance))
+            foreach (var (start, end, distance) in FuzzyAligner.Best(needle, haystack, from, to, maxDistance, ct))
             {
                 var score = 1 - (distance / (double)Math.Max(needle.Length, end - start));
                 if (score + 1e-9 >= _options.FuzzyThreshold && IsBetter(normalized, (start, end, score), chosen, hint))

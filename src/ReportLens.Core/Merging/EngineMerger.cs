@@ -13,7 +13,7 @@ public static class EngineMerger
     /// Merges contents already grounded against the report (<see cref="Grounding.Grounder"/>): pairing relies on
     /// their spans, so grounding them again here would only repeat the search.
     /// </summary>
-    public static MergeResult Merge(AnnotationContent llm, AnnotationContent rules, MergeOptions? options = null)
+    public static MergeResult Merge(AnnotationContent llm, AnnotationContent rules, MergeOptions? options = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(llm);
         ArgumentNullException.ThrowIfNull(rules);
@@ -24,8 +24,8 @@ public static class EngineMerger
 
         return (llm, rules) switch
         {
-            (HighlightContent l, HighlightContent r) => HighlightMerger.Merge(l, r),
-            (ExtractionContent l, ExtractionContent r) => ExtractionMerger.Merge(l, r),
+            (HighlightContent l, HighlightContent r) => HighlightMerger.Merge(l, r, ct),
+            (ExtractionContent l, ExtractionContent r) => ExtractionMerger.Merge(l, r, ct),
             (ClassificationContent l, ClassificationContent r) => ClassificationMerger.Merge(l, r),
             (ScoringContent l, ScoringContent r) => ScoringMerger.Merge(l, r, options ?? MergeOptions.Default),
             _ => throw new ArgumentException($"Unknown content type {llm.GetType().Name}.", nameof(llm)),

@@ -6,7 +6,7 @@ namespace ReportLens.Core.Merging;
 /// <summary>Findings, measurements and locations are paired like highlights; the impression is the LLM's when it gave one.</summary>
 internal static class ExtractionMerger
 {
-    public static MergeResult Merge(ExtractionContent llm, ExtractionContent rules)
+    public static MergeResult Merge(ExtractionContent llm, ExtractionContent rules, CancellationToken ct)
     {
         var contradictions = new List<Contradiction>();
         var findings = ItemPairing.Merge(llm.FindingDetails, rules.FindingDetails, f => new(f.Grounding, f.Text),
@@ -20,17 +20,20 @@ internal static class ExtractionMerger
                 {
                     contradictions.Add(new Contradiction { Kind = kind, LlmText = l.Text, RulesText = r.Text, Start = l.Grounding?.Start, End = l.Grounding?.End });
                 }
-            });
+            },
+            ct: ct);
         var measurements = ItemPairing.Merge(llm.Measurements, rules.Measurements, m => new(m.Grounding, m.Text ?? m.Value + m.Unit),
             (l, r) => TextNormalizer.Normalize(l.Value + l.Unit) == TextNormalizer.Normalize(r.Value + r.Unit),
             (m, source, agreed) => m with { Source = source, Agreed = agreed },
             (l, _) => l,
-            (_, _) => { });
+            (_, _) => { },
+            ct: ct);
         var locations = ItemPairing.Merge(llm.LocationDetails, rules.LocationDetails, l => new(l.Grounding, l.Text),
             (_, _) => true,
             (l, source, agreed) => l with { Source = source, Agreed = agreed },
             (l, _) => l,
-            (_, _) => { });
+            (_, _) => { },
+            ct: ct);
 
         var useLlmImpression = !string.IsNullOrWhiteSpace(llm.Impression);
         var content = new ExtractionContent

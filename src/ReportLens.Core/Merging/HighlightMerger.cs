@@ -4,7 +4,7 @@ namespace ReportLens.Core.Merging;
 
 internal static class HighlightMerger
 {
-    public static MergeResult Merge(HighlightContent llm, HighlightContent rules)
+    public static MergeResult Merge(HighlightContent llm, HighlightContent rules, CancellationToken ct)
     {
         var contradictions = new List<Contradiction>();
         var (merged, agreed) = ItemPairing.Merge(
@@ -21,7 +21,8 @@ internal static class HighlightMerger
                     contradictions.Add(new Contradiction { Kind = kind, LlmText = l.Text, RulesText = r.Text, Start = l.Grounding?.Start, End = l.Grounding?.End });
                 }
             },
-            compatible: Compatible);
+            compatible: Compatible,
+            ct: ct);
         var ordered = merged.OrderBy(h => h.Grounding is { Ungrounded: false } ? 0 : 1).ThenBy(h => h.Start).ThenBy(h => h.End).ToList();
         return new MergeResult(llm with { Highlights = ordered }, ItemPairing.Ratio(agreed, llm.Highlights.Count, rules.Highlights.Count), contradictions);
     }

@@ -12,16 +12,19 @@ internal static class ItemPairing
     public sealed record Key(SpanGrounding? Grounding, string Text);
 
     /// <summary>For each LLM item, the index of its rules partner or −1.</summary>
-    public static int[] Pair<TL, TR>(IReadOnlyList<TL> llm, IReadOnlyList<TR> rules, Func<TL, Key> llmKey, Func<TR, Key> rulesKey, Func<TL, TR, bool> compatible)
+    public static int[] Pair<TL, TR>(
+        IReadOnlyList<TL> llm, IReadOnlyList<TR> rules, Func<TL, Key> llmKey, Func<TR, Key> rulesKey, Func<TL, TR, bool> compatible,
+        CancellationToken ct = default)
     {
         var candidates = new List<(int Llm, int Rules, int Weight)>();
-        var rulesKeys = rules.Select(r => new PairKey(rulesKey(r))).ToArray();
+        var rulesKeys = new RulesIndex(rules.Select(r => new PairKey(rulesKey(r))).ToArray());
         for (var i = 0; i < llm.Count; i++)
         {
+            ct.ThrowIfCancellationRequested();
             var l = new PairKey(llmKey(llm[i]));
-            for (var j = 0; j < rules.Count; j++)
+            foreach (var j in rulesKeys.Candidates(l))
             {
-                var weight = Weight(l, rulesKeys[j]);
+                var weight = Weight(l, rulesKeys.Keys[j]);
                 if (weight > 0 && compatible(llm[i], rules[j]))
                 {
                     candidates.Add((i, j, weight));
@@ -54,9 +57,10 @@ internal static class ItemPairing
         Func<T, string, bool, T> mark,
         Func<T, T, T> combine,
         Action<T, T> onPair,
-        Func<T, T, bool>? compatible = null)
+        Func<T, T, bool>? compatible = null,
+        CancellationToken ct = default)
     {
-        var partner = Pair(llm, rules, key, key, compatible ?? (static (_, _) => true));
+        var partner = Pair(llm, rules, key, key, compatible ?? (static (_, _) => true), ct);
         var items = new List<T>();
         var rulesAgreed = new bool[rules.Count];
         for (var i = 0; i < llm.Count; i++)
@@ -91,6 +95,90 @@ internal static class ItemPairing
         }
 
         return a.Text.Length > 0 && a.Text == b.Text ? a.Text.Length : 0;
+    }
+
+    /// <summary>
+    /// The rules items an LLM item can have weight with, without comparing every pair (items grow with the report):
+    /// spanned items by start offset, so only those that can overlap are looked at, and items by normalised text
+    /// for pairs where either side has no span.
+    /// </summary>
+    private sealed class RulesIndex
+    {
+        private readonly int[] _byStart;
+        private readonly int _longestSpan;
+        private Dictionary<string, List<int>>? _allByText;
+        private Dictionary<string, List<int>>? _unspannedByText;
+
+        public RulesIndex(PairKey[] keys)
+        {
+            Keys = keys;
+            _byStart = [.. Enumerable.Range(0, keys.Length).Where(j => keys[j].Start >= 0).OrderBy(j => keys[j].Start)];
+            _longestSpan = _byStart.Length == 0 ? 0 : _byStart.Max(j => keys[j].End - keys[j].Start);
+        }
+
+        public PairKey[] Keys { get; }
+
+        public IEnumerable<int> Candidates(PairKey llm)
+        {
+            if (llm.Start < 0)
+            {
+                return ByText(_allByText ??= Group(Enumerable.Range(0, Keys.Length)), llm);
+            }
+
+            return Overlapping(llm).Concat(ByText(_unspannedByText ??= Group(Enumerable.Range(0, Keys.Length).Where(j => Keys[j].Start < 0)), llm));
+        }
+
+        // A rules span overlapping [start, end) starts before end and no earlier than start − the longest span.
+        private IEnumerable<int> Overlapping(PairKey llm)
+        {
+            var from = LowerBound(llm.Start - _longestSpan);
+            for (var k = from; k < _byStart.Length && Keys[_byStart[k]].Start < llm.End; k++)
+            {
+                yield return _byStart[k];
+            }
+        }
+
+        private int LowerBound(int start)
+        {
+            int lo = 0, hi = _byStart.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (Keys[_byStart[mid]].Start < start)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
+        private static IEnumerable<int> ByText(Dictionary<string, List<int>> index, PairKey llm) =>
+            llm.Text.Length > 0 && index.TryGetValue(llm.Text, out var list) ? list : [];
+
+        private Dictionary<string, List<int>> Group(IEnumerable<int> indices)
+        {
+            var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (var j in indices)
+            {
+                var text = Keys[j].Text;
+                if (text.Length > 0)
+                {
+                    if (!index.TryGetValue(text, out var list))
+                    {
+                        index[text] = list = [];
+                    }
+
+                    list.Add(j);
+                }
+            }
+
+            return index;
+        }
     }
 
     /// <summary>A key's span (−1 without one) and its normalised text, computed only when a pair without a span compares it.</summary>

@@ -29,10 +29,27 @@ public sealed class JobService(
     }
 
     /// <summary>How many reports <paramref name="filter"/> selects for a job of <paramref name="type"/>.</summary>
-    public async Task<int> CountAsync(JobFilter filter, AnnotationType type, CancellationToken ct)
+    private async Task<int> CountAsync(JobFilter filter, AnnotationType type, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await Select(db, filter, type.ToWire()).CountAsync(ct);
+    }
+
+    /// <summary>
+    /// How many reports <paramref name="filter"/> selects, and why no job can be made of them (none, or more than
+    /// Jobs:MaxItemsPerJob); the problem is null when the job can be created.
+    /// </summary>
+    public async Task<(int Count, string? Problem)> CheckFilterAsync(JobFilter filter, AnnotationType type, CancellationToken ct)
+    {
+        var count = await CountAsync(filter, type, ct);
+        var max = options.Value.MaxItemsPerJob;
+        return count switch
+        {
+            0 when filter.NotAnalysedWithType => (0, $"the filter selects no reports: none match it, or every match already has a {type.ToWire()} annotation (not_analysed_with_type)"),
+            0 => (0, "the filter selects no reports"),
+            _ when count > max => (count, $"the filter selects more than {max} reports (Jobs:MaxItemsPerJob); narrow it"),
+            _ => (count, null),
+        };
     }
 
     public async Task<Job> CreateAsync(JobSpec spec, IReadOnlyCollection<int>? reportIds, JobFilter? filter, int? userId, CancellationToken ct)

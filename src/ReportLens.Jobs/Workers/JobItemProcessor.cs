@@ -129,6 +129,7 @@ public sealed partial class JobItemProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} item {ItemId} failed permanently")]
     private partial void LogFailed(long itemId, long jobId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} item {ItemId}: no LLM endpoint reachable; waiting {WaitSeconds:0.0} s")]
+    // Debug: while an endpoint is down every claimed item says this every few seconds; the pool monitor's one warning is the signal.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} item {ItemId}: no LLM endpoint reachable; waiting {WaitSeconds:0.0} s")]
     private partial void LogWaiting(long itemId, long jobId, double waitSeconds);
 }

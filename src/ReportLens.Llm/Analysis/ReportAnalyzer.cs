@@ -95,7 +95,7 @@ public sealed class ReportAnalyzer(
         {
             var rulesContent = GroundedRules(request, ct).Content;
             ct.ThrowIfCancellationRequested();
-            var merged = EngineMerger.Merge(content, rulesContent);
+            var merged = EngineMerger.Merge(content, rulesContent, options: null, ct);
             var truncated = content.Truncated || rulesContent.Truncated;
             content = ItemCap.Apply(merged.Content, _maxItems);
             if (truncated && !content.Truncated)

@@ -27,11 +27,28 @@ internal sealed partial class LlmPoolMonitor(LlmBackendPool pool, TimeProvider t
             foreach (var backend in pool.Backends)
             {
                 var state = backend.Breaker.State;
-                if (state != states[backend])
+                var was = states[backend];
+                if (state == was)
                 {
-                    LogStateChange(backend.Name, states[backend], state);
-                    states[backend] = state;
+                    continue;
                 }
+
+                // An endpoint that stays down cycles Open -> HalfOpen (a probe) -> Open: the operator hears once
+                // that it went out and once that it came back, not every probe.
+                if (was == LlmBackendState.Healthy)
+                {
+                    LogUnreachable(backend.Name);
+                }
+                else if (state == LlmBackendState.Healthy)
+                {
+                    LogReachable(backend.Name);
+                }
+                else
+                {
+                    LogProbe(backend.Name, was, state);
+                }
+
+                states[backend] = state;
             }
         }
     }
@@ -39,6 +56,12 @@ internal sealed partial class LlmPoolMonitor(LlmBackendPool pool, TimeProvider t
     [LoggerMessage(Level = LogLevel.Error, Message = "LLM pool monitor tick failed")]
     private partial void LogTickFailed(Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM endpoint {Backend}: {From} -> {To}")]
-    private partial void LogStateChange(string backend, LlmBackendState from, LlmBackendState to);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM endpoint {Backend} unreachable after repeated failures: out of the pool and probed until it answers; analyses use the other endpoints or answer 503, jobs wait")]
+    private partial void LogUnreachable(string backend);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "LLM endpoint {Backend} reachable again: back in the pool")]
+    private partial void LogReachable(string backend);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "LLM endpoint {Backend} still out of the pool: {From} -> {To}")]
+    private partial void LogProbe(string backend, LlmBackendState from, LlmBackendState to);
 }

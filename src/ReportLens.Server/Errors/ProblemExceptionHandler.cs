@@ -9,18 +9,20 @@ namespace ReportLens.Server.Errors;
 /// The one place exceptions become RFC 9457 problems. Known failures get their status and a clear detail;
 /// anything else is a 500 whose detail reveals nothing (the trace id finds it in the logs).
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, IEnumerable<IExceptionProblemMapper> mappers, ILogger<ProblemExceptionHandler> logger)
+public sealed partial class ProblemExceptionHandler(
+    IProblemDetailsService problems, IEnumerable<IExceptionProblemMapper> mappers, IHostApplicationLifetime lifetime, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        var cancelled = exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested;
+        if (cancelled && !lifetime.ApplicationStopping.IsCancellationRequested)
         {
             context.Response.StatusCode = 499;
             return true;
         }
 
-        var problem = Map(exception) ?? mappers.Select(m => m.Map(exception)).FirstOrDefault(p => p is not null);
+        var problem = cancelled ? ShuttingDown() : Map(exception) ?? mappers.Select(m => m.Map(exception)).FirstOrDefault(p => p is not null);
         if (problem is null)
         {
             LogUnhandled(logger, exception.GetType().Name, context.Request.Path);
@@ -35,6 +37,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    // The client is still there: tell it to retry (another instance, or this one once restarted).
+    private static ProblemDetails ShuttingDown() => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = "Server shutting down",
+        Detail = "the server is stopping and abandoned this request; retry in a moment",
+        Extensions = { [Problems.RetryAfterExtension] = 5 },
+    };
 
     private static ProblemDetails? Map(Exception exception) => exception switch
     {

@@ -94,9 +94,13 @@ internal static class JobCreationEndpoints
             {
                 errors["filter.date_from"] = ["date_from must not be after date_to"];
             }
-            else if (spec is not null && (items = await jobs.CountAsync(filter, spec.Type, ct)) > max)
+            else if (spec is not null && await jobs.CheckFilterAsync(filter, spec.Type, ct) is var (count, problem))
             {
-                errors["filter"] = [$"the filter selects more than {max} reports (Jobs:MaxItemsPerJob); narrow it"];
+                items = count;
+                if (problem is not null)
+                {
+                    errors["filter"] = [problem];
+                }
             }
         }
 

@@ -56,6 +56,7 @@ public static class ObservabilityExtensions
         // Created now, not at the first analysis, so a fresh instance already exports its zero counters.
         _ = app.Services.GetRequiredService<ReportLensMetrics>();
         app.UseHttpMetrics(o => o.SetMetricFactory(Metrics.WithCustomRegistry(registry)));
+        app.UseReportLensRequestLog();
         app.MapGet("/metrics", MetricsEndpoint.HandleAsync)
             .AllowAnonymous()
             .DisableRateLimiting()

@@ -41,9 +41,13 @@ public sealed class UiJobs(IServiceScopeFactory scopes, JobService jobs, JobRead
                 return (null, $"no report with id {string.Join(", ", missing.Take(20))}");
             }
         }
-        else if ((items = await jobs.CountAsync(filter ?? new JobFilter(), spec.Type, ct)) > max)
+        else
         {
-            return (null, $"the filter selects more than {max} reports; narrow it");
+            (items, var problem) = await jobs.CheckFilterAsync(filter ?? new JobFilter(), spec.Type, ct);
+            if (problem is not null)
+            {
+                return (null, problem);
+            }
         }
 
         var (job, rejection) = await quota.RunWithinAsync(user, items,

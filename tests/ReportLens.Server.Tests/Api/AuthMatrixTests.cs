@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ReportLens.Server.Tests.Infrastructure;
+using ReportLens.Server.Tests.Jobs;
 using ReportLens.Server.Tests.Reviews;
 
 namespace ReportLens.Server.Tests.Api;
@@ -149,20 +150,19 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         return request;
     }
 
-    /// <summary>A job whose filter selects no report: finished at creation, so control requests get one answer, not a race.</summary>
+    /// <summary>
+    /// A finished job (one report by the rules engine), so control requests get one answer, not a race. (A filter
+    /// selecting no report made one at creation until such a filter became a 400.)
+    /// </summary>
     private static async Task<long> FinishedJobAsync(HttpClient admin)
     {
-        var created = await admin.PostAsJsonAsync("/api/v1/jobs", new
-        {
-            filter = new { modality = "none-" + Guid.NewGuid().ToString("N")[..10] },
-            user_prompt = "",
-            annotation_type = "classification",
-            engine = "rules",
-        });
+        var report = await ReportsApiTests<SqliteAppFixture>.CreateAsync(admin, "Findings: normal.");
+        var created = await admin.PostAsJsonAsync("/api/v1/jobs", new { report_ids = new[] { report }, user_prompt = "", annotation_type = "classification", engine = "rules" });
         created.EnsureSuccessStatusCode();
-        var job = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetInt64();
+        var job = await JobsTestData.WaitUntilFinishedAsync(admin, id, TimeSpan.FromSeconds(60));
         Assert.Equal("completed", job.GetProperty("status").GetString());
-        return job.GetProperty("job_id").GetInt64();
+        return id;
     }
 
     private async Task<HttpClient> ClientAsync(Caller caller)

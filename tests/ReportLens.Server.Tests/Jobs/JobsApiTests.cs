@@ -63,10 +63,13 @@ public sealed class JobsApiTests(JobsAppFixture app) : IClassFixture<JobsAppFixt
         Assert.Equal(6, first.GetProperty("total").GetInt32());
         await JobsTestData.WaitUntilFinishedAsync(client, first.GetProperty("job_id").GetInt64(), Patience);
 
-        var second = await CreateFilterJobAsync(client, modality);
+        var jobsBefore = await JobFilterTests<SqliteAppFixture>.JobCountAsync(client);
+        var second = await client.PostAsJsonAsync("/api/v1/jobs", FilterJob(modality));
 
-        Assert.Equal(0, second.GetProperty("total").GetInt32());
-        Assert.Equal("completed", second.GetProperty("status").GetString());
+        var problem = await ProblemAssert.IsProblemAsync(second, HttpStatusCode.BadRequest);
+        Assert.Contains("selects no reports", problem.GetProperty("errors").GetProperty("filter")[0].GetString());
+        Assert.Contains("not_analysed_with_type", problem.GetProperty("errors").GetProperty("filter")[0].GetString());
+        Assert.Equal(jobsBefore, await JobFilterTests<SqliteAppFixture>.JobCountAsync(client));
         var perReport = await JobsTestData.AnnotationsPerReportAsync(app.Database.Url, first.GetProperty("job_id").GetInt64());
         Assert.Equal(matching.Order(), perReport.Keys.Order());
     }
@@ -153,14 +156,16 @@ public sealed class JobsApiTests(JobsAppFixture app) : IClassFixture<JobsAppFixt
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetInt64();
     }
 
+    private static object FilterJob(string modality) => new
+    {
+        filter = new { modality, body_part = "头颅", not_analysed_with_type = true },
+        user_prompt = "",
+        annotation_type = "scoring",
+    };
+
     private static async Task<JsonElement> CreateFilterJobAsync(HttpClient client, string modality)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/jobs", new
-        {
-            filter = new { modality, body_part = "头颅", not_analysed_with_type = true },
-            user_prompt = "",
-            annotation_type = "scoring",
-        });
+        var response = await client.PostAsJsonAsync("/api/v1/jobs", FilterJob(modality));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
