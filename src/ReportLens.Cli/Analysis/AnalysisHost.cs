@@ -1,15 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReportLens.Application;
+using ReportLens.Application.Analysis;
+using ReportLens.Application.Caching;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Data;
-using ReportLens.Jobs.Analysis;
-using ReportLens.Llm.Analysis;
 
 namespace ReportLens.Cli.Analysis;
 
 /// <summary>
-/// The same analysis stack the server runs (rules, LLM pool, ReportAnalyzer; with a database also the result cache
-/// and AnalysisService), configured from the CLI's <see cref="OllamaSettings"/> (OLLAMA_*, --ollama). Logging has no provider: nothing reaches a log.
+/// The same application layer the server runs (rules, LLM pool, analyzer; with a database also the result cache and
+/// "analyse and record"), configured from the CLI's <see cref="OllamaSettings"/> (OLLAMA_*, --ollama). Logging has
+/// no provider: nothing reaches a log.
 /// </summary>
 public sealed class AnalysisHost : IAsyncDisposable
 {
@@ -19,25 +22,34 @@ public sealed class AnalysisHost : IAsyncDisposable
 
     public IReportAnalyzer Analyzer => services.GetRequiredService<IReportAnalyzer>();
 
-    public AnalysisService Service => services.GetRequiredService<AnalysisService>();
+    public AnalyseAndRecord Analyses => services.GetRequiredService<AnalyseAndRecord>();
 
     public IDbContextFactory<ReportLensDbContext> Databases => services.GetRequiredService<IDbContextFactory<ReportLensDbContext>>();
 
     public static AnalysisHost Create(CliContext context, bool withDatabase)
     {
-        var collection = new ServiceCollection();
-        collection.AddLogging();
-        collection.AddSingleton(context.Time);
-        collection.AddReportLensAnalysis(context.Ollama.Configuration);
         if (withDatabase)
         {
             Infrastructure.Databases.EnsureExists(context);
-            collection.AddReportLensData(context.Database);
-            collection.AddSingleton<ResultCache>();
-            collection.AddSingleton<AnalysisService>();
         }
 
-        return new AnalysisHost(collection.BuildServiceProvider());
+        var collection = AddServices(new ServiceCollection(), context.Ollama.Configuration, withDatabase ? context.Database : null, context.Time);
+        return new AnalysisHost(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+    }
+
+    /// <summary>The CLI's container: the analysis stack, and with a <paramref name="database"/> the application's use cases.</summary>
+    public static IServiceCollection AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings? database, TimeProvider time)
+    {
+        services.AddLogging();
+        services.AddSingleton(time);
+        services.AddSingleton(configuration);
+        if (database is null)
+        {
+            return services.AddReportLensAnalysis(configuration);
+        }
+
+        services.AddReportLensData(database);
+        return services.AddReportLensApplication(configuration);
     }
 
     /// <summary>Writes the cache hits counted in this run (the server flushes them every 2 s), then disposes.</summary>

@@ -1,36 +1,30 @@
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Analysis;
+using ReportLens.Application.Audit;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Annotations;
-using ReportLens.Core.Text;
-using ReportLens.Data;
 using ReportLens.Data.Entities;
-using ReportLens.Jobs.Analysis;
-using ReportLens.Llm;
 using Spectre.Console;
 
 namespace ReportLens.Cli.Analysis;
 
 /// <summary>
-/// Analyses reports stored in the database and saves each annotation as the server does (AnalysisService: result
-/// cache, same annotation row); a failed LLM reply is kept as a failed annotation with its raw reply.
+/// The CLI's door to "analyse and record" (<see cref="AnalyseAndRecord"/>, as the server's API, UI and job worker):
+/// stored reports are analysed and their annotations saved; a failed LLM reply is kept as a failed annotation.
 /// </summary>
 public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings, CliContext context)
 {
     public async Task<AnalysisOutput> AnalyzeOneAsync(int reportId, CancellationToken cancellationToken)
     {
-        await using var db = await host.Databases.CreateDbContextAsync(cancellationToken);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId && !r.IsDeleted, cancellationToken)
-            ?? throw new CliException($"no report with id {reportId}");
-        var annotation = await RunAsync(db, report, cancellationToken);
-        db.Annotations.Add(annotation);
-        CliAudit.Stage(db, context.Time, "analyze", [report.Id], $"{annotation.AnnotationType} by {annotation.Engine} (cli)");
-        await ResultCache.SaveChangesAsync(db, cancellationToken);
-        if (annotation.Status != AnnotationStatus.Succeeded)
+        var command = new AnalyseReportCommand(reportId, settings.Type, settings.Prompt, settings.Engine, settings.Model,
+            settings.Temperature, BypassCache: false, Interactive: false);
+        var recorded = await host.Analyses.RunAsync(command, Actor.CommandLine(), step: null, cancellationToken);
+        return recorded.Outcome switch
         {
-            throw new CliException($"analysis of report {reportId} failed: {annotation.ErrorReason}");
-        }
-
-        return ToOutput(annotation);
+            RecordOutcome.ReportNotFound => throw new CliException($"no report with id {reportId}"),
+            RecordOutcome.SchemaFailed => throw new CliException($"analysis of report {reportId} failed: {recorded.Stored.ErrorReason}"),
+            _ => ToOutput(recorded.Stored),
+        };
     }
 
     /// <summary>Every report without a succeeded annotation of this type (and engine, when one is chosen).</summary>
@@ -68,25 +62,6 @@ public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings,
                 });
         });
         return (succeeded, failed);
-    }
-
-    /// <summary>A fresh result's cache entry is staged in <paramref name="db"/>: it commits with the annotation, as on the server.</summary>
-    private async Task<Annotation> RunAsync(ReportLensDbContext db, Report report, CancellationToken cancellationToken)
-    {
-        var language = LanguageDetector.TryParse(report.Language, out var parsed) ? parsed : LanguageDetector.Detect(report.ReportContent);
-        var input = new AnalysisInput(report.Id, report.ReportContent, language, settings.Type, settings.Prompt, settings.Engine,
-            settings.Model, settings.Temperature, BypassCache: false, Interactive: false);
-        try
-        {
-            var result = await host.Service.RunAsync(input, db, cancellationToken);
-            report.LastAnalysedAt = context.Time.GetUtcNow();
-            report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
-            return host.Service.ToAnnotation(input, result, userId: null);
-        }
-        catch (LlmSchemaException failure)
-        {
-            return host.Service.ToFailedAnnotation(input, failure, userId: null);
-        }
     }
 
     private static AnalysisOutput ToOutput(Annotation a) => new()
