@@ -1,11 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ReportLens.Application;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Data;
+using ReportLens.Jobs;
+using ReportLens.Jobs.Control;
+using ReportLens.Jobs.Workers;
+using ReportLens.Llm.Analysis;
 
 namespace ReportLens.Cli.Analysis;
 
@@ -26,18 +31,31 @@ public sealed class AnalysisHost : IAsyncDisposable
 
     public IDbContextFactory<ReportLensDbContext> Databases => services.GetRequiredService<IDbContextFactory<ReportLensDbContext>>();
 
-    public static AnalysisHost Create(CliContext context, bool withDatabase)
+    public ILlmStatusProvider LlmStatus => services.GetRequiredService<ILlmStatusProvider>();
+
+    public JobService Jobs => services.GetRequiredService<JobService>();
+
+    public JobReader JobReader => services.GetRequiredService<JobReader>();
+
+    /// <summary>The durable queue's worker, as the server runs it; the CLI starts it for the jobs it creates.</summary>
+    public JobWorker Worker => services.GetServices<IHostedService>().OfType<JobWorker>().Single();
+
+    /// <param name="settings">Configuration on top of the environment (e.g. Jobs:Concurrency from --concurrency).</param>
+    public static AnalysisHost Create(CliContext context, bool withDatabase, IReadOnlyDictionary<string, string?>? settings = null)
     {
         if (withDatabase)
         {
             Infrastructure.Databases.EnsureExists(context);
         }
 
-        var collection = AddServices(new ServiceCollection(), context.Ollama.Configuration, withDatabase ? context.Database : null, context.Time);
+        IConfiguration configuration = settings is null
+            ? context.Ollama.Configuration
+            : new ConfigurationBuilder().AddConfiguration(context.Ollama.Configuration).AddInMemoryCollection(settings).Build();
+        var collection = AddServices(new ServiceCollection(), configuration, withDatabase ? context.Database : null, context.Time);
         return new AnalysisHost(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
     }
 
-    /// <summary>The CLI's container: the analysis stack, and with a <paramref name="database"/> the application's use cases.</summary>
+    /// <summary>The CLI's container: the analysis stack, and with a <paramref name="database"/> the application's use cases and the job queue with its worker.</summary>
     public static IServiceCollection AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings? database, TimeProvider time)
     {
         services.AddLogging();
@@ -49,7 +67,8 @@ public sealed class AnalysisHost : IAsyncDisposable
         }
 
         services.AddReportLensData(database);
-        return services.AddReportLensApplication(configuration);
+        services.AddReportLensApplication(configuration);
+        return services.AddReportLensJobs();
     }
 
     /// <summary>Writes the cache hits counted in this run (the server flushes them every 2 s), then disposes.</summary>

@@ -4,6 +4,7 @@ using ReportLens.Application.Audit;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Annotations;
 using ReportLens.Data.Entities;
+using ReportLens.Jobs.Control;
 using Spectre.Console;
 
 namespace ReportLens.Cli.Analysis;
@@ -27,9 +28,13 @@ public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings,
         };
     }
 
-    /// <summary>Every report without a succeeded annotation of this type (and engine, when one is chosen).</summary>
-    public async Task<(int Succeeded, int Failed)> AnalyzeAllAsync(int concurrency, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every report without a succeeded annotation of this type (and engine, when one is chosen), as a durable job
+    /// run by this process's worker (the server's queue, leases and retries); Ctrl-C cancels the job's pending items.
+    /// </summary>
+    public async Task<(int Succeeded, int Failed)> AnalyzeAllAsync(CancellationToken cancellationToken)
     {
+        await EnsureLlmReachableAsync(cancellationToken);
         List<int> ids;
         await using (var db = await host.Databases.CreateDbContextAsync(cancellationToken))
         {
@@ -40,28 +45,55 @@ public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings,
                 .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
         }
 
-        int succeeded = 0, failed = 0;
-        await context.Status.Progress().AutoClear(false).StartAsync(async progress =>
+        var spec = new JobSpec(settings.Type, settings.Prompt, settings.Engine, settings.Model, settings.Temperature);
+        var job = await host.Jobs.CreateAsync(spec, ids, filter: null, userId: null, cancellationToken);
+        await context.Error.WriteLineAsync($"job {job.Id}: {ids.Count} stored report(s)");
+        var worker = host.Worker;
+        await worker.StartAsync(cancellationToken);
+        JobProgress? last = null;
+        try
         {
-            var bar = progress.AddTask($"analysing {ids.Count} stored report(s)", maxValue: Math.Max(1, ids.Count));
-            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (id, ct) =>
+            await context.Status.Progress().AutoClear(false).StartAsync(async progress =>
+            {
+                var bar = progress.AddTask($"analysing {ids.Count} stored report(s)", maxValue: Math.Max(1, ids.Count));
+                await foreach (var current in host.JobReader.WatchAsync(job.Id, ProgressInterval, cancellationToken))
                 {
-                    try
-                    {
-                        await AnalyzeOneAsync(id, ct);
-                        Interlocked.Increment(ref succeeded);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-                    {
-                        Interlocked.Increment(ref failed);
-                        await context.Error.WriteLineAsync($"report {id}: {ErrorText.Of(ex)}");
-                    }
+                    last = current;
+                    bar.Value = current.Succeeded + current.Failed;
+                }
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            await host.Jobs.CancelAsync(job.Id, CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
 
-                    bar.Increment(1);
-                });
-        });
-        return (succeeded, failed);
+        foreach (var item in await host.JobReader.ItemsAsync(job.Id, JobItemState.Failed, 0, int.MaxValue, cancellationToken) ?? [])
+        {
+            await context.Error.WriteLineAsync($"report {item.ReportId}: {item.LastError}");
+        }
+
+        return (last?.Succeeded ?? 0, last?.Failed ?? 0);
+    }
+
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// A job's items wait while no LLM endpoint answers (the server's worker resumes them later); a command-line
+    /// run has nobody to wait for, so an engine that needs the LLM must find it reachable first.
+    /// </summary>
+    private async Task EnsureLlmReachableAsync(CancellationToken cancellationToken)
+    {
+        if (settings.Engine is EngineKind.Llm or EngineKind.Hybrid
+            && await host.LlmStatus.GetLatestStatusAsync(cancellationToken) is { Reachable: false } status)
+        {
+            throw new CliException($"no LLM endpoint reachable for --engine {settings.EngineWire} ({status.Problem}); start Ollama or use --engine rules");
+        }
     }
 
     private static AnalysisOutput ToOutput(Annotation a) => new()

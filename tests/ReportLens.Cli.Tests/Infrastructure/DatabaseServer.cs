@@ -52,6 +52,19 @@ public sealed class DatabaseServer : IAsyncDisposable
         return server;
     }
 
+    public const string AdminUser = Admin;
+
+    /// <summary>A client signed in as the server's admin.</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = Admin, password = Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
     /// <summary>Stores a report through the API and returns once the server acknowledged it (201).</summary>
     public async Task CreateReportAsync(string text)
     {
