@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using ReportLens.Core.Annotations;
 using ReportLens.Data;
-using ReportLens.Jobs.Analysis;
+using ReportLens.Application.Caching;
 using ReportLens.OllamaEmulator;
 
 namespace ReportLens.Bench;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using ReportLens.Jobs.Analysis;
 using ReportLens.Jobs.Control;
 using ReportLens.Jobs.Queue;
 using ReportLens.Jobs.Workers;
@@ -8,7 +7,10 @@ namespace ReportLens.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
-    /// <summary>Durable jobs: options ("Jobs", validated at start-up), queue, control, this process's worker, and the cache's hit counter writer.</summary>
+    /// <summary>
+    /// Durable jobs: options ("Jobs", validated at start-up), queue, control and this process's worker. Its items run
+    /// through the application layer's "analyse and record" (AddReportLensApplication).
+    /// </summary>
     public static IServiceCollection AddReportLensJobs(this IServiceCollection services)
     {
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -19,7 +21,6 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobService>();
         services.AddSingleton<JobReader>();
         services.AddHostedService<JobWorker>();
-        services.AddHostedService<CacheHitFlusher>();
         return services;
     }
 }

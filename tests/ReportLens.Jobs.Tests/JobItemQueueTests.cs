@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -44,8 +43,8 @@ public sealed class JobItemQueueTests
         clock.Advance(Lease + TimeSpan.FromSeconds(1));
         var current = Assert.Single(await queue.ClaimAsync("worker-b", 10, Lease, CancellationToken.None));
 
-        Assert.False(await queue.FailAsync(stale, "late failure", null, CancellationToken.None));
-        Assert.True(await queue.FailAsync(current, "its own failure", null, CancellationToken.None));
+        Assert.False(await queue.FailAsync(stale, "late failure", CancellationToken.None));
+        Assert.True(await queue.FailAsync(current, "its own failure", CancellationToken.None));
 
         await using var db = await factory.CreateDbContextAsync();
         var item = await db.JobItems.SingleAsync(i => i.Id == current.Id);
@@ -61,9 +60,9 @@ public sealed class JobItemQueueTests
         var claimed = await queue.ClaimAsync("worker-a", 10, Lease, CancellationToken.None);
         Assert.Equal(2, claimed.Count);
 
-        await queue.FailAsync(claimed[0], "one", null, CancellationToken.None);
+        await queue.FailAsync(claimed[0], "one", CancellationToken.None);
         Assert.Equal(JobStatus.Running, await StatusAsync(factory, jobId));
-        await queue.FailAsync(claimed[1], "two", null, CancellationToken.None);
+        await queue.FailAsync(claimed[1], "two", CancellationToken.None);
 
         Assert.Equal(JobStatus.CompletedWithErrors, await StatusAsync(factory, jobId));
     }
@@ -82,9 +81,8 @@ public sealed class JobItemQueueTests
             item = Assert.Single(await queue.ClaimAsync($"worker-{run}", 10, Lease, CancellationToken.None));
         }
 
-        // No service scope is needed: the processor must give up before it would start an analysis.
-        var processor = new JobItemProcessor(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
-            factory, queue, Options.Create(options), clock, NullLogger<JobItemProcessor>.Instance);
+        // No analysis is needed: the processor must give up before it would start one.
+        var processor = new JobItemProcessor(analyses: null!, factory, queue, Options.Create(options), clock, NullLogger<JobItemProcessor>.Instance);
         Assert.Equal(ItemOutcome.Failed, await processor.ProcessAsync(item, CancellationToken.None));
 
         await using var db = await factory.CreateDbContextAsync();

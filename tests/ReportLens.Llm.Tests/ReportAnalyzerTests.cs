@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ReportLens.Application.Analysis;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Rules;
 using ReportLens.Core.Text;

@@ -1,15 +1,23 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ReportLens.Application;
+using ReportLens.Application.Analysis;
+using ReportLens.Application.Caching;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Data;
-using ReportLens.Jobs.Analysis;
+using ReportLens.Jobs;
+using ReportLens.Jobs.Control;
+using ReportLens.Jobs.Workers;
 using ReportLens.Llm.Analysis;
 
 namespace ReportLens.Cli.Analysis;
 
 /// <summary>
-/// The same analysis stack the server runs (rules, LLM pool, ReportAnalyzer; with a database also the result cache
-/// and AnalysisService), configured from the CLI's <see cref="OllamaSettings"/> (OLLAMA_*, --ollama). Logging has no provider: nothing reaches a log.
+/// The same application layer the server runs (rules, LLM pool, analyzer; with a database also the result cache and
+/// "analyse and record"), configured from the CLI's <see cref="OllamaSettings"/> (OLLAMA_*, --ollama). Logging has
+/// no provider: nothing reaches a log.
 /// </summary>
 public sealed class AnalysisHost : IAsyncDisposable
 {
@@ -19,25 +27,48 @@ public sealed class AnalysisHost : IAsyncDisposable
 
     public IReportAnalyzer Analyzer => services.GetRequiredService<IReportAnalyzer>();
 
-    public AnalysisService Service => services.GetRequiredService<AnalysisService>();
+    public AnalyseAndRecord Analyses => services.GetRequiredService<AnalyseAndRecord>();
 
     public IDbContextFactory<ReportLensDbContext> Databases => services.GetRequiredService<IDbContextFactory<ReportLensDbContext>>();
 
-    public static AnalysisHost Create(CliContext context, bool withDatabase)
+    public ILlmStatusProvider LlmStatus => services.GetRequiredService<ILlmStatusProvider>();
+
+    public JobService Jobs => services.GetRequiredService<JobService>();
+
+    public JobReader JobReader => services.GetRequiredService<JobReader>();
+
+    /// <summary>The durable queue's worker, as the server runs it; the CLI starts it for the jobs it creates.</summary>
+    public JobWorker Worker => services.GetServices<IHostedService>().OfType<JobWorker>().Single();
+
+    /// <param name="settings">Configuration on top of the environment (e.g. Jobs:Concurrency from --concurrency).</param>
+    public static AnalysisHost Create(CliContext context, bool withDatabase, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var collection = new ServiceCollection();
-        collection.AddLogging();
-        collection.AddSingleton(context.Time);
-        collection.AddReportLensAnalysis(context.Ollama.Configuration);
         if (withDatabase)
         {
             Infrastructure.Databases.EnsureExists(context);
-            collection.AddReportLensData(context.Database);
-            collection.AddSingleton<ResultCache>();
-            collection.AddSingleton<AnalysisService>();
         }
 
-        return new AnalysisHost(collection.BuildServiceProvider());
+        IConfiguration configuration = settings is null
+            ? context.Ollama.Configuration
+            : new ConfigurationBuilder().AddConfiguration(context.Ollama.Configuration).AddInMemoryCollection(settings).Build();
+        var collection = AddServices(new ServiceCollection(), configuration, withDatabase ? context.Database : null, context.Time);
+        return new AnalysisHost(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+    }
+
+    /// <summary>The CLI's container: the analysis stack, and with a <paramref name="database"/> the application's use cases and the job queue with its worker.</summary>
+    public static IServiceCollection AddServices(IServiceCollection services, IConfiguration configuration, DatabaseSettings? database, TimeProvider time)
+    {
+        services.AddLogging();
+        services.AddSingleton(time);
+        services.AddSingleton(configuration);
+        if (database is null)
+        {
+            return services.AddReportLensAnalysis(configuration);
+        }
+
+        services.AddReportLensData(database);
+        services.AddReportLensApplication(configuration);
+        return services.AddReportLensJobs();
     }
 
     /// <summary>Writes the cache hits counted in this run (the server flushes them every 2 s), then disposes.</summary>

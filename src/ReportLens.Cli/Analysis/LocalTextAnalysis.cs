@@ -1,6 +1,6 @@
 using ReportLens.Core.Json;
 using ReportLens.Core.Text;
-using ReportLens.Llm.Analysis;
+using ReportLens.Application.Analysis;
 
 namespace ReportLens.Cli.Analysis;
 

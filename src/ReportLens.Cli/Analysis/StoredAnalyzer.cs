@@ -1,41 +1,40 @@
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Analysis;
+using ReportLens.Application.Audit;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Annotations;
-using ReportLens.Core.Text;
-using ReportLens.Data;
 using ReportLens.Data.Entities;
-using ReportLens.Jobs.Analysis;
-using ReportLens.Llm;
+using ReportLens.Jobs.Control;
 using Spectre.Console;
 
 namespace ReportLens.Cli.Analysis;
 
 /// <summary>
-/// Analyses reports stored in the database and saves each annotation as the server does (AnalysisService: result
-/// cache, same annotation row); a failed LLM reply is kept as a failed annotation with its raw reply.
+/// The CLI's door to "analyse and record" (<see cref="AnalyseAndRecord"/>, as the server's API, UI and job worker):
+/// stored reports are analysed and their annotations saved; a failed LLM reply is kept as a failed annotation.
 /// </summary>
 public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings, CliContext context)
 {
     public async Task<AnalysisOutput> AnalyzeOneAsync(int reportId, CancellationToken cancellationToken)
     {
-        await using var db = await host.Databases.CreateDbContextAsync(cancellationToken);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId && !r.IsDeleted, cancellationToken)
-            ?? throw new CliException($"no report with id {reportId}");
-        var annotation = await RunAsync(db, report, cancellationToken);
-        db.Annotations.Add(annotation);
-        CliAudit.Stage(db, context.Time, "analyze", [report.Id], $"{annotation.AnnotationType} by {annotation.Engine} (cli)");
-        await ResultCache.SaveChangesAsync(db, cancellationToken);
-        if (annotation.Status != AnnotationStatus.Succeeded)
+        var command = new AnalyseReportCommand(reportId, settings.Type, settings.Prompt, settings.Engine, settings.Model,
+            settings.Temperature, BypassCache: false, Interactive: false);
+        var recorded = await host.Analyses.RunAsync(command, Actor.CommandLine(), step: null, cancellationToken);
+        return recorded.Outcome switch
         {
-            throw new CliException($"analysis of report {reportId} failed: {annotation.ErrorReason}");
-        }
-
-        return ToOutput(annotation);
+            RecordOutcome.ReportNotFound => throw new CliException($"no report with id {reportId}"),
+            RecordOutcome.SchemaFailed => throw new CliException($"analysis of report {reportId} failed: {recorded.Stored.ErrorReason}"),
+            _ => ToOutput(recorded.Stored),
+        };
     }
 
-    /// <summary>Every report without a succeeded annotation of this type (and engine, when one is chosen).</summary>
-    public async Task<(int Succeeded, int Failed)> AnalyzeAllAsync(int concurrency, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every report without a succeeded annotation of this type (and engine, when one is chosen), as a durable job
+    /// run by this process's worker (the server's queue, leases and retries); Ctrl-C cancels the job's pending items.
+    /// </summary>
+    public async Task<(int Succeeded, int Failed)> AnalyzeAllAsync(CancellationToken cancellationToken)
     {
+        await EnsureLlmReachableAsync(cancellationToken);
         List<int> ids;
         await using (var db = await host.Databases.CreateDbContextAsync(cancellationToken))
         {
@@ -46,46 +45,54 @@ public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings,
                 .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
         }
 
-        int succeeded = 0, failed = 0;
-        await context.Status.Progress().AutoClear(false).StartAsync(async progress =>
-        {
-            var bar = progress.AddTask($"analysing {ids.Count} stored report(s)", maxValue: Math.Max(1, ids.Count));
-            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (id, ct) =>
-                {
-                    try
-                    {
-                        await AnalyzeOneAsync(id, ct);
-                        Interlocked.Increment(ref succeeded);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-                    {
-                        Interlocked.Increment(ref failed);
-                        await context.Error.WriteLineAsync($"report {id}: {ErrorText.Of(ex)}");
-                    }
-
-                    bar.Increment(1);
-                });
-        });
-        return (succeeded, failed);
-    }
-
-    /// <summary>A fresh result's cache entry is staged in <paramref name="db"/>: it commits with the annotation, as on the server.</summary>
-    private async Task<Annotation> RunAsync(ReportLensDbContext db, Report report, CancellationToken cancellationToken)
-    {
-        var language = LanguageDetector.TryParse(report.Language, out var parsed) ? parsed : LanguageDetector.Detect(report.ReportContent);
-        var input = new AnalysisInput(report.Id, report.ReportContent, language, settings.Type, settings.Prompt, settings.Engine,
-            settings.Model, settings.Temperature, BypassCache: false, Interactive: false);
+        var spec = new JobSpec(settings.Type, settings.Prompt, settings.Engine, settings.Model, settings.Temperature);
+        var job = await host.Jobs.CreateAsync(spec, ids, filter: null, userId: null, cancellationToken);
+        await context.Error.WriteLineAsync($"job {job.Id}: {ids.Count} stored report(s)");
+        var worker = host.Worker;
+        await worker.StartAsync(cancellationToken);
+        JobProgress? last = null;
         try
         {
-            var result = await host.Service.RunAsync(input, db, cancellationToken);
-            report.LastAnalysedAt = context.Time.GetUtcNow();
-            report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
-            return host.Service.ToAnnotation(input, result, userId: null);
+            await context.Status.Progress().AutoClear(false).StartAsync(async progress =>
+            {
+                var bar = progress.AddTask($"analysing {ids.Count} stored report(s)", maxValue: Math.Max(1, ids.Count));
+                await foreach (var current in host.JobReader.WatchAsync(job.Id, ProgressInterval, cancellationToken))
+                {
+                    last = current;
+                    bar.Value = current.Succeeded + current.Failed;
+                }
+            });
         }
-        catch (LlmSchemaException failure)
+        catch (OperationCanceledException)
         {
-            return host.Service.ToFailedAnnotation(input, failure, userId: null);
+            await host.Jobs.CancelAsync(job.Id, CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+
+        foreach (var item in await host.JobReader.ItemsAsync(job.Id, JobItemState.Failed, 0, int.MaxValue, cancellationToken) ?? [])
+        {
+            await context.Error.WriteLineAsync($"report {item.ReportId}: {item.LastError}");
+        }
+
+        return (last?.Succeeded ?? 0, last?.Failed ?? 0);
+    }
+
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// A job's items wait while no LLM endpoint answers (the server's worker resumes them later); a command-line
+    /// run has nobody to wait for, so an engine that needs the LLM must find it reachable first.
+    /// </summary>
+    private async Task EnsureLlmReachableAsync(CancellationToken cancellationToken)
+    {
+        if (settings.Engine is EngineKind.Llm or EngineKind.Hybrid
+            && await host.LlmStatus.GetLatestStatusAsync(cancellationToken) is { Reachable: false } status)
+        {
+            throw new CliException($"no LLM endpoint reachable for --engine {settings.EngineWire} ({status.Problem}); start Ollama or use --engine rules");
         }
     }
 

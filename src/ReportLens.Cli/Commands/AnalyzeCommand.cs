@@ -29,7 +29,7 @@ public static class AnalyzeCommand
         var output = new Option<string?>("--output", "-o") { Description = "JSONL results (appended; ids already there are skipped)" };
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Reports analysed at once", DefaultValueFactory = _ => 4 };
         var reportId = new Option<int?>("--report-id") { Description = "Analyse this stored report and save the annotation" };
-        var all = new Option<bool>("--all") { Description = "Analyse every stored report that has no annotation of this type yet, and save them" };
+        var all = new Option<bool>("--all") { Description = "Analyse every stored report that has no annotation of this type yet, as a durable job run here, and save them" };
 
         var command = new Command("analyze", "Analyse reports")
         {
@@ -82,7 +82,8 @@ public static class AnalyzeCommand
                     throw CliException.Usage("--all works on the database: drop --server (or use the server's batch jobs)");
                 }
 
-                var (succeeded, failed) = await RunStoredAsync(context, settings, s => s.AnalyzeAllAsync(parallel, cancellationToken));
+                var jobSettings = new Dictionary<string, string?> { ["Jobs:Concurrency"] = parallel.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                var (succeeded, failed) = await RunStoredAsync(context, settings, s => s.AnalyzeAllAsync(cancellationToken), jobSettings);
                 await context.Error.WriteLineAsync($"{succeeded} report(s) analysed and saved, {failed} failed");
                 return failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
             }
@@ -105,9 +106,10 @@ public static class AnalyzeCommand
             ? new ServerTextAnalysis(ServerClient.From(context))
             : new LocalTextAnalysis(AnalysisHost.Create(context, withDatabase: false));
 
-    private static async Task<T> RunStoredAsync<T>(CliContext context, AnalysisSettings settings, Func<StoredAnalyzer, Task<T>> run)
+    private static async Task<T> RunStoredAsync<T>(
+        CliContext context, AnalysisSettings settings, Func<StoredAnalyzer, Task<T>> run, IReadOnlyDictionary<string, string?>? hostSettings = null)
     {
-        await using var host = AnalysisHost.Create(context, withDatabase: true);
+        await using var host = AnalysisHost.Create(context, withDatabase: true, hostSettings);
         return await run(new StoredAnalyzer(host, settings, context));
     }
 

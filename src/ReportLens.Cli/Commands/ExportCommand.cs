@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReportLens.Application.Audit;
 using ReportLens.Cli.Export;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Cli.Server;
@@ -49,7 +50,7 @@ public static class ExportCommand
             "csv" => await ExportWriter.WriteCsvAsync(path, ExportQuery.StreamRowsAsync(db, filter, cancellationToken), cancellationToken),
             _ => await ExportWriter.WriteFhirAsync(path, await ExportQuery.LoadAsync(db, filter, cancellationToken), context.Time.GetUtcNow(), cancellationToken),
         };
-        CliAudit.Stage(db, context.Time, "export", tally.ReportIds, "cli export");
+        AuditEntries.StageMany(db, Actor.CommandLine(), AuditActions.Export, tally.ReportIds, "cli export", context.Time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return tally;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Audit;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Data.Entities;
 using Spectre.Console;
@@ -40,7 +41,7 @@ public static class UsersCommand
             var user = new UserAccount { Username = name, Role = context.Get(role), PasswordHash = "", CreatedAt = context.Time.GetUtcNow() };
             user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, secret);
             db.Users.Add(user);
-            CliAudit.StageUserChange(db, context.Time, $"created user '{name}' as {user.Role} (cli)");
+            AuditEntries.Stage(db, Actor.CommandLine(), AuditActions.UserChange, null, $"created user '{name}' as {user.Role} (cli)", context.Time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             await context.Error.WriteLineAsync($"created user '{TerminalText.Safe(name)}' ({user.Role})");
             return ExitCodes.Success;
@@ -79,7 +80,7 @@ public static class UsersCommand
             await using var db = Databases.Open(context);
             var user = await FindAsync(db, context.Get(username), cancellationToken);
             user.Role = context.Get(role);
-            CliAudit.StageUserChange(db, context.Time, $"user {user.Id}: role {user.Role} (cli)");
+            AuditEntries.Stage(db, Actor.CommandLine(), AuditActions.UserChange, null, $"user {user.Id}: role {user.Role} (cli)", context.Time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             await context.Error.WriteLineAsync($"user '{TerminalText.Safe(user.Username)}' is now {user.Role}");
             return ExitCodes.Success;
@@ -98,7 +99,7 @@ public static class UsersCommand
             await using var db = Databases.Open(context);
             var user = await FindAsync(db, context.Get(username), cancellationToken);
             user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, secret);
-            CliAudit.StageUserChange(db, context.Time, $"user {user.Id}: password reset (cli)");
+            AuditEntries.Stage(db, Actor.CommandLine(), AuditActions.UserChange, null, $"user {user.Id}: password reset (cli)", context.Time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             await context.Error.WriteLineAsync($"password of '{TerminalText.Safe(user.Username)}' reset");
             return ExitCodes.Success;

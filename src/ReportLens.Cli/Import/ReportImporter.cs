@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Audit;
 using ReportLens.Core.Interop;
 using ReportLens.Core.Reports;
 using ReportLens.Core.Text;
@@ -54,7 +55,7 @@ public sealed class ReportImporter(ReportLensDbContext db, TimeProvider time)
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            Infrastructure.CliAudit.Stage(db, time, "import", existing.Values.Select(r => r.Id).Distinct(), "cli import");
+            AuditEntries.StageMany(db, Actor.CommandLine(), AuditActions.Create, existing.Values.Select(r => r.Id).Distinct(), "cli import", time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -6,7 +6,7 @@ using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Jobs.Workers;
-using ReportLens.Llm.Analysis;
+using ReportLens.Application.Analysis;
 
 namespace ReportLens.Jobs.Control;
 

@@ -10,6 +10,7 @@ namespace ReportLens.Jobs.Queue;
 /// Claims, renews and releases job items. Every change of an item's state is one conditional statement or one
 /// transaction, so a crash at any point leaves either the old state (the lease expires, another worker retries)
 /// or the new one — and the annotation's unique job-item index makes a finished item impossible to finish twice.
+/// An item that ran is finished in the analysis's own transaction (<see cref="Workers.JobItemStep"/>).
 /// </summary>
 public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory, TimeProvider time)
 {
@@ -61,39 +62,26 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseExpiresAt, expires), ct);
     }
 
-    /// <summary>
-    /// Stores the annotation and marks the item succeeded in one transaction. False when the item was already
-    /// finished elsewhere (a duplicate job-item annotation) or is no longer running (cancelled): nothing is stored.
-    /// </summary>
-    public async Task<bool> CompleteAsync(ClaimedItem item, Annotation annotation, string? urgency, CancellationToken ct)
+    /// <summary>Marks the item failed for good (no annotation: report deleted, model missing, gave up).</summary>
+    public async Task<bool> FailAsync(ClaimedItem item, string error, CancellationToken ct)
     {
-        try
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await FinishAsync(db, item, JobItemState.Failed, annotation: null, error, ct))
         {
-            return await FinishAsync(item, JobItemState.Succeeded, annotation, error: null, urgency, ct);
-        }
-        catch (DbUpdateException)
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            if (await db.Annotations.AnyAsync(a => a.JobItemId == item.Id, ct))
-            {
-                return false;
-            }
-
-            throw;
-        }
-    }
-
-    /// <summary>Marks the item failed for good, with the failed annotation (schema failures) when there is one.</summary>
-    public async Task<bool> FailAsync(ClaimedItem item, string error, Annotation? failedAnnotation, CancellationToken ct)
-    {
-        try
-        {
-            return await FinishAsync(item, JobItemState.Failed, failedAnnotation, error, urgency: null, ct);
-        }
-        catch (DbUpdateException) when (failedAnnotation is not null)
-        {
+            await transaction.RollbackAsync(ct);
             return false;
         }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Whether the item's one annotation was stored by another worker (one whose lease outlived it).</summary>
+    public async Task<bool> IsAnnotatedAsync(long itemId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Annotations.AnyAsync(a => a.JobItemId == itemId, ct);
     }
 
     /// <summary>Gives the item back to the queue, due at <paramref name="nextAttemptAt"/> (null: at once).</summary>
@@ -126,17 +114,14 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
         return changed == 1;
     }
 
-    private async Task<bool> FinishAsync(ClaimedItem item, string state, Annotation? annotation, string? error, string? urgency, CancellationToken ct)
+    /// <summary>
+    /// Ends the item in the caller's transaction (which already holds its annotation, when there is one): the item's
+    /// state, the job's counters, and the job itself when this was its last item. False when this worker no longer
+    /// holds the item (finished elsewhere, cancelled): the caller rolls back.
+    /// </summary>
+    public async Task<bool> FinishAsync(ReportLensDbContext db, ClaimedItem item, string state, Annotation? annotation, string? error, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
-        if (annotation is not null)
-        {
-            db.Annotations.Add(annotation);
-            await db.SaveChangesAsync(ct);
-        }
-
         var annotationId = annotation?.Id;
         // Only while this worker still holds the lease: one that outlived it must not end another worker's run.
         var changed = await db.JobItems.Where(i => i.Id == item.Id && i.State == JobItemState.Running && i.LeaseOwner == item.Owner)
@@ -148,7 +133,6 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
                 .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null), ct);
         if (changed == 0)
         {
-            await transaction.RollbackAsync(ct);
             return false;
         }
 
@@ -161,15 +145,7 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
             .SetProperty(j => j.PromptTokens, j => j.PromptTokens + promptTokens)
             .SetProperty(j => j.OutputTokens, j => j.OutputTokens + outputTokens)
             .SetProperty(j => j.UpdatedAt, now), ct);
-        if (succeeded == 1)
-        {
-            await db.Reports.Where(r => r.Id == item.ReportId).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.LastAnalysedAt, now)
-                .SetProperty(r => r.Urgency, r => urgency ?? r.Urgency), ct);
-        }
-
         await FinishJobIfDoneAsync(db, item.JobId, now, ct);
-        await transaction.CommitAsync(ct);
         return true;
     }
 

@@ -1,22 +1,23 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReportLens.Application.Analysis;
+using ReportLens.Application.Audit;
 using ReportLens.Core.Annotations;
-using ReportLens.Core.Text;
 using ReportLens.Data;
-using ReportLens.Jobs.Analysis;
+using ReportLens.Data.Entities;
 using ReportLens.Jobs.Queue;
 using ReportLens.Llm;
 
 namespace ReportLens.Jobs.Workers;
 
 /// <summary>
-/// Runs one claimed item and records how it ended: succeeded (annotation and item in one transaction), failed
-/// for good (with the reason), retried later (transient failure, with backoff), or put back to wait (no endpoint).
+/// Runs one claimed item through "analyse and record" and adds the item's bookkeeping: succeeded or failed for a
+/// schema (annotation and item in one transaction), failed for good (with the reason), retried later (transient
+/// failure, with backoff), or put back to wait (no endpoint).
 /// </summary>
 public sealed partial class JobItemProcessor(
-    IServiceScopeFactory scopes,
+    AnalyseAndRecord analyses,
     IDbContextFactory<ReportLensDbContext> factory,
     JobItemQueue queue,
     IOptions<JobOptions> options,
@@ -28,43 +29,52 @@ public sealed partial class JobItemProcessor(
     /// <summary>What happened to the item; the worker waits a while after <see cref="ItemOutcome.Unavailable"/>.</summary>
     public async Task<ItemOutcome> ProcessAsync(ClaimedItem item, CancellationToken stop)
     {
-        await using var db = await factory.CreateDbContextAsync(stop);
-        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == item.JobId, stop);
-        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == item.ReportId, stop);
+        Job? job;
+        await using (var db = await factory.CreateDbContextAsync(stop))
+        {
+            job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == item.JobId, stop);
+        }
+
         if (job is null)
         {
             return ItemOutcome.Dropped;
-        }
-
-        if (report is null || report.IsDeleted)
-        {
-            return await FailAsync(item, "report deleted", null);
         }
 
         if (item.Attempts >= _options.MaxAttempts)
         {
             // Its earlier runs ended with their workers (crash, kill, out of memory): do not hand it another one.
             LogGaveUp(item.Id, item.JobId, item.Attempts, "lease expired");
-            return await FailAsync(item, $"gave up after {item.Attempts} attempts: the workers running it stopped before it finished", null);
+            return await FailAsync(item, $"gave up after {item.Attempts} attempts: the workers running it stopped before it finished");
         }
 
         AnnotationTypes.TryParse(job.AnnotationType, out var type);
-        LanguageDetector.TryParse(report.Language, out var language);
-        var engine = Enum.Parse<EngineKind>(job.Engine, ignoreCase: true);
-        var input = new AnalysisInput(report.Id, report.ReportContent, language, type, job.UserPrompt, engine, job.Model,
-            job.Temperature, job.BypassCache, Interactive: false, JobId: job.Id, JobItemId: item.Id);
-        await using var scope = scopes.CreateAsyncScope();
-        var analysis = scope.ServiceProvider.GetRequiredService<AnalysisService>();
+        var command = new AnalyseReportCommand(item.ReportId, type, job.UserPrompt, Enum.Parse<EngineKind>(job.Engine, ignoreCase: true),
+            job.Model, job.Temperature, job.BypassCache, Interactive: false);
         try
         {
-            var result = await analysis.RunAsync(input, stop);
-            var annotation = analysis.ToAnnotation(input, result, job.CreatedBy);
-            var stored = await queue.CompleteAsync(item, annotation, AnalysisService.UrgencyOf(result), stop);
-            return stored ? ItemOutcome.Succeeded : ItemOutcome.Dropped;
+            var recorded = await analyses.RunAsync(command, Actor.ForJob(job.Id, job.CreatedBy), new JobItemStep(queue, item), stop);
+            switch (recorded.Outcome)
+            {
+                case RecordOutcome.Succeeded:
+                    return ItemOutcome.Succeeded;
+                case RecordOutcome.SchemaFailed:
+                    LogFailed(item.Id, item.JobId);
+                    return ItemOutcome.Failed;
+                case RecordOutcome.ReportNotFound:
+                    return await FailAsync(item, "report deleted");
+                default:
+                    return ItemOutcome.Dropped;
+            }
         }
-        catch (LlmSchemaException failure)
+        catch (DbUpdateException) when (!stop.IsCancellationRequested)
         {
-            return await FailAsync(item, failure.Message, analysis.ToFailedAnnotation(input, failure, job.CreatedBy));
+            // Another worker, whose lease outlived it, stored this item's one annotation first (unique job-item index).
+            if (await queue.IsAnnotatedAsync(item.Id, CancellationToken.None))
+            {
+                return ItemOutcome.Dropped;
+            }
+
+            throw;
         }
         catch (LlmUnavailableException unavailable)
         {
@@ -84,7 +94,7 @@ public sealed partial class JobItemProcessor(
         }
         catch (LlmException failure)
         {
-            return await FailAsync(item, failure.Message, null);
+            return await FailAsync(item, failure.Message);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -104,7 +114,7 @@ public sealed partial class JobItemProcessor(
         if (attempts >= _options.MaxAttempts)
         {
             LogGaveUp(item.Id, item.JobId, attempts, kind);
-            return await FailAsync(item, $"gave up after {attempts} attempts: {error}", null);
+            return await FailAsync(item, $"gave up after {attempts} attempts: {error}");
         }
 
         var delay = RetryPolicy.Delay(attempts, _options, Random.Shared.NextDouble());
@@ -113,9 +123,9 @@ public sealed partial class JobItemProcessor(
         return ItemOutcome.Retried;
     }
 
-    private async Task<ItemOutcome> FailAsync(ClaimedItem item, string error, Data.Entities.Annotation? failed)
+    private async Task<ItemOutcome> FailAsync(ClaimedItem item, string error)
     {
-        await queue.FailAsync(item, error, failed, CancellationToken.None);
+        await queue.FailAsync(item, error, CancellationToken.None);
         LogFailed(item.Id, item.JobId);
         return ItemOutcome.Failed;
     }

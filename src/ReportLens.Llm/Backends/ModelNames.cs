@@ -1,7 +1,7 @@
 namespace ReportLens.Llm;
 
 /// <summary>Ollama treats "llama3" and "llama3:latest" as one model.</summary>
-internal static class ModelNames
+public static class ModelNames
 {
     public static string Normalize(string model)
     {

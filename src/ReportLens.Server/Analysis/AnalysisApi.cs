@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ReportLens.Application.Audit;
+using ReportLens.Application.Analysis;
 using ReportLens.Core.Text;
 using ReportLens.Data;
-using ReportLens.Jobs.Analysis;
-using ReportLens.Llm;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
@@ -31,7 +31,7 @@ public static class AnalysisApi
     }
 
     internal static async Task<Results<Ok<AnnotationResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeAsync(
-        AnalyzeRequest request, ReportLensDbContext db, AnnotationRecorder recorder, HttpContext http, CancellationToken ct)
+        AnalyzeRequest request, AnalyseAndRecord analyses, HttpContext http, CancellationToken ct)
     {
         var parsed = AnalysisOptionsParser.Check(request);
         var errors = parsed.Errors;
@@ -45,23 +45,16 @@ public static class AnalysisApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == request.ReportId && !r.IsDeleted, ct);
-        if (report is null)
+        var command = parsed.ToCommand(request.ReportId.GetValueOrDefault(), request);
+        var actor = http.User.ToActor(Door.Api, http.Connection.RemoteIpAddress?.ToString());
+        var recorded = await analyses.RunAsync(command, actor, step: null, ct);
+        return recorded switch
         {
-            return Problems.NotFound($"no report with id {request.ReportId}");
-        }
-
-        LanguageDetector.TryParse(report.Language, out var language);
-        var input = new AnalysisInput(report.Id, report.ReportContent, language, parsed.Type, request.UserPrompt!, parsed.Engine,
-            request.Model?.Trim(), request.Temperature, parsed.BypassCache);
-        var recorded = await recorder.RunAndSaveAsync(report, input, http.User, ct);
-        if (recorded.Failure is { } failure)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Model reply did not match the schema",
-                detail: failure.Message, extensions: new Dictionary<string, object?> { ["annotation_id"] = recorded.Annotation.Id });
-        }
-
-        return TypedResults.Ok(AnnotationResponse.From(recorded.Annotation));
+            { Outcome: RecordOutcome.ReportNotFound } => Problems.NotFound($"no report with id {request.ReportId}"),
+            { Failure: { } failure } => TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Model reply did not match the schema",
+                detail: failure.Message, extensions: new Dictionary<string, object?> { ["annotation_id"] = recorded.Stored.Id }),
+            _ => TypedResults.Ok(AnnotationResponse.From(recorded.Stored)),
+        };
     }
 
     internal static async Task<Results<Ok<AnnotationResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeTextAsync(

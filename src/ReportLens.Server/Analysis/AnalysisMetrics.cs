@@ -1,5 +1,6 @@
 using ReportLens.Core.Annotations;
-using ReportLens.Jobs.Analysis;
+using ReportLens.Application.Analysis;
+using ReportLens.Application.Caching;
 using ReportLens.Llm;
 using ReportLens.Server.Observability;
 

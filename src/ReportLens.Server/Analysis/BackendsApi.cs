@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ReportLens.Jobs.Analysis;
+using ReportLens.Application.Analysis;
+using ReportLens.Application.Caching;
 using ReportLens.Jobs.Workers;
 using ReportLens.Llm;
 using ReportLens.Server.Auth;

@@ -1,3 +1,4 @@
+using ReportLens.Application.Analysis;
 using ReportLens.Core.Annotations;
 
 namespace ReportLens.Server.Analysis;
@@ -7,4 +8,9 @@ public sealed record ParsedAnalysisOptions(
     AnnotationType Type,
     EngineKind? Engine,
     bool BypassCache,
-    Dictionary<string, string[]> Errors);
+    Dictionary<string, string[]> Errors)
+{
+    /// <summary>The "analyse and record" command for a stored report (model trimmed; prompt and temperature as sent).</summary>
+    public AnalyseReportCommand ToCommand(int reportId, IAnalysisOptions options, bool interactive = true, Func<string, Task>? onReplyText = null) =>
+        new(reportId, Type, options.UserPrompt ?? "", Engine, options.Model?.Trim(), options.Temperature, BypassCache, interactive, onReplyText);
+}

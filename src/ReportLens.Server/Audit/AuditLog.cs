@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ReportLens.Application.Audit;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Auth;
@@ -6,7 +7,8 @@ using ReportLens.Server.Auth;
 namespace ReportLens.Server.Audit;
 
 /// <summary>
-/// Records who did what to which report. <see cref="Stage"/> adds the record to the caller's unit of work so a
+/// Records who did what to which report, for the server's requests (the entry itself is made by the application
+/// layer's <see cref="AuditEntries"/>, as for every door). <see cref="Stage"/> adds the record to the caller's unit of work so a
 /// change and its audit record commit together; <see cref="WriteAsync"/> saves at once (for reads).
 /// </summary>
 public sealed class AuditLog(ReportLensDbContext db, IHttpContextAccessor http, TimeProvider time)
@@ -37,17 +39,8 @@ public sealed class AuditLog(ReportLensDbContext db, IHttpContextAccessor http, 
 
     private AuditEntry Create(ClaimsPrincipal? user, string action, int? reportId, string? detail)
     {
-        var context = http.HttpContext;
-        return new AuditEntry
-        {
-            At = time.GetUtcNow(),
-            Action = action,
-            ReportId = reportId,
-            Detail = detail,
-            UserId = user?.UserId(),
-            Username = user?.Identity?.Name,
-            Role = user?.Role(),
-            ClientAddress = context?.Connection.RemoteIpAddress?.ToString(),
-        };
+        var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        var actor = user?.ToActor(Door.Api, address) ?? new Actor(null, null, null, Door.Api, address);
+        return AuditEntries.Create(actor, action, reportId, detail, time.GetUtcNow());
     }
 }

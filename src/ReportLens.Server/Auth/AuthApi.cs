@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ReportLens.Application.Audit;
 using ReportLens.Data;
 using ReportLens.Server.Audit;
 

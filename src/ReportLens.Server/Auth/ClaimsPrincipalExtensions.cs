@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
+using ReportLens.Application.Audit;
 
 namespace ReportLens.Server.Auth;
 
@@ -14,4 +15,8 @@ public static class ClaimsPrincipalExtensions
 
     public static string? Role(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(TokenService.RoleClaim) ?? principal.FindFirstValue(ClaimTypes.Role);
+
+    /// <summary>The signed-in user as the application layer names callers (audit records, "created by").</summary>
+    public static Actor ToActor(this ClaimsPrincipal principal, Door door, string? clientAddress) =>
+        new(principal.UserId(), principal.Identity?.Name, principal.Role(), door, clientAddress);
 }

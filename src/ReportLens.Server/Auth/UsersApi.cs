@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Audit;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Audit;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ReportLens.Application.Audit;
 using ReportLens.Jobs.Control;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Errors;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ReportLens.Application.Audit;
 using ReportLens.Jobs;
 using ReportLens.Jobs.Control;
 using ReportLens.Server.Analysis;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ReportLens.Application.Audit;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Reports;
 using ReportLens.Data;

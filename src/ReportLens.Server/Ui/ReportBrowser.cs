@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Audit;
 using ReportLens.Data;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Reports;

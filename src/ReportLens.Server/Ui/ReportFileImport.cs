@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ReportLens.Application.Audit;
 using ReportLens.Core.Interop;
 using ReportLens.Core.Reports;
 using ReportLens.Data;

@@ -1,4 +1,5 @@
-using ReportLens.Jobs.Analysis;
+using ReportLens.Application.Analysis;
+using ReportLens.Application.Caching;
 using ReportLens.Llm;
 
 namespace ReportLens.Server.Ui;

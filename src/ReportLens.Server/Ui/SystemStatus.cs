@@ -3,7 +3,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ReportLens.Core.Annotations;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
-using ReportLens.Jobs.Analysis;
+using ReportLens.Application.Analysis;
+using ReportLens.Application.Caching;
 using ReportLens.Llm;
 using ReportLens.Llm.Analysis;
 

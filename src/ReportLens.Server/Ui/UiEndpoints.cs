@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using ReportLens.Application.Audit;
 using ReportLens.Data;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;

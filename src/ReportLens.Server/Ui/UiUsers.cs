@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Audit;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Audit;

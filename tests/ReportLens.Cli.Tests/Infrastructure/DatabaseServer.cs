@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net.Http.Json;
 
 namespace ReportLens.Cli.Tests.Infrastructure;
@@ -33,6 +34,19 @@ public sealed class DatabaseServer : IAsyncDisposable
             await process.DisposeAsync();
             throw;
         }
+    }
+
+    public const string AdminUser = Admin;
+
+    /// <summary>A client signed in as the server's admin.</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = Admin, password = Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
     }
 
     /// <summary>Stores a report through the API and returns once the server acknowledged it (201).</summary>

@@ -2,13 +2,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
-using ReportLens.Jobs.Analysis;
+using ReportLens.Application.Caching;
 using ReportLens.Server.Tests.Infrastructure;
 
 namespace ReportLens.Server.Tests.Jobs;
 
 /// <summary>
-/// A stored analysis commits its annotation and its cache entry in one transaction (AnnotationRecorder), on both
+/// A stored analysis commits its annotation and its cache entry in one transaction (AnalyseAndRecord), on both
 /// providers: both or neither, and a key stored meanwhile by another process never costs the annotation.
 /// </summary>
 public sealed class StagedCacheEntryTests

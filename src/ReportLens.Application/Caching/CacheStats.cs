@@ -1,4 +1,4 @@
-namespace ReportLens.Jobs.Analysis;
+namespace ReportLens.Application.Caching;
 
 /// <summary>Entries stored and hits served; every entry was once a miss, so the hit rate is hits / (hits + entries).</summary>
 public sealed record CacheStats(int Entries, long Hits)

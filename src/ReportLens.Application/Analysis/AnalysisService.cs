@@ -4,9 +4,10 @@ using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Llm;
+using ReportLens.Application.Caching;
 using ReportLens.Llm.Analysis;
 
-namespace ReportLens.Jobs.Analysis;
+namespace ReportLens.Application.Analysis;
 
 /// <summary>Runs an analysis through the result cache and turns the outcome into a stored annotation.</summary>
 public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache, TimeProvider time, IEnumerable<IAnalysisObserver> observers)
@@ -23,10 +24,13 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
     public async Task<AnalysisResult> RunAsync(AnalysisInput input, ReportLensDbContext? unitOfWork, CancellationToken ct)
     {
         var started = time.GetTimestamp();
-        var engine = input.Engine ?? await analyzer.DefaultEngineAsync(ct);
+        // Engine, model and temperature are decided here, once: the cache key and the analyzer see the same values.
+        var request = await analyzer.ResolveAsync(new AnalysisRequest(input.Text, input.Language, input.Type, input.UserPrompt,
+            input.Engine, input.Model, input.Temperature, input.Interactive, input.OnReplyText), ct);
+        var engine = request.Engine.GetValueOrDefault();
         try
         {
-            var result = await RunCachedAsync(input, engine, unitOfWork, ct);
+            var result = await RunCachedAsync(input, request, engine, unitOfWork, ct);
             foreach (var observer in observers)
             {
                 observer.Completed(input, result);
@@ -45,9 +49,8 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
         }
     }
 
-    private async Task<AnalysisResult> RunCachedAsync(AnalysisInput input, EngineKind engine, ReportLensDbContext? unitOfWork, CancellationToken ct)
+    private async Task<AnalysisResult> RunCachedAsync(AnalysisInput input, AnalysisRequest request, EngineKind engine, ReportLensDbContext? unitOfWork, CancellationToken ct)
     {
-        var request = new AnalysisRequest(input.Text, input.Language, input.Type, input.UserPrompt, engine, input.Model, input.Temperature, input.Interactive, input.OnReplyText);
         var typeName = input.Type.ToWire();
         var key = ResultCache.Key(input.Text, typeName, analyzer.Fingerprint(request, engine));
         if (!input.BypassCache && await cache.GetAsync(key, ct) is { } hit)

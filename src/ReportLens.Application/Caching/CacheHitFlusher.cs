@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ReportLens.Jobs.Analysis;
+namespace ReportLens.Application.Caching;
 
 /// <summary>Writes the result cache's hit counters every few seconds and at shutdown.</summary>
 public sealed partial class CacheHitFlusher(ResultCache cache, TimeProvider time, ILogger<CacheHitFlusher> logger) : BackgroundService

@@ -1,5 +1,6 @@
-namespace ReportLens.Server.Audit;
+namespace ReportLens.Application.Audit;
 
+/// <summary>The one set of audit actions every door writes (an import is a <see cref="Create"/>, from the API, the UI or the CLI).</summary>
 public static class AuditActions
 {
     public const string Login = "login";

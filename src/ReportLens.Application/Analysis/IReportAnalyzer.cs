@@ -1,4 +1,4 @@
-namespace ReportLens.Llm.Analysis;
+namespace ReportLens.Application.Analysis;
 
 /// <summary>Runs the chosen engine(s) on a report and returns grounded content with evidence-based confidence.</summary>
 public interface IReportAnalyzer
@@ -7,6 +7,9 @@ public interface IReportAnalyzer
 
     /// <summary>The engine a request without one gets: hybrid when the LLM backend is reachable with its model, else rules.</summary>
     Task<ReportLens.Core.Annotations.EngineKind> DefaultEngineAsync(CancellationToken ct);
+
+    /// <summary>The request with engine, model and temperature decided once: what it names, else the defaults.</summary>
+    Task<AnalysisRequest> ResolveAsync(AnalysisRequest request, CancellationToken ct);
 
     /// <summary>
     /// Everything besides the report text that decides the result (engine, resolved model, prompt version,

@@ -7,7 +7,7 @@ using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 
-namespace ReportLens.Jobs.Analysis;
+namespace ReportLens.Application.Caching;
 
 /// <summary>
 /// The persistent result cache, shared by every server process through the database. The key hashes the report
@@ -115,7 +115,8 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
 
     /// <summary>
     /// Commits a unit of work that holds a staged cache entry. When a new entry's key was stored meanwhile by
-    /// another request or process, the rest commits without it: that stored result is as good as ours.
+    /// another request or process, the rest commits without it: that stored result is as good as ours. Inside a
+    /// transaction EF Core rolls the failed save back to a savepoint, so the second save works on PostgreSQL too.
     /// </summary>
     public static async Task SaveChangesAsync(ReportLensDbContext db, CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ReportLens.Jobs.Analysis;
+namespace ReportLens.Application.Caching;
 
 /// <summary>What the result cache keeps of an outcome: enough to answer again without running any engine.</summary>
 public sealed record CachedResult(

@@ -2,7 +2,7 @@ using System.Text.Json;
 using ReportLens.Core.Annotations;
 using ReportLens.Llm.Analysis;
 
-namespace ReportLens.Jobs.Analysis;
+namespace ReportLens.Application.Analysis;
 
 /// <summary>An outcome (fresh or from the cache), ready to persist or to answer with.</summary>
 public sealed record AnalysisResult(

@@ -1,6 +1,6 @@
 using ReportLens.Core.Annotations;
 
-namespace ReportLens.Jobs.Analysis;
+namespace ReportLens.Application.Analysis;
 
 /// <summary>Sees every analysis outcome (for metrics); gets ids, engines and figures — never report text.</summary>
 public interface IAnalysisObserver

@@ -1,7 +1,7 @@
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Text;
 
-namespace ReportLens.Jobs.Analysis;
+namespace ReportLens.Application.Analysis;
 
 /// <summary>A validated analysis request, for a stored report (ReportId) or free text.</summary>
 public sealed record AnalysisInput(

@@ -1,7 +1,7 @@
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Text;
 
-namespace ReportLens.Llm.Analysis;
+namespace ReportLens.Application.Analysis;
 
 /// <summary>
 /// One analysis to run. A null <see cref="Engine"/> lets the analyzer choose (hybrid when an LLM is reachable, else

@@ -9,8 +9,10 @@ using ReportLens.Core.Json;
 using ReportLens.Core.Merging;
 using ReportLens.Core.Prompts;
 using ReportLens.Core.Rules;
+using ReportLens.Llm;
+using ReportLens.Llm.Analysis;
 
-namespace ReportLens.Llm.Analysis;
+namespace ReportLens.Application.Analysis;
 
 /// <summary>
 /// Runs the rules engine, the LLM, or both; grounds every item in the report text; merges the engines; and
@@ -32,6 +34,14 @@ public sealed class ReportAnalyzer(
         return current.Reachable && current.ModelPresent ? EngineKind.Hybrid : EngineKind.Rules;
     }
 
+    /// <summary>The request with engine, model and temperature decided: what it names, else the defaults.</summary>
+    public async Task<AnalysisRequest> ResolveAsync(AnalysisRequest request, CancellationToken ct) => request with
+    {
+        Engine = request.Engine ?? await DefaultEngineAsync(ct),
+        Model = ModelOf(request),
+        Temperature = TemperatureOf(request),
+    };
+
     public string Fingerprint(AnalysisRequest request, EngineKind engine)
     {
         if (engine == EngineKind.Rules)
@@ -40,11 +50,15 @@ public sealed class ReportAnalyzer(
         }
 
         // Normalised as the pool matches models, so "qwen2.5" and "qwen2.5:latest" share cache entries.
-        var model = ModelNames.Normalize(string.IsNullOrWhiteSpace(request.Model) ? options.Value.Model : request.Model.Trim());
-        var temperature = request.Temperature ?? options.Value.DefaultTemperature ?? PromptLibrary.Default.DefaultTemperature(request.Type);
+        var model = ModelNames.Normalize(ModelOf(request));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{engine}|{model}|{PromptLibrary.Default.Version}|{temperature:R}|{request.Language}|{(engine == EngineKind.Hybrid ? RulesVersion : "")}|{request.UserPrompt}");
+            $"{engine}|{model}|{PromptLibrary.Default.Version}|{TemperatureOf(request):R}|{request.Language}|{(engine == EngineKind.Hybrid ? RulesVersion : "")}|{request.UserPrompt}");
     }
+
+    private string ModelOf(AnalysisRequest request) => string.IsNullOrWhiteSpace(request.Model) ? options.Value.Model : request.Model.Trim();
+
+    private double TemperatureOf(AnalysisRequest request) =>
+        request.Temperature ?? options.Value.DefaultTemperature ?? PromptLibrary.Default.DefaultTemperature(request.Type);
 
     /// <summary>Traces analyses as "ReportLens.Analysis" spans (ids, engine and figures only — never text).</summary>
     public static readonly ActivitySource Tracing = new("ReportLens.Analysis");
@@ -52,7 +66,12 @@ public sealed class ReportAnalyzer(
     public async Task<AnalysisOutcome> AnalyzeAsync(AnalysisRequest request, CancellationToken ct)
     {
         var started = time.GetTimestamp();
-        var engine = request.Engine ?? await DefaultEngineAsync(ct);
+        if (request.Engine is null || request.Model is null || request.Temperature is null)
+        {
+            request = await ResolveAsync(request, ct);
+        }
+
+        var engine = request.Engine.GetValueOrDefault();
         using var activity = Tracing.StartActivity("analyze");
         activity?.SetTag("reportlens.engine", engine.ToString().ToLowerInvariant());
         activity?.SetTag("reportlens.annotation_type", request.Type.ToWire());

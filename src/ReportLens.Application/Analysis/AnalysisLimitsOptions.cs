@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ReportLens.Llm.Analysis;
+namespace ReportLens.Application.Analysis;
 
 /// <summary>The "Analysis" section: bounds on what one analysis may produce (validated at start-up).</summary>
 public sealed class AnalysisLimitsOptions

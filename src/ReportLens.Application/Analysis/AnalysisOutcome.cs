@@ -1,7 +1,8 @@
 using System.Text.Json;
 using ReportLens.Core.Annotations;
+using ReportLens.Llm.Analysis;
 
-namespace ReportLens.Llm.Analysis;
+namespace ReportLens.Application.Analysis;
 
 /// <summary>
 /// A finished analysis: grounded content, the engine that ran, confidence with the evidence behind it, and the

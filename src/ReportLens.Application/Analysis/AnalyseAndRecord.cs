@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Audit;
+using ReportLens.Application.Caching;
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Text;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+using ReportLens.Llm;
+
+namespace ReportLens.Application.Analysis;
+
+/// <summary>
+/// The one "analyse a stored report and record it" every door calls (API, web UI, CLI, job worker): loads the
+/// report, runs the analysis through the result cache, and commits the annotation (or the failed one with the
+/// model's raw replies), the report's last-analysed time and urgency, the fresh result's cache entry, the audit
+/// record and the caller's <see cref="IRecordingStep"/> in one transaction.
+/// </summary>
+public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> databases, AnalysisService analysis)
+{
+    public async Task<RecordedAnalysis> RunAsync(AnalyseReportCommand command, Actor actor, IRecordingStep? step, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == command.ReportId && !r.IsDeleted, ct);
+        if (report is null)
+        {
+            return RecordedAnalysis.ReportNotFound;
+        }
+
+        var input = new AnalysisInput(report.Id, report.ReportContent, LanguageOf(report), command.Type, command.UserPrompt,
+            command.Engine, command.Model, command.Temperature, command.BypassCache, command.Interactive,
+            step?.JobId, step?.JobItemId, command.OnReplyText);
+        var type = command.Type.ToWire();
+        AnalysisResult result;
+        try
+        {
+            // A fresh result's cache entry is staged in db: it commits with the annotation below.
+            result = await analysis.RunAsync(input, db, ct);
+        }
+        catch (LlmSchemaException failure)
+        {
+            var failed = analysis.ToFailedAnnotation(input, failure, actor.UserId);
+            AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, $"{type} failed: schema", failed.CreatedAt);
+            return await CommitAsync(db, failed, step, ct)
+                ? new RecordedAnalysis(RecordOutcome.SchemaFailed, failed, failure)
+                : RecordedAnalysis.NotRecorded;
+        }
+
+        var annotation = analysis.ToAnnotation(input, result, actor.UserId);
+        report.LastAnalysedAt = annotation.CreatedAt;
+        report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
+        AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, $"{type} by {annotation.Engine}", annotation.CreatedAt);
+        return await CommitAsync(db, annotation, step, ct)
+            ? new RecordedAnalysis(RecordOutcome.Succeeded, annotation, null)
+            : RecordedAnalysis.NotRecorded;
+    }
+
+    /// <summary>The stored language; a report without a known one is detected from its text.</summary>
+    private static ReportLanguage LanguageOf(Report report) =>
+        LanguageDetector.TryParse(report.Language, out var language) ? language : LanguageDetector.Detect(report.ReportContent);
+
+    private static async Task<bool> CommitAsync(ReportLensDbContext db, Annotation annotation, IRecordingStep? step, CancellationToken ct)
+    {
+        db.Annotations.Add(annotation);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await ResultCache.SaveChangesAsync(db, ct);
+        if (step is not null && !await step.RecordAsync(db, annotation, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            return false;
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,19 @@
+using ReportLens.Application.Analysis;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+using ReportLens.Jobs.Queue;
+
+namespace ReportLens.Jobs.Workers;
+
+/// <summary>The worker's part of "analyse and record": the item ends (succeeded or failed) with its annotation, in one transaction.</summary>
+public sealed class JobItemStep(JobItemQueue queue, ClaimedItem item) : IRecordingStep
+{
+    public long JobId => item.JobId;
+
+    public long JobItemId => item.Id;
+
+    public Task<bool> RecordAsync(ReportLensDbContext db, Annotation annotation, CancellationToken ct) =>
+        annotation.Status == AnnotationStatus.Succeeded
+            ? queue.FinishAsync(db, item, JobItemState.Succeeded, annotation, error: null, ct)
+            : queue.FinishAsync(db, item, JobItemState.Failed, annotation, annotation.ErrorReason, ct);
+}
