@@ -30,7 +30,7 @@ public sealed class AnalyseAndRecordDoorsTests : IDisposable
         Task<CliResult> Cli(params string[] args) => CliProcess.RunAsync(workspace.Folder, [.. args, "--database", url], null, null, ct);
         Assert.Equal(0, (await Cli("db", "migrate")).ExitCode);
         var text = $"检查所见：右侧大量气胸，右肺压缩约70%。纵隔左移。病例{Guid.NewGuid():N}。\n诊断意见：右侧张力性气胸，请临床紧急处理。";
-        var ids = await SeedSameTextAsync(url, text, 3);
+        var ids = await TestReports.StoreSameTextAsync(url, text, 3);
 
         await using (var server = await DatabaseServer.StartAsync(url, workspace.Folder))
         {
@@ -72,23 +72,4 @@ public sealed class AnalyseAndRecordDoorsTests : IDisposable
     private static Task<TestDatabase> CreatePostgresAsync() => TestDatabase.CreateAsync("postgres");
 
     private static ReportLensDbContext Open(string url) => DataServiceCollectionExtensions.CreateContext(DatabaseSettings.Parse(url));
-
-    /// <summary>Written straight to the database: an import keeps one report per text.</summary>
-    private static async Task<List<int>> SeedSameTextAsync(string url, string text, int count)
-    {
-        await using var db = Open(url);
-        var now = DateTimeOffset.UtcNow;
-        var reports = Enumerable.Range(0, count).Select(_ => new Report
-        {
-            ReportContent = text,
-            Language = "zh",
-            ContentHash = ContentHash.Of(text),
-            Modality = "CT",
-            CreatedAt = now,
-            UpdatedAt = now,
-        }).ToList();
-        db.Reports.AddRange(reports);
-        await db.SaveChangesAsync();
-        return [.. reports.Select(r => r.Id)];
-    }
 }

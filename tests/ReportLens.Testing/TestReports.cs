@@ -19,13 +19,21 @@ public static class TestReports
     public static string ReportText(int index, string tag) =>
         $"检查所见：{string.Format(System.Globalization.CultureInfo.InvariantCulture, Findings[index % Findings.Length], 5 + (index % 40))}心影不大。病例{tag}-{index}。\n诊断意见：建议随访。";
 
-    public static async Task<List<int>> StoreAsync(string databaseUrl, int count, string tag, string modality = "CT", string? bodyPart = "胸部")
+    public static Task<List<int>> StoreAsync(string databaseUrl, int count, string tag, string modality = "CT", string? bodyPart = "胸部") =>
+        StoreAsync(databaseUrl, count, i => ReportText(i, tag), modality, bodyPart, i => new DateOnly(2026, 11, 1 + (i % 20)));
+
+    /// <summary>The same text several times (an import would keep one report per text), for comparing doors.</summary>
+    public static Task<List<int>> StoreSameTextAsync(string databaseUrl, string text, int count) =>
+        StoreAsync(databaseUrl, count, _ => text, "CT", null, _ => null);
+
+    private static async Task<List<int>> StoreAsync(string databaseUrl, int count, Func<int, string> textOf, string modality, string? bodyPart,
+        Func<int, DateOnly?> examDateOf)
     {
         await using var db = DataServiceCollectionExtensions.CreateContext(DatabaseSettings.Parse(databaseUrl));
         var now = DateTimeOffset.UtcNow;
         var reports = Enumerable.Range(0, count).Select(i =>
         {
-            var text = ReportText(i, tag);
+            var text = textOf(i);
             return new Report
             {
                 ReportContent = text,
@@ -33,7 +41,7 @@ public static class TestReports
                 ContentHash = ContentHash.Of(text),
                 Modality = modality,
                 BodyPart = bodyPart,
-                ExamDate = new DateOnly(2026, 11, 1 + (i % 20)),
+                ExamDate = examDateOf(i),
                 CreatedAt = now,
                 UpdatedAt = now,
             };

@@ -30,7 +30,7 @@ public abstract class AnalyseAndRecordDoorsTests<TFixture>(TFixture app) : ApiTe
         App.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
         var text = $"检查所见：右侧大量气胸，右肺压缩约70%。纵隔左移。病例{Guid.NewGuid():N}。\n诊断意见：右侧张力性气胸，请临床紧急处理。";
-        var ids = await SeedSameTextAsync(text, 3);
+        var ids = await TestReports.StoreSameTextAsync(App.Database.Url, text, 3);
         using var client = await App.RadiologistAsync();
 
         // The job worker runs first: its fresh result's cache entry commits with its annotation and serves the others.
@@ -85,25 +85,6 @@ public abstract class AnalyseAndRecordDoorsTests<TFixture>(TFixture app) : ApiTe
         var analyzer = App.Services.GetRequiredService<IReportAnalyzer>();
         var request = new AnalysisRequest(text, ReportLanguage.Zh, AnnotationType.Classification, "", EngineKind.Rules);
         return ResultCache.Key(text, "classification", analyzer.Fingerprint(request, EngineKind.Rules));
-    }
-
-    /// <summary>Written straight to the database: an import would keep one report per text.</summary>
-    private async Task<List<int>> SeedSameTextAsync(string text, int count)
-    {
-        await using var db = TestDb.Open(App);
-        var now = DateTimeOffset.UtcNow;
-        var reports = Enumerable.Range(0, count).Select(_ => new Report
-        {
-            ReportContent = text,
-            Language = "zh",
-            ContentHash = ContentHash.Of(text),
-            Modality = "CT",
-            CreatedAt = now,
-            UpdatedAt = now,
-        }).ToList();
-        db.Reports.AddRange(reports);
-        await db.SaveChangesAsync();
-        return [.. reports.Select(r => r.Id)];
     }
 
     private async Task<int> UserIdAsync(string username)
