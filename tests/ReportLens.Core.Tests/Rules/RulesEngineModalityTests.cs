@@ -15,6 +15,9 @@ public sealed class RulesEngineModalityTests
     [InlineData("CHEST, SINGLE PORTABLE AP VIEW\nThe endotracheal tube ends 5 cm above the carina.")]
     [InlineData("Frontal and lateral views: no acute osseous abnormality, lungs clear.")]
     [InlineData("Chest radiograph, PA and lateral. Mild cardiomegaly.")]
+    [InlineData("CHEST PA\nIMPRESSION: Hyperinflated lungs. No focal airspace disease.")]
+    [InlineData("EXAM: CHEST 2V\nThe cardiomediastinal contours are within normal limits.")]
+    [InlineData("AP CHEST, 0512 HOURS: Right internal jugular catheter tip projects over the cavoatrial junction.")]
     public void Analyze_RadiographHeaderOrViewWords_IsXRay(string report)
     {
         Assert.Equal("X-Ray", Rules.Classify(report, ReportLanguage.En).Category("检查类型"));
@@ -26,9 +29,16 @@ public sealed class RulesEngineModalityTests
     [InlineData("Two views of the chest. A 9 mm nodule in the right upper lobe. Chest CT is recommended for further evaluation.", "X-Ray")]
     [InlineData("Abdominal ultrasound: gallstones without wall thickening. MRCP is recommended if symptoms persist.", "超声")]
     [InlineData("MRI of the lumbar spine. Comparison with the outside CT of the same region. L4-L5 disc protrusion.", "MRI")]
+    [InlineData("History: status post CT-guided biopsy of a right lung mass. Small right apical pneumothorax, no mediastinal shift. Chest 1V.", "X-Ray")]
     public void Analyze_ModalityOfAComparisonOrAdvice_DoesNotDecide(string report, string modality)
     {
         Assert.Equal(modality, Rules.Classify(report, ReportLanguage.En).Category("检查类型"));
+    }
+
+    [Fact]
+    public void Analyze_ChineseModalityThatGuidedAProcedure_DoesNotDecide()
+    {
+        Assert.Equal("X-Ray", Rules.Classify("临床：CT引导下肺穿刺活检术后。胸部正位片示右肺尖少量气胸。").Category("检查类型"));
     }
 
     [Fact]
