@@ -21,9 +21,13 @@ public sealed class JobsPageTests(UiFixture app)
         Assert.Equal(3, (await page.InputValueAsync("[data-testid=job-ids]")).Split(',').Length);
 
         await page.SelectOptionAsync("[data-testid=job-type]", "classification");
+        // Other tests' jobs share the list and may move to the top: follow this job by its id.
+        var earlier = await page.Locator("[data-testid=job-row]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.jobId)");
         await page.ClickAsync("[data-testid=start-job]");
 
-        var row = page.Locator("[data-testid=job-row]").First;
+        var created = page.Locator("[data-testid=job-row]" + string.Concat(earlier.Select(id => $":not([data-job-id='{id}'])"))).First;
+        await created.WaitForAsync();
+        var row = page.Locator($"[data-testid=job-row][data-job-id='{await created.GetAttributeAsync("data-job-id")}']");
         await Assertions.Expect(row).ToHaveAttributeAsync("data-percent", "100", new() { Timeout = 60_000 });
         await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "completed");
         Assert.Contains("100%", await row.Locator("[data-testid=job-percent]").InnerTextAsync());
