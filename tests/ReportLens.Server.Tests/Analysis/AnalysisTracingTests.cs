@@ -32,11 +32,30 @@ public sealed class AnalysisTracingTests(EmulatorAppFixture app) : ApiTest<Emula
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         (await client.SendAsync(request)).EnsureSuccessStatusCode();
 
-        var trace = spans.Where(s => s.TraceId == traceId).ToList();
+        // The server's request span stops after the response has been written, which can be after the client
+        // has read it: wait for it rather than race it.
+        var trace = await TraceWithRequestSpanAsync(spans, traceId);
         var analysis = Assert.Single(trace, s => s.Source.Name == "ReportLens.Analysis");
         Assert.Equal("llm", analysis.GetTagItem("reportlens.engine"));
         Assert.Equal("qwen2.5:7b", analysis.GetTagItem("reportlens.model"));
         Assert.Contains(trace, s => s.Source.Name == "Microsoft.AspNetCore" && s.Id == analysis.ParentId);
         Assert.Contains(trace, s => s.Source.Name == "System.Net.Http" && s.ParentSpanId == analysis.SpanId);
+    }
+
+    private static async Task<List<Activity>> TraceWithRequestSpanAsync(ConcurrentBag<Activity> spans, ActivityTraceId traceId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var trace = spans.Where(s => s.TraceId == traceId).ToList();
+            var requestSpanStopped = trace.Any(request => request.Source.Name == "Microsoft.AspNetCore"
+                && trace.Any(child => child.Source.Name == "ReportLens.Analysis" && child.ParentId == request.Id));
+            if (requestSpanStopped || DateTime.UtcNow > deadline)
+            {
+                return trace;
+            }
+
+            await Task.Delay(20);
+        }
     }
 }
