@@ -171,7 +171,7 @@ public sealed class RulesEngineNegationTests
 
     [Theory]
     [InlineData("考虑右肺中叶肺炎，建议抗炎治疗后复查。", ReportLanguage.Zh)]
-    [InlineData("Right lung nodule. Recommend CT to exclude malignancy.", ReportLanguage.En)]
+    [InlineData("Right lung nodule. Recommend CT follow-up of the nodule in 3 months.", ReportLanguage.En)]
     public void Analyze_WhatAdviceNames_IsNotAFinding(string report, ReportLanguage language)
     {
         var extraction = Rules.Extract(report, language);

@@ -18,7 +18,8 @@ internal static class ReportAnalyzer
         var parts = new ReportAnalysisParts(text, matches, sections, sentences, clauses, locations);
         var mentions = AssertionDetector.Detect(text, clauses, matches.Of(PhraseKind.Finding), matches.Of(PhraseKind.Cue),
             matches.Of(PhraseKind.Anatomy), matches.Of(PhraseKind.Modifier), lexicon.IsEnglish, ct);
-        mentions.RemoveAll(m => !m.Clause.Section.Describes || AfterAdviceCue(m, matches.Of(PhraseKind.Recommendation)));
+        mentions.RemoveAll(m => !m.Clause.Section.Describes && m.Clause.Section.Kind != SectionKind.Recommendation);
+        KeepExclusionRequests(mentions, matches.Of(PhraseKind.Recommendation));
         ApplyModifiers(mentions, matches.Of(PhraseKind.Modifier), matches.Of(PhraseKind.Anatomy));
         ApplyCriticalContext(text, mentions, sentences);
         var findings = Segments(text, mentions, matches.Of(PhraseKind.Cue));
@@ -42,7 +43,7 @@ internal static class ReportAnalyzer
         foreach (var mention in AssertionDetector.Detect(text, clauses, hits, matches.Of(PhraseKind.Cue), matches.Of(PhraseKind.Anatomy),
             matches.Of(PhraseKind.Modifier), english, ct))
         {
-            if (!mention.Negated && mention.Clause.Section.Describes && !AfterAdviceCue(mention, matches.Of(PhraseKind.Recommendation)))
+            if (!mention.Negated && mention.Clause.Section.Describes && AdviceCueBefore(mention, matches.Of(PhraseKind.Recommendation)) is null)
             {
                 devices.Add(new DeviceMention(mention.Hit.Start, mention.Hit.End, mention.Hit.Entry.Label));
             }
@@ -51,18 +52,55 @@ internal static class ReportAnalyzer
         return devices;
     }
 
-    // What advice names ("建议增强扫描以除外肿瘤", "recommend CT to exclude malignancy") is not a finding.
-    private static bool AfterAdviceCue(FindingMention mention, IReadOnlyList<PhraseHit> advice)
+    /// <summary>
+    /// What advice names is not an observation. A condition it asks to exclude or evaluate ("建议CTA检查以排除动脉瘤",
+    /// "必要时CTPA排除肺动脉栓塞", "recommend CT to evaluate for a nodule", "lateral view recommended to exclude
+    /// pneumonia") is a possibility the radiologist raised: it stays, hypothetical (uncertain, never raising the
+    /// urgency); a negation after the advice cue is the exclusion verb, not an absent finding. Any other finding term
+    /// inside advice ("建议复查胸部CT观察结节变化") is left to where the report states it. A recommendation section
+    /// ("建议：…", "RECOMMENDATION:") is advice from its first word.
+    /// </summary>
+    private static void KeepExclusionRequests(List<FindingMention> mentions, IReadOnlyList<PhraseHit> advice)
+    {
+        for (var i = mentions.Count - 1; i >= 0; i--)
+        {
+            var mention = mentions[i];
+            var adviceStart = mention.Clause.Section.Kind == SectionKind.Recommendation ? mention.Clause.Section.BodyStart : AdviceCueBefore(mention, advice)?.Start;
+            if (adviceStart is not { } start)
+            {
+                continue;
+            }
+
+            if (mention.Hypothetical || mention.Uncertain)
+            {
+                mentions[i] = mention with { NegationCue = null };
+            }
+            else if (mention.NegationCue is { } negation && negation.Start > start)
+            {
+                mentions[i] = mention with
+                {
+                    NegationCue = null,
+                    UncertaintyCue = new PhraseHit(negation.Start, negation.End, negation.Entry with { Label = "hypothetical" }),
+                };
+            }
+            else
+            {
+                mentions.RemoveAt(i);
+            }
+        }
+    }
+
+    private static PhraseHit? AdviceCueBefore(FindingMention mention, IReadOnlyList<PhraseHit> advice)
     {
         for (var i = HitSearch.FirstAtOrAfter(advice, mention.Clause.Start); i < advice.Count && advice[i].Start < mention.Hit.Start; i++)
         {
             if (advice[i].Entry.Label == "cue")
             {
-                return true;
+                return advice[i];
             }
         }
 
-        return false;
+        return null;
     }
 
     // A modifier acts on the first finding after it in its clause; one inside a location (小 in 小肠) is no modifier.
