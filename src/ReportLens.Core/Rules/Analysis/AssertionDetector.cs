@@ -41,7 +41,10 @@ internal static class AssertionDetector
                 && !(HasHitIn(modifiers, clause) && EndsUncoordinatedList(clauses, clauseIndex, clauseCues));
             var inheritedNegation = continues ? openNegation : null;
             var inheritedUncertainty = continues ? openUncertainty : null;
-            var scopes = new ClauseCueIndex(clauseCues);
+            var allScopes = new ClauseCueIndex(clauseCues);
+            var asides = Parentheticals.Of(text, clause, clauseCues);
+            var outerCues = asides.Count == 0 ? clauseCues : Parentheticals.Outside(clauseCues, asides);
+            var outerScopes = asides.Count == 0 ? allScopes : new ClauseCueIndex(outerCues);
             while (f < findings.Count && findings[f].Start < clause.End)
             {
                 var hit = findings[f++];
@@ -50,6 +53,7 @@ internal static class AssertionDetector
                     continue;
                 }
 
+                var scopes = Parentheticals.Inside(asides, hit) ? allScopes : outerScopes;
                 var negation = scopes.Scope(hit, "negation") ?? inheritedNegation;
                 var uncertainty = scopes.Scope(hit, "hypothetical") ?? scopes.Scope(hit, "uncertainty") ?? inheritedUncertainty;
                 // "建议增强扫描以除外肿瘤", "recommend CT to exclude a mass": a negation inside a hypothetical scope is
@@ -61,8 +65,8 @@ internal static class AssertionDetector
                 mentions.Add(new FindingMention(hit, clause, negation, uncertainty));
             }
 
-            openNegation = OpenPreCue(clauseCues, "negation") ?? inheritedNegation;
-            openUncertainty = OpenPreCue(clauseCues, "hypothetical") ?? OpenPreCue(clauseCues, "uncertainty") ?? inheritedUncertainty;
+            openNegation = OpenPreCue(outerCues, "negation") ?? inheritedNegation;
+            openUncertainty = OpenPreCue(outerCues, "hypothetical") ?? OpenPreCue(outerCues, "uncertainty") ?? inheritedUncertainty;
             previousSentence = clause.Sentence;
         }
 

@@ -265,7 +265,25 @@ internal static class ReportAnalyzer
             (s, e) = Segmenter.Trim(text, cues[i].End, e);
         }
 
+        (s, e) = WithoutUnpairedParenthesis(text, s, e);
         return new FindingSegment(s, e, group);
+    }
+
+    // A cue inside an aside splits it ("片状影（考虑肺炎）" → "片状影", "考虑肺炎"): neither part keeps a parenthesis
+    // whose partner is in the other.
+    private static (int Start, int End) WithoutUnpairedParenthesis(string text, int start, int end)
+    {
+        if (end > start && text[end - 1] is '(' or '（')
+        {
+            return Segmenter.Trim(text, start, end - 1);
+        }
+
+        if (end > start && text[end - 1] is ')' or '）' && text.AsSpan(start, end - start).IndexOfAny('(', '（') < 0)
+        {
+            return Segmenter.Trim(text, start, end - 1);
+        }
+
+        return (start, end);
     }
 
     /// <summary>
