@@ -11,9 +11,10 @@ public sealed class LexiconFilesTests
 
     private static readonly Dictionary<string, (int Columns, Func<string[], bool> Valid)> Rules = new()
     {
+        // Cues: a fourth column may mark a history cue (术后, status post), which does not negate a device.
         ["sections.tsv"] = (2, r => r[1] is "findings" or "impression" or "recommendation" or "technique" or "history"),
         ["cues.tsv"] = (3, r => r[1] is "negation" or "uncertainty" or "hypothetical" or "pseudo" or "stop" or "coordinator"
-            && r[2] is "pre" or "post" or "both" or "none"),
+            && r[2] is "pre" or "post" or "both" or "none" && (r.Length == 3 || (r.Length == 4 && r[1] == "negation" && r[3] == "history"))),
         // Severity 4 is read as 3: which findings are critical is critical.tsv's to say (CriticalList_* below).
         ["findings.tsv"] = (3, r => int.TryParse(r[1], out var s) && s is >= 0 and <= 4 && r[2].All(c => c is 'f' or 's' or 'l' or '-')),
         ["anatomy.tsv"] = (3, r => r[1] is "头颅" or "胸部" or "腹部" or "四肢" or "脊柱" or "其他" && int.TryParse(r[2], out var w) && w is >= 0 and <= 3),
@@ -23,6 +24,8 @@ public sealed class LexiconFilesTests
         ["measurement-items.tsv"] = (2, r => r[1] is "named" or "ratio"),
         ["modifiers.tsv"] = (2, r => int.TryParse(r[1], out var d) && d is >= -1 and <= 1),
         ["messages.tsv"] = (2, r => r[1].Length > 0),
+        ["devices.tsv"] = (2, r => r[1] is "tube" or "line" or "catheter" or "lead" or "wire" or "clip" or "stent" or "prosthesis"
+            or "hardware" or "postoperative" or "other"),
     };
 
     public static TheoryData<string, string> Files() =>
@@ -36,7 +39,8 @@ public sealed class LexiconFilesTests
         var rows = Lines($"{Prefix}{language}.{file}").Select(l => l.Split('\t')).ToList();
 
         Assert.NotEmpty(rows);
-        Assert.All(rows, r => Assert.True(r.Length == columns && r[0].Trim().Length > 0 && valid(r), string.Join(" | ", r)));
+        Assert.All(rows, r => Assert.True((r.Length == columns || (file == "cues.tsv" && r.Length == columns + 1)) && r[0].Trim().Length > 0 && valid(r),
+            string.Join(" | ", r)));
         var duplicates = rows.GroupBy(r => r[0].ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);
     }

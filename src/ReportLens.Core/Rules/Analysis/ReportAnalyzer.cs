@@ -30,7 +30,8 @@ internal static class ReportAnalyzer
     }
 
     // Devices are read with the findings' negation scopes ("No lines or tubes", "after removal of the chest tube"
-    // is still a mention): only those the report states as present, in describing sections, outside advice.
+    // is still a mention): only those the report states as present, in describing sections, outside advice. A
+    // history cue ("起搏器植入术后", "status post pacemaker placement") states the device that the operation left.
     private static List<DeviceMention> Devices(string text, LexiconMatches matches, List<TextUnit> clauses, bool english, CancellationToken ct)
     {
         var hits = matches.Of(PhraseKind.Device);
@@ -43,7 +44,7 @@ internal static class ReportAnalyzer
         foreach (var mention in AssertionDetector.Detect(text, clauses, hits, matches.Of(PhraseKind.Cue), matches.Of(PhraseKind.Anatomy),
             matches.Of(PhraseKind.Modifier), english, ct))
         {
-            if (!mention.Negated && mention.Clause.Section.Describes && AdviceCueBefore(mention, matches.Of(PhraseKind.Recommendation)) is null)
+            if (mention.NegationCue is not { Entry.IsHistoryCue: false } && mention.Clause.Section.Describes && AdviceCueBefore(mention, matches.Of(PhraseKind.Recommendation)) is null)
             {
                 devices.Add(new DeviceMention(mention.Hit.Start, mention.Hit.End, mention.Hit.Entry.Label));
             }

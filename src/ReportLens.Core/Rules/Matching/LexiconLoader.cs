@@ -21,7 +21,8 @@ internal static class LexiconLoader
 
         foreach (var row in Rows(code, "cues.tsv"))
         {
-            entries.Add(new PhraseEntry(PhraseKind.Cue, row[0], row[1], 0, row[2], false));
+            var history = row.Length > 3 && row[3] == "history" ? PhraseEntry.HistoryCue : 0;
+            entries.Add(new PhraseEntry(PhraseKind.Cue, row[0], row[1], history, row[2], false));
         }
 
         foreach (var row in Rows(code, "findings.tsv"))

@@ -12,5 +12,13 @@ internal sealed record PhraseEntry(PhraseKind Kind, string Text, string Label, i
     /// <summary>The severity of a critical finding (危急); findings.tsv rows carry 1–3, critical.tsv decides this one.</summary>
     public const int CriticalSeverity = 4;
 
+    /// <summary>
+    /// A cue's value: a history cue (术后, status post) negates a treated condition but not the device the treatment
+    /// left ("起搏器植入术后" states a pacemaker).
+    /// </summary>
+    public const int HistoryCue = 1;
+
+    public bool IsHistoryCue => Kind == PhraseKind.Cue && Value == HistoryCue;
+
     public bool HasFlag(char flag) => Flags.Contains(flag, StringComparison.Ordinal);
 }
