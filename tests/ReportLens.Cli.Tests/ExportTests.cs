@@ -3,7 +3,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Validation;
 using Task = System.Threading.Tasks.Task;
 using Microsoft.EntityFrameworkCore;
-using ReportLens.Cli.Fhir;
+using ReportLens.Application.Fhir;
 using ReportLens.Cli.Tests.Infrastructure;
 using ReportLens.Core.Interop;
 
@@ -85,6 +85,7 @@ public sealed class ExportTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         var bundle = Assert.IsType<Bundle>(FhirJson.Parse(File.ReadAllText(workspace.Path("out.json"))));
         Assert.Empty(bundle.Validate());
+        Assert.Empty(FhirProfileValidator.Errors(bundle));
         Assert.Equal(Bundle.BundleType.Collection, bundle.Type);
         var reports = bundle.Entry.Select(e => e.Resource).OfType<DiagnosticReport>().ToList();
         Assert.Equal(3, reports.Count);

@@ -19,3 +19,29 @@ public sealed class FhirValidationTests
         Assert.NotEmpty(bundle.Validate());
     }
 }
+
+/// <summary>The profile validator the FHIR tests use does find what the base profiles forbid.</summary>
+public sealed class FhirProfileValidatorTests
+{
+    [Fact]
+    public void Errors_ObservationWithoutCodeAndABadInterpretation_AreReported()
+    {
+        var observation = new Observation { Status = ObservationStatus.Final, Value = new FhirString("nodule") };
+        observation.Interpretation.Add(new CodeableConcept("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "NOT-A-CODE"));
+
+        Assert.NotEmpty(FhirProfileValidator.Errors(observation));
+    }
+
+    [Fact]
+    public void Errors_ValidObservation_None()
+    {
+        var observation = new Observation
+        {
+            Status = ObservationStatus.Final,
+            Code = new CodeableConcept("http://loinc.org", "59776-5", "Procedure findings"),
+            Value = new FhirString("nodule"),
+        };
+
+        Assert.Empty(FhirProfileValidator.Errors(observation));
+    }
+}

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Validation;
-using ReportLens.Cli.Fhir;
+using ReportLens.Application.Fhir;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Interop;
 using ReportLens.Core.Json;

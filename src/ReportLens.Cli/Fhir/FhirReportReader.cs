@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
+using ReportLens.Application.Fhir;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Interop;
 

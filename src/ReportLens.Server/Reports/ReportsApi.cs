@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Fhir;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Reports;
 using ReportLens.Data;
@@ -20,6 +21,9 @@ public static class ReportsApi
         group.MapGet("/", ListAsync).WithName("ListReports").WithSummary("List reports, filtered and paged (newest first)");
         group.MapGet("/{id:int}", GetAsync).WithName("GetReport").WithSummary("One report by id")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}/fhir", FhirAsync).WithName("GetReportFhir")
+            .WithSummary("The report and its latest annotations as a FHIR R4 Bundle (DiagnosticReport + Observations)")
+            .Produces(StatusCodes.Status200OK, contentType: FhirContentType).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync).WithName("CreateReport").WithSummary("Store a report")
             .RequireAuthorization(Policies.Write).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id:int}", UpdateAsync).WithName("UpdateReport").WithSummary("Change a report's text or fields")
@@ -60,6 +64,19 @@ public static class ReportsApi
 
         await audit.WriteAsync(AuditActions.Read, id, ct: ct);
         return TypedResults.Ok(ReportResponse.From(report));
+    }
+
+    private const string FhirContentType = "application/fhir+json";
+
+    internal static async Task<IResult> FhirAsync(int id, ReportFhirExport export, HttpContext http, CancellationToken ct)
+    {
+        var actor = http.User.ToActor(Door.Api, http.Connection.RemoteIpAddress?.ToString());
+        if (await export.ForReportAsync(id, actor, ct) is not { } bundle)
+        {
+            return Problems.NotFound($"no report with id {id}");
+        }
+
+        return Results.Stream(stream => FhirJson.SerializeAsync(stream, bundle, ct), FhirContentType);
     }
 
     internal static async Task<Results<Created<ReportResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(

@@ -7,7 +7,7 @@ using ReportLens.Core.Json;
 using ReportLens.Data.Entities;
 using Annotation = ReportLens.Data.Entities.Annotation;
 
-namespace ReportLens.Cli.Fhir;
+namespace ReportLens.Application.Fhir;
 
 /// <summary>
 /// Builds a FHIR R4 collection Bundle: per report a DiagnosticReport (status, category RAD, LOINC code, the text as

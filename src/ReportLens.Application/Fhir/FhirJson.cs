@@ -2,7 +2,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 
-namespace ReportLens.Cli.Fhir;
+namespace ReportLens.Application.Fhir;
 
 /// <summary>The Firely SDK's System.Text.Json setup for FHIR R4, strict in both directions.</summary>
 public static class FhirJson

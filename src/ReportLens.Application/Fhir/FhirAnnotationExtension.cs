@@ -3,7 +3,7 @@ using System.Text;
 using Hl7.Fhir.Model;
 using ReportLens.Core.Interop;
 
-namespace ReportLens.Cli.Fhir;
+namespace ReportLens.Application.Fhir;
 
 /// <summary>
 /// Carries a ReportLens annotation on a DiagnosticReport as a complex extension (type, engine, model, confidence,

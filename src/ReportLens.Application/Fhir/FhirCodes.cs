@@ -1,4 +1,4 @@
-namespace ReportLens.Cli.Fhir;
+namespace ReportLens.Application.Fhir;
 
 /// <summary>Code systems and extension URLs of the FHIR mapping (see docs/cli.md, "FHIR mapping").</summary>
 public static class FhirCodes
@@ -16,4 +16,5 @@ public static class FhirCodes
     public const string BodyPartSystem = "https://reportlens.dev/fhir/CodeSystem/body-part";
     public const string AccessionSystem = "https://reportlens.dev/fhir/NamingSystem/accession";
     public const string AnnotationExtension = "https://reportlens.dev/fhir/StructureDefinition/annotation";
+    public const string EvidenceExtension = "https://reportlens.dev/fhir/StructureDefinition/evidence-span";
 }

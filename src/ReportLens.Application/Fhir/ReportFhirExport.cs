@@ -1,0 +1,40 @@
+using Hl7.Fhir.Model;
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Audit;
+using ReportLens.Data;
+using ReportLens.Data.Entities;
+using Annotation = ReportLens.Data.Entities.Annotation;
+using Task = System.Threading.Tasks.Task;
+
+namespace ReportLens.Application.Fhir;
+
+/// <summary>
+/// One report as a FHIR R4 Bundle (a DiagnosticReport and its Observations, <see cref="FhirBundleBuilder"/>) from its
+/// latest succeeded annotation of each type; the read is audited as an export. The API's
+/// <c>GET /api/v1/reports/{id}/fhir</c> calls this; the CLI's <c>export --format fhir</c> builds the same resources.
+/// </summary>
+public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> databases, TimeProvider time)
+{
+    public async Task<Bundle?> ForReportAsync(int reportId, Actor actor, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId && !r.IsDeleted, ct);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var annotations = await db.Annotations.AsNoTracking()
+            .Where(a => a.ReportId == reportId && a.Status == AnnotationStatus.Succeeded)
+            .ToListAsync(ct);
+        var now = time.GetUtcNow();
+        var builder = new FhirBundleBuilder(now);
+        builder.Add(report, LatestOfEachType(annotations));
+        AuditEntries.Stage(db, actor, AuditActions.Export, reportId, "fhir", now);
+        await db.SaveChangesAsync(ct);
+        return builder.Build();
+    }
+
+    private static List<Annotation> LatestOfEachType(List<Annotation> annotations) =>
+        [.. annotations.GroupBy(a => a.AnnotationType).Select(g => g.MaxBy(a => (a.CreatedAt, a.Id))!).OrderBy(a => a.Id)];
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using ReportLens.Application.Fhir;
+using ReportLens.Server.Tests.Infrastructure;
+using ReportLens.Testing;
+
+namespace ReportLens.Server.Tests.Api;
+
+/// <summary>
+/// <c>GET /api/v1/reports/{id}/fhir</c>: the report and its latest annotations as a FHIR R4 Bundle that Firely's
+/// validator accepts against the base profiles, with negation, uncertainty, UCUM quantities and evidence offsets.
+/// </summary>
+public abstract class ReportFhirTests<TFixture>(TFixture app) : ApiTest<TFixture>(app) where TFixture : AppFixture
+{
+    // The emoji before the findings makes code-point offsets differ from UTF-16 ones by one.
+    private const string Text = "Note 😀 from the referrer.\nFindings: A 12 mm nodule in the right upper lobe. No pleural effusion. "
+        + "Possible consolidation in the left lower lobe.\nImpression: Right upper lobe nodule.";
+
+    [Fact]
+    public async System.Threading.Tasks.Task Fhir_AnalysedReport_IsAValidBundleWithStatusInterpretationQuantityAndEvidence()
+    {
+        App.SkipIfUnavailable();
+        using var radiologist = await App.RadiologistAsync();
+        var id = await ReportsApiTests<TFixture>.CreateAsync(radiologist, Text + " " + Guid.NewGuid().ToString("N")[..6]);
+        (await radiologist.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "extraction", engine = "rules" }))
+            .EnsureSuccessStatusCode();
+        using var viewer = await App.ViewerAsync();
+
+        var response = await viewer.GetAsync($"/api/v1/reports/{id}/fhir");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        var bundle = Assert.IsType<Bundle>(FhirJson.Parse(await response.Content.ReadAsStringAsync()));
+        Assert.Empty(FhirProfileValidator.Errors(bundle));
+        var report = Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<DiagnosticReport>());
+        var text = System.Text.Encoding.UTF8.GetString(report.PresentedForm[0].Data!);
+        var observations = bundle.Entry.Select(e => e.Resource).OfType<Observation>().ToList();
+
+        var nodule = Finding(observations, "nodule");
+        Assert.Equal(ObservationStatus.Final, nodule.Status);
+        Assert.Equal("A", nodule.Interpretation[0].Coding[0].Code);
+        var effusion = Finding(observations, "pleural effusion");
+        Assert.Equal("NEG", effusion.Interpretation[0].Coding[0].Code);
+        var consolidation = Finding(observations, "consolidation");
+        Assert.Equal(ObservationStatus.Preliminary, consolidation.Status);
+        Assert.Equal("IND", consolidation.Interpretation[0].Coding[0].Code);
+        var size = Assert.IsType<Quantity>(Assert.Single(observations, o => o.Value is Quantity).Value);
+        Assert.Equal(("http://unitsofmeasure.org", "mm", 12m), (size.System, size.Code, size.Value));
+
+        foreach (var observation in observations)
+        {
+            var (start, end, codePointStart, codePointEnd) = Evidence(observation);
+            Assert.Equal((start - 1, end - 1), (codePointStart, codePointEnd));
+            if (observation.Value is FhirString finding)
+            {
+                Assert.Equal(finding.Value, text[start..end]);
+            }
+        }
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Fhir_IsAuditedAsAnExport()
+    {
+        App.SkipIfUnavailable();
+        using var radiologist = await App.RadiologistAsync();
+        var id = await ReportsApiTests<TFixture>.CreateAsync(radiologist, "检查所见：右肺上叶结节。" + Guid.NewGuid());
+
+        (await radiologist.GetAsync($"/api/v1/reports/{id}/fhir")).EnsureSuccessStatusCode();
+
+        using var admin = await App.AdminAsync();
+        var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?report_id={id}&page_size=50");
+        Assert.Contains(page.GetProperty("items").EnumerateArray(),
+            e => e.GetProperty("action").GetString() == "export" && e.GetProperty("detail").GetString() == "fhir");
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Fhir_MissingReport_Is404Problem()
+    {
+        App.SkipIfUnavailable();
+        using var viewer = await App.ViewerAsync();
+
+        await ProblemAssert.IsProblemAsync(await viewer.GetAsync("/api/v1/reports/987654321/fhir"), HttpStatusCode.NotFound);
+    }
+
+    // The first mention: the impression restates the nodule.
+    private static Observation Finding(List<Observation> observations, string text) =>
+        Assert.IsType<Observation>(observations.FirstOrDefault(o => o.Value is FhirString { Value: { } value } && value.Contains(text, StringComparison.OrdinalIgnoreCase)));
+
+    private static (int Start, int End, int CodePointStart, int CodePointEnd) Evidence(Observation observation)
+    {
+        var evidence = Assert.Single(observation.Extension, e => e.Url == FhirCodes.EvidenceExtension);
+        int Value(string name) => Assert.IsType<Integer>(evidence.GetExtension(name)?.Value).Value ?? -1;
+        return (Value("start"), Value("end"), Value("codePointStart"), Value("codePointEnd"));
+    }
+}
+
+public sealed class ReportFhirSqliteTests(SqliteAppFixture app) : ReportFhirTests<SqliteAppFixture>(app), IClassFixture<SqliteAppFixture>;
+
+public sealed class ReportFhirPostgresTests(PostgresAppFixture app) : ReportFhirTests<PostgresAppFixture>(app), IClassFixture<PostgresAppFixture>;
