@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReportLens.Server.Reviews;
 
 /// <summary>
@@ -13,5 +15,6 @@ public sealed record ReviewAttributes(
     string? Severity = null,
     int? Score = null)
 {
+    [JsonIgnore]
     public bool IsEmpty => this == new ReviewAttributes();
 }

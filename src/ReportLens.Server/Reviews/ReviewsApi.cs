@@ -5,6 +5,7 @@ using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
+using ReportLens.Server.Reviews.Queue;
 
 namespace ReportLens.Server.Reviews;
 
@@ -19,6 +20,7 @@ public static class ReviewsApi
         app.MapGet("/api/v1/reviews/stats", StatsAsync).WithTags("Reviews").RequireAuthorization(Policies.Read)
             .WithName("GetReviewStats").WithSummary("Review outcomes per engine, type and model");
         app.MapReviewAdditionsApi();
+        app.MapReviewQueueApi();
         return app;
     }
 

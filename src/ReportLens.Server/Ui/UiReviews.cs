@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Data;
 using ReportLens.Server.Reviews;
+using ReportLens.Server.Reviews.Queue;
 
 namespace ReportLens.Server.Ui;
 
@@ -47,6 +48,19 @@ public sealed class UiReviews(IServiceScopeFactory scopes)
         var annotation = await db.Annotations.SingleAsync(a => a.Id == annotationId, ct);
         var response = await scope.ServiceProvider.GetRequiredService<ReviewService>().RemoveAddedAsync(annotation, additionId, user, ct);
         return new ReviewResult(response, response is null ? $"no added item {additionId}" : null);
+    }
+
+    /// <summary>The review queue's first 200 entries and progress (the API pages further).</summary>
+    public async Task<ReviewQueueResponse> QueueAsync(ReviewQueueFilter filter, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReviewQueue>().GetAsync(filter, 0, 200, ct);
+    }
+
+    public async Task<int?> NextReportAsync(int reportId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReviewQueue>().NextReportAsync(reportId, ct);
     }
 
     public async Task<ReviewStatsResponse> StatsAsync(CancellationToken ct)
