@@ -88,13 +88,24 @@ public abstract class ReviewQueueTests<TFixture>(TFixture app) : ApiTest<TFixtur
         await using var db = TestDb.Open(App);
         Report NewReport(string? urgency = null) => new()
         {
-            ReportContent = "右肺上叶结节，左侧胸腔积液。", Language = "zh", ContentHash = Guid.NewGuid().ToString("N"), Modality = modality, Urgency = urgency,
-            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            ReportContent = "右肺上叶结节，左侧胸腔积液。",
+            Language = "zh",
+            ContentHash = Guid.NewGuid().ToString("N"),
+            Modality = modality,
+            Urgency = urgency,
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
         };
         Annotation Highlight(Report report, string engine, double confidence, string text, string model = "rules", string prompt = "rules") => new()
         {
-            Report = report, AnnotationType = "highlight", Engine = engine, Status = AnnotationStatus.Succeeded, Confidence = confidence,
-            ModelName = model, PromptVersion = prompt, CreatedAt = DateTimeOffset.UtcNow,
+            Report = report,
+            AnnotationType = "highlight",
+            Engine = engine,
+            Status = AnnotationStatus.Succeeded,
+            Confidence = confidence,
+            ModelName = model,
+            PromptVersion = prompt,
+            CreatedAt = DateTimeOffset.UtcNow,
             ContentJson = ReportLensJson.SerializeContent(new HighlightContent
             {
                 Highlights = [new HighlightItem { Text = text, Category = "abnormal", Start = report.ReportContent.IndexOf(text, StringComparison.Ordinal), End = report.ReportContent.IndexOf(text, StringComparison.Ordinal) + text.Length }],
@@ -111,8 +122,14 @@ public abstract class ReviewQueueTests<TFixture>(TFixture app) : ApiTest<TFixtur
             LlmDisagreeing = Highlight(disagreeing, "llm", 0.9, "胸腔积液", "qwen2.5:7b", "v9"),
             Critical = new Annotation
             {
-                Report = NewReport(ClassificationVocabulary.UrgencyScale[^1]), AnnotationType = "classification", Engine = "rules", Status = AnnotationStatus.Succeeded,
-                Confidence = 0.9, ModelName = "rules", PromptVersion = "rules", CreatedAt = DateTimeOffset.UtcNow,
+                Report = NewReport(ClassificationVocabulary.UrgencyScale[^1]),
+                AnnotationType = "classification",
+                Engine = "rules",
+                Status = AnnotationStatus.Succeeded,
+                Confidence = 0.9,
+                ModelName = "rules",
+                PromptVersion = "rules",
+                CreatedAt = DateTimeOffset.UtcNow,
                 ContentJson = ReportLensJson.SerializeContent(new ClassificationContent
                 {
                     Classifications = [new ClassificationItem { Dimension = ClassificationVocabulary.Urgency, Category = ClassificationVocabulary.UrgencyScale[^1], Confidence = 0.9 }],
