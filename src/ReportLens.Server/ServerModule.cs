@@ -17,6 +17,7 @@ using ReportLens.Server.Jobs;
 using ReportLens.Server.Observability;
 using ReportLens.Server.Reports;
 using ReportLens.Server.Reviews;
+using ReportLens.Server.Reviews.Queue;
 using ReportLens.Server.Security;
 using ReportLens.Server.Ui;
 
@@ -65,6 +66,7 @@ public static class ServerModule
         services.AddSingleton<IAnalysisObserver, AnalysisMetrics>();
         services.AddReportLensJobs();
         services.AddScoped<ReviewService>();
+        services.AddScoped<ReviewQueue>();
         services.AddSingleton<ReviewStatsCache>();
         builder.AddReportLensHealth();
         builder.AddReportLensUi();

@@ -28,4 +28,20 @@ public static class ClassificationVocabulary
     public static int UrgencySeverity(string? category) => category is null ? -1 : Array.IndexOf(Scale, category);
 
     public static string YesNo(bool value) => value ? Yes : No;
+
+    /// <summary>检查部位's categories (docs/gold-format.md).</summary>
+    public static IReadOnlyList<string> BodyParts { get; } = ["头颅", "胸部", "腹部", "四肢", "脊柱", Other];
+
+    /// <summary>检查类型's categories (docs/gold-format.md).</summary>
+    public static IReadOnlyList<string> Modalities { get; } = ["CT", "MRI", "X-Ray", "超声", Other];
+
+    /// <summary>The categories a dimension may take; empty for a dimension this vocabulary does not know.</summary>
+    public static IReadOnlyList<string> CategoriesOf(string dimension) => dimension switch
+    {
+        Urgency => Scale,
+        BodyPart => BodyParts,
+        Modality => Modalities,
+        FollowUp or FurtherExam => [Yes, No],
+        _ => [],
+    };
 }

@@ -1,4 +1,7 @@
 namespace ReportLens.Server.Reviews;
 
-/// <summary>One stored decision on one item (snake_case in Annotation.ReviewJson).</summary>
-public sealed record ReviewDecision(string Decision, string? Text, int? ReviewedBy, string? Reviewer, DateTimeOffset ReviewedAt);
+/// <summary>
+/// One stored decision on one item (snake_case in Annotation.ReviewJson); an edit carries the corrected text, the
+/// corrected attributes, or both.
+/// </summary>
+public sealed record ReviewDecision(string Decision, string? Text, int? ReviewedBy, string? Reviewer, DateTimeOffset ReviewedAt, ReviewAttributes? Attributes = null);

@@ -1,8 +1,8 @@
 namespace ReportLens.Server.Reviews;
 
 /// <summary>
-/// An annotation's review: status is null (nothing decided), accepted or rejected (every decided item so),
-/// or edited (decisions differ, or an item was corrected); who reviewed last and when.
+/// An annotation's review: status is null (nothing decided), accepted or rejected (every decided item so, nothing
+/// added), or edited (decisions differ, an item was corrected, or a missed item added); who reviewed last and when.
 /// </summary>
 public sealed record ReviewResponse(
     long AnnotationId,
@@ -10,4 +10,5 @@ public sealed record ReviewResponse(
     int? ReviewedBy,
     DateTimeOffset? ReviewedAt,
     ReviewCounts Counts,
-    IReadOnlyDictionary<string, ReviewDecision> Items);
+    IReadOnlyDictionary<string, ReviewDecision> Items,
+    IReadOnlyList<ReviewAddition> Added);

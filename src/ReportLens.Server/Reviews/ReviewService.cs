@@ -10,64 +10,61 @@ using ReportLens.Server.Auth;
 
 namespace ReportLens.Server.Reviews;
 
-/// <summary>Records reviewers' decisions on annotation items and computes acceptance rates per model and prompt version.</summary>
+/// <summary>
+/// Records reviewers' decisions on annotation items and the items they add, and computes acceptance rates per model
+/// and prompt version. Shared by the API, the UI and the review queue.
+/// </summary>
 public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, ReviewStatsCache statsCache, TimeProvider time)
 {
-    public const int MaxEditedTextLength = 2000;
-
-    /// <summary>Checks a request against the annotation's items; errors keyed like a validation problem.</summary>
-    public static Dictionary<string, string[]> Check(Annotation annotation, ReviewRequest request)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (request.Items is not { Count: > 0 } items)
-        {
-            errors["items"] = ["items must list at least one decision"];
-            return errors;
-        }
-
-        var known = ReviewItems.Of(annotation.AnnotationType, annotation.ContentJson).Select(i => i.Key).ToHashSet();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var item = items[i];
-            if (item.Item is null || !known.Contains(item.Item))
-            {
-                errors[$"items[{i}].item"] = [$"'{item.Item}' is not an item of this annotation"];
-            }
-
-            if (item.Decision is null || !ReviewDecisions.All.Contains(item.Decision))
-            {
-                errors[$"items[{i}].decision"] = ["decision must be accept, reject or edit"];
-            }
-            else if (item.Decision == ReviewDecisions.Edit && string.IsNullOrWhiteSpace(item.Text))
-            {
-                errors[$"items[{i}].text"] = ["an edit needs the corrected text"];
-            }
-
-            if (item.Text is { Length: > MaxEditedTextLength })
-            {
-                errors[$"items[{i}].text"] = [$"text must be at most {MaxEditedTextLength} characters"];
-            }
-        }
-
-        return errors;
-    }
-
-    /// <summary>Applies checked decisions (see <see cref="Check"/>), stamps reviewer and time, and audits it.</summary>
+    /// <summary>Applies checked decisions (see <see cref="ReviewChecks.Decisions"/>), stamps reviewer and time, and audits it.</summary>
     public async Task<ReviewResponse> ApplyAsync(Annotation annotation, ReviewRequest request, ClaimsPrincipal reviewer, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var decisions = new Dictionary<string, ReviewDecision>(Read(annotation).Items);
+        var record = Read(annotation);
+        var decisions = new Dictionary<string, ReviewDecision>(record.Items);
         foreach (var item in request.Items!)
         {
-            var text = item.Decision == ReviewDecisions.Edit ? item.Text!.Trim() : null;
-            decisions[item.Item!] = new ReviewDecision(item.Decision!, text, reviewer.UserId(), reviewer.Identity?.Name, now);
+            var edit = item.Decision == ReviewDecisions.Edit;
+            var text = edit && !string.IsNullOrWhiteSpace(item.Text) ? item.Text.Trim() : null;
+            var attributes = edit && item.Attributes is { IsEmpty: false } a ? a : null;
+            decisions[item.Item!] = new ReviewDecision(item.Decision!, text, reviewer.UserId(), reviewer.Identity?.Name, now, attributes);
         }
 
-        annotation.ReviewJson = JsonSerializer.Serialize(new ReviewRecord(decisions), ReportLensJson.Options);
-        annotation.ReviewStatus = StatusOf(decisions.Values);
+        return await SaveAsync(annotation, record with { Items = decisions }, reviewer, $"annotation {annotation.Id}: {request.Items!.Count} decisions", ct);
+    }
+
+    /// <summary>Adds a missed item checked by <see cref="ReviewChecks.Addition"/> at its UTF-16 and code-point spans.</summary>
+    public async Task<ReviewResponse> AddAsync(
+        Annotation annotation, ReviewAdditionRequest request, (int Start, int End) codePoints, ClaimsPrincipal reviewer, CancellationToken ct)
+    {
+        var record = Read(annotation);
+        var id = record.AddedItems.Count == 0 ? 1 : record.AddedItems.Max(a => a.Id) + 1;
+        var addition = new ReviewAddition(id, request.List!, request.Text!, request.Start!.Value, request.End!.Value, codePoints.Start, codePoints.End,
+            request.Attributes ?? new ReviewAttributes(), reviewer.UserId(), reviewer.Identity?.Name, time.GetUtcNow());
+        return await SaveAsync(annotation, record with { Added = [.. record.AddedItems, addition] }, reviewer,
+            $"annotation {annotation.Id}: added {addition.List} item {id} at {addition.Start}..{addition.End}", ct);
+    }
+
+    /// <summary>Removes a reviewer's added item; null when the annotation has no added item <paramref name="additionId"/>.</summary>
+    public async Task<ReviewResponse?> RemoveAddedAsync(Annotation annotation, int additionId, ClaimsPrincipal reviewer, CancellationToken ct)
+    {
+        var record = Read(annotation);
+        if (record.AddedItems.All(a => a.Id != additionId))
+        {
+            return null;
+        }
+
+        return await SaveAsync(annotation, record with { Added = record.AddedItems.Where(a => a.Id != additionId).ToList() }, reviewer,
+            $"annotation {annotation.Id}: removed added item {additionId}", ct);
+    }
+
+    private async Task<ReviewResponse> SaveAsync(Annotation annotation, ReviewRecord record, ClaimsPrincipal reviewer, string detail, CancellationToken ct)
+    {
+        annotation.ReviewJson = JsonSerializer.Serialize(record, ReportLensJson.Options);
+        annotation.ReviewStatus = StatusOf(record);
         annotation.ReviewedBy = reviewer.UserId();
-        annotation.ReviewedAt = now;
-        audit.Stage(reviewer, AuditActions.Review, annotation.ReportId, $"annotation {annotation.Id}: {request.Items!.Count} decisions");
+        annotation.ReviewedAt = time.GetUtcNow();
+        audit.Stage(reviewer, AuditActions.Review, annotation.ReportId, detail);
         await db.SaveChangesAsync(ct);
         statsCache.Invalidate();
         return ToResponse(annotation);
@@ -77,7 +74,7 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, Review
     {
         var record = Read(annotation);
         return new ReviewResponse(annotation.Id, annotation.ReviewStatus, annotation.ReviewedBy, annotation.ReviewedAt,
-            CountsOf(annotation, record), record.Items);
+            CountsOf(annotation, record), record.Items, record.AddedItems);
     }
 
     public static ReviewRecord Read(Annotation annotation) =>
@@ -92,7 +89,8 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, Review
             ReviewItems.Of(annotation.AnnotationType, annotation.ContentJson).Count,
             values.Count(d => d.Decision == ReviewDecisions.Accept),
             values.Count(d => d.Decision == ReviewDecisions.Reject),
-            values.Count(d => d.Decision == ReviewDecisions.Edit));
+            values.Count(d => d.Decision == ReviewDecisions.Edit),
+            record.AddedItems.Count);
     }
 
     public Task<ReviewStatsResponse> StatsAsync(string? annotationType, CancellationToken ct) =>
@@ -122,9 +120,11 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, Review
         return new ReviewStatsResponse(groups);
     }
 
-    private static string? StatusOf(ICollection<ReviewDecision> decisions) =>
-        decisions.Count == 0 ? null
-        : decisions.All(d => d.Decision == ReviewDecisions.Accept) ? "accepted"
-        : decisions.All(d => d.Decision == ReviewDecisions.Reject) ? "rejected"
+    /// <summary>A missed item added makes the annotation edited: it was not right as it stood.</summary>
+    private static string? StatusOf(ReviewRecord record) =>
+        record.AddedItems.Count > 0 ? "edited"
+        : record.Items.Count == 0 ? null
+        : record.Items.Values.All(d => d.Decision == ReviewDecisions.Accept) ? "accepted"
+        : record.Items.Values.All(d => d.Decision == ReviewDecisions.Reject) ? "rejected"
         : "edited";
 }

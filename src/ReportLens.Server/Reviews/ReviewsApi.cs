@@ -5,6 +5,7 @@ using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
+using ReportLens.Server.Reviews.Queue;
 
 namespace ReportLens.Server.Reviews;
 
@@ -18,30 +19,36 @@ public static class ReviewsApi
             .WithName("GetAnnotationReview").WithSummary("An annotation's review").ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/v1/reviews/stats", StatsAsync).WithTags("Reviews").RequireAuthorization(Policies.Read)
             .WithName("GetReviewStats").WithSummary("Review outcomes per engine, type and model");
+        app.MapReviewAdditionsApi();
+        app.MapReviewQueueApi();
         return app;
     }
 
     internal static async Task<Results<Ok<ReviewResponse>, ValidationProblem, ProblemHttpResult>> ReviewAsync(
         long id, ReviewRequest request, ReportLensDbContext db, ReviewService reviews, HttpContext http, CancellationToken ct)
     {
-        var annotation = await db.Annotations.SingleOrDefaultAsync(a => a.Id == id, ct);
+        var (annotation, problem) = await ReviewableAsync(db, id, ct);
         if (annotation is null)
         {
-            return Problems.NotFound($"no annotation with id {id}");
+            return problem!;
         }
 
-        if (annotation.Status != AnnotationStatus.Succeeded)
-        {
-            return Problems.Conflict($"annotation {id} failed; there is nothing to review");
-        }
-
-        var errors = ReviewService.Check(annotation, request);
+        var errors = ReviewChecks.Decisions(annotation, request);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         return TypedResults.Ok(await reviews.ApplyAsync(annotation, request, http.User, ct));
+    }
+
+    /// <summary>The annotation to review, with its report; or the 404 or 409 problem.</summary>
+    internal static async Task<(Annotation? Annotation, ProblemHttpResult? Problem)> ReviewableAsync(ReportLensDbContext db, long id, CancellationToken ct)
+    {
+        var annotation = await db.Annotations.Include(a => a.Report).SingleOrDefaultAsync(a => a.Id == id, ct);
+        return annotation is null ? (null, Problems.NotFound($"no annotation with id {id}"))
+            : annotation.Status != AnnotationStatus.Succeeded ? (null, Problems.Conflict($"annotation {id} failed; there is nothing to review"))
+            : (annotation, null);
     }
 
     internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> GetAsync(long id, ReportLensDbContext db, CancellationToken ct)

@@ -2,19 +2,21 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Data;
 using ReportLens.Server.Reviews;
+using ReportLens.Server.Reviews.Queue;
 
 namespace ReportLens.Server.Ui;
 
 /// <summary>The review controls' calls: the same checks and storage as POST /api/v1/annotations/{id}/review.</summary>
 public sealed class UiReviews(IServiceScopeFactory scopes)
 {
-    public async Task<ReviewResult> DecideAsync(long annotationId, string item, string decision, string? text, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<ReviewResult> DecideAsync(
+        long annotationId, string item, string decision, string? text, ReviewAttributes? attributes, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
         var annotation = await db.Annotations.SingleAsync(a => a.Id == annotationId, ct);
-        var request = new ReviewRequest([new ReviewItemRequest(item, decision, text)]);
-        var errors = ReviewService.Check(annotation, request);
+        var request = new ReviewRequest([new ReviewItemRequest(item, decision, text, attributes)]);
+        var errors = ReviewChecks.Decisions(annotation, request);
         if (errors.Count > 0)
         {
             return new ReviewResult(null, string.Join("; ", errors.SelectMany(e => e.Value)));
@@ -22,6 +24,43 @@ public sealed class UiReviews(IServiceScopeFactory scopes)
 
         var response = await scope.ServiceProvider.GetRequiredService<ReviewService>().ApplyAsync(annotation, request, user, ct);
         return new ReviewResult(response, null);
+    }
+
+    /// <summary>Adds a missed item from the reviewer's selection, with the API's checks (the offsets must cut out the selected text).</summary>
+    public async Task<ReviewResult> AddAsync(long annotationId, ReviewAdditionRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
+        var annotation = await db.Annotations.Include(a => a.Report).SingleAsync(a => a.Id == annotationId, ct);
+        var errors = ReviewChecks.Addition(annotation, annotation.Report!.ReportContent, request, out var codePoints);
+        if (errors.Count > 0)
+        {
+            return new ReviewResult(null, string.Join("; ", errors.SelectMany(e => e.Value)));
+        }
+
+        return new ReviewResult(await scope.ServiceProvider.GetRequiredService<ReviewService>().AddAsync(annotation, request, codePoints, user, ct), null);
+    }
+
+    public async Task<ReviewResult> RemoveAddedAsync(long annotationId, int additionId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
+        var annotation = await db.Annotations.SingleAsync(a => a.Id == annotationId, ct);
+        var response = await scope.ServiceProvider.GetRequiredService<ReviewService>().RemoveAddedAsync(annotation, additionId, user, ct);
+        return new ReviewResult(response, response is null ? $"no added item {additionId}" : null);
+    }
+
+    /// <summary>The review queue's first 200 entries and progress (the API pages further).</summary>
+    public async Task<ReviewQueueResponse> QueueAsync(ReviewQueueFilter filter, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReviewQueue>().GetAsync(filter, 0, 200, ct);
+    }
+
+    public async Task<int?> NextReportAsync(int reportId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReviewQueue>().NextReportAsync(reportId, ct);
     }
 
     public async Task<ReviewStatsResponse> StatsAsync(CancellationToken ct)
