@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
 using ReportLens.Application.Fhir;
+using ReportLens.Application.Import;
+using ReportLens.Application.Users;
 using ReportLens.Core.Rules;
+using ReportLens.Data.Entities;
 using ReportLens.Llm;
 using ReportLens.Llm.Analysis;
 
@@ -29,11 +34,24 @@ public static class ApplicationServiceCollectionExtensions
     public static IServiceCollection AddReportLensApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddReportLensAnalysis(configuration);
+        services.AddReportLensRecords();
         services.AddSingleton<ResultCache>();
         services.AddSingleton<AnalysisService>();
         services.AddSingleton<AnalyseAndRecord>();
         services.AddSingleton<ReportFhirExport>();
         services.AddHostedService<CacheHitFlusher>();
+        return services;
+    }
+
+    /// <summary>
+    /// The use cases that need no analysis stack (create a user, import reports), for the CLI commands that only
+    /// write records. Needs the database module (AddReportLensData) and a <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddReportLensRecords(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.TryAddSingleton<CreateUser>();
+        services.TryAddSingleton<ImportReports>();
         return services;
     }
 }

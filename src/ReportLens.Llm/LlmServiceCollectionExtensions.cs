@@ -10,17 +10,27 @@ namespace ReportLens.Llm;
 public static class LlmServiceCollectionExtensions
 {
     /// <summary>
+    /// <see cref="OllamaOptions"/> bound from the "Ollama" section, then OLLAMA_* (<see cref="OllamaEnvironment"/>), and
+    /// validated: the one binder and validator of the server and the CLI.
+    /// </summary>
+    public static IServiceCollection AddOllamaOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OllamaOptions>()
+            .Bind(configuration.GetSection(OllamaOptions.SectionName))
+            .Configure(options => OllamaEnvironment.Map(configuration, options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OllamaOptions>, OllamaOptionsValidator>());
+        return services;
+    }
+
+    /// <summary>
     /// Wires the LLM layer: options from "Ollama" + OLLAMA_* and "Llm" (validated at start-up), the backend pool
     /// and its monitor (probes endpoints back in, refreshes model lists), <see cref="LlmAnnotator"/> and <see cref="ILlmHealthProbe"/>.
     /// </summary>
     public static IServiceCollection AddReportLensLlm(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<OllamaOptions>()
-            .Bind(configuration.GetSection(OllamaOptions.SectionName))
-            .Configure(options => OllamaEnvironment.Map(configuration, options))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OllamaOptions>, OllamaOptionsValidator>();
+        services.AddOllamaOptions(configuration);
         services.AddOptions<LlmPoolOptions>()
             .Bind(configuration.GetSection(LlmPoolOptions.SectionName))
             .ValidateOnStart();

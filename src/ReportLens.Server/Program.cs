@@ -1,3 +1,4 @@
+using ReportLens.Application.Configuration;
 using ReportLens.Server;
 using ReportLens.Server.Configuration;
 
@@ -13,7 +14,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (StartupFailure.Describe(ex) is { } line)
+catch (Exception ex) when (ConfigurationFailure.Describe(ex) is { } line)
 {
     Console.Error.WriteLine(line);
     return 1;

@@ -5,6 +5,7 @@ using ReportLens.Data;
 using ReportLens.Jobs;
 using ReportLens.Application;
 using ReportLens.Application.Analysis;
+using ReportLens.Application.Configuration;
 using ReportLens.Server.Analysis;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
@@ -49,7 +50,7 @@ public static class ServerModule
         services.AddReportLensInputGuard();
         services.AddOpenApi();
 
-        services.AddReportLensData(ResolveDatabase(builder.Configuration));
+        services.AddReportLensData(EnvironmentNames.Database(builder.Configuration));
         builder.AddReportLensAuth();
         builder.AddReportLensSecurity();
         builder.AddReportLensProxy();
@@ -100,17 +101,5 @@ public static class ServerModule
         api.MapReviewsApi();
         app.MapReportLensUi();
         return app;
-    }
-
-    private static DatabaseSettings ResolveDatabase(IConfiguration configuration)
-    {
-        try
-        {
-            return DatabaseSettings.Parse(configuration["Database:Url"] ?? configuration.GetConnectionString("ReportLens"));
-        }
-        catch (FormatException ex)
-        {
-            throw new ConfigurationException(ex.Message);
-        }
     }
 }

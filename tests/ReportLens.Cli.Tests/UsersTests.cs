@@ -84,7 +84,7 @@ public sealed class UsersTests : IDisposable
         var again = await workspace.RunAsync("users", "add", "dave", "--role", "viewer", "--password", "long-enough");
 
         Assert.Equal(1, again.ExitCode);
-        Assert.Equal("error: user 'dave' already exists", again.Stderr.Trim());
+        Assert.Equal("error: a user named 'dave' already exists (names are compared ignoring case)", again.Stderr.Trim());
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class UsersTests : IDisposable
         Assert.Equal(2, shortPassword.ExitCode);
         Assert.Contains("password must be at least 8 characters", shortPassword.Stderr);
         Assert.Equal(2, longName.ExitCode);
-        Assert.Contains("username must be 1-100 printable characters", longName.Stderr);
+        Assert.Contains("username is required (at most 100 printable characters)", longName.Stderr);
         // Stored trimmed, as the server stores it, so either door finds the same account.
         Assert.True(spacedName.ExitCode == 0, spacedName.ToString());
         Assert.Contains("frank", (await workspace.RunAsync("users", "list")).Stdout);

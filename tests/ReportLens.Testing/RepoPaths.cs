@@ -5,10 +5,12 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The build configuration the tests run under (Debug or Release): the server and emulator are built alike.</summary>
+    /// <summary>The build configuration the tests run under (Debug or Release): the server, CLI and emulator are built alike.</summary>
     public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     public static string ServerDll => Path.Combine(Root, "src", "ReportLens.Server", "bin", Configuration, "net10.0", "ReportLens.Server.dll");
+
+    public static string CliDll => Path.Combine(Root, "src", "ReportLens.Cli", "bin", Configuration, "net10.0", "reportlens.dll");
 
     public static string EmulatorDll => Path.Combine(Root, "tools", "ReportLens.OllamaEmulator", "bin", Configuration, "net10.0", "ReportLens.OllamaEmulator.dll");
 

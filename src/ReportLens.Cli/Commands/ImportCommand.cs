@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ReportLens.Application.Audit;
+using ReportLens.Application.Import;
 using ReportLens.Cli.Import;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Cli.Server;
@@ -44,7 +46,7 @@ public static class ImportCommand
             }
 
             var resolved = ImportSource.Resolve(source, context.Get(format));
-            var rows = DuplicateCheck.Merge(await ImportSource.ReadAllAsync(source, resolved, map, cancellationToken));
+            var rows = ImportReports.Check(await ImportSource.ReadAllAsync(source, resolved, map, cancellationToken));
             var bad = rows.Where(r => r.Error is not null).ToList();
             foreach (var row in bad)
             {
@@ -70,10 +72,9 @@ public static class ImportCommand
         return command;
     }
 
-
     private static async Task<ImportOutcome> ImportIntoDatabaseAsync(CliContext context, List<ImportedReport> reports, CancellationToken cancellationToken)
     {
-        await using var db = Databases.Open(context);
-        return await new ReportImporter(db, context.Time).ImportAsync(reports, cancellationToken);
+        await using var useCases = RecordUseCases.Open(context);
+        return await useCases.ImportReports.RunAsync(reports, Actor.CommandLine(), cancellationToken);
     }
 }

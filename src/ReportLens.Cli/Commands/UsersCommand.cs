@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Users;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Data.Entities;
 using Spectre.Console;
@@ -30,21 +31,15 @@ public static class UsersCommand
         var command = new Command("add", "Create a user") { username, role, password };
         command.SetHandler(globals, async (context, cancellationToken) =>
         {
-            var name = ValidUsername(context.Get(username));
-            var secret = await PasswordAsync(context, context.Get(password));
-            await using var db = Databases.Open(context);
-            if (await db.Users.AnyAsync(Usernames.SameAs(name), cancellationToken))
+            var request = new NewUser(context.Get(username), await PasswordAsync(context, context.Get(password)), context.Get(role));
+            await using var useCases = RecordUseCases.Open(context);
+            var creation = await useCases.CreateUser.RunAsync(request, Actor.CommandLine(), cancellationToken);
+            return creation.Outcome switch
             {
-                throw new CliException($"user '{name}' already exists");
-            }
-
-            var user = new UserAccount { Username = name, Role = context.Get(role), PasswordHash = "", CreatedAt = context.Time.GetUtcNow() };
-            user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, secret);
-            db.Users.Add(user);
-            AuditEntries.Stage(db, Actor.CommandLine(), AuditActions.UserChange, null, $"created user '{name}' as {user.Role} (cli)", context.Time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            await context.Error.WriteLineAsync($"created user '{TerminalText.Safe(name)}' ({user.Role})");
-            return ExitCodes.Success;
+                UserCreationOutcome.Created => await CreatedAsync(context, creation.User!),
+                UserCreationOutcome.Invalid => throw CliException.Usage(creation.Message!),
+                _ => throw new CliException(creation.Message!),
+            };
         });
         return command;
     }
@@ -111,12 +106,10 @@ public static class UsersCommand
         await db.Users.SingleOrDefaultAsync(u => u.Username == username, cancellationToken)
             ?? throw new CliException($"no user '{username}'");
 
-    private static string ValidUsername(string username)
+    private static async Task<int> CreatedAsync(CliContext context, UserAccount user)
     {
-        var name = Usernames.Normalize(username);
-        return name.Length is > 0 and <= Usernames.MaxLength && Usernames.IsPrintable(name)
-            ? name
-            : throw CliException.Usage($"username must be 1-{Usernames.MaxLength} printable characters");
+        await context.Error.WriteLineAsync($"created user '{TerminalText.Safe(user.Username)}' ({user.Role})");
+        return ExitCodes.Success;
     }
 
     private static async Task<string> PasswordAsync(CliContext context, string? given)

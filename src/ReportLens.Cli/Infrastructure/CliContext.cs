@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReportLens.Application.Configuration;
 using ReportLens.Data;
 using Spectre.Console;
 
@@ -24,14 +25,20 @@ public sealed class CliContext(ParseResult parseResult, GlobalOptions globals)
 
     public bool UseServer => !string.IsNullOrWhiteSpace(ServerUrl);
 
+    /// <summary>DATABASE_URL (or --database) through the server's path (<see cref="EnvironmentNames.Database"/>).</summary>
     public DatabaseSettings Database
     {
         get
         {
-            var value = parseResult.GetValue(globals.Database) ?? Environment.GetEnvironmentVariable("DATABASE_URL");
+            var option = parseResult.GetValue(globals.Database);
+            if (option is null)
+            {
+                return EnvironmentNames.Database(EnvironmentNames.FromEnvironment());
+            }
+
             try
             {
-                return DatabaseSettings.Parse(value);
+                return DatabaseSettings.Parse(option);
             }
             catch (FormatException ex)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Text.Json;
+using ReportLens.Application.Configuration;
 
 namespace ReportLens.Cli.Infrastructure;
 
@@ -15,6 +16,12 @@ public static class CommandRunner
         try
         {
             return await handler(context, cancellationToken);
+        }
+        catch (Exception ex) when (ConfigurationFailure.Describe(ex) is { } line)
+        {
+            // Word for word the line the server prints when it refuses to start with the same setting.
+            await context.Error.WriteLineAsync(TerminalText.Safe(line));
+            return ExitCodes.Usage;
         }
         catch (Exception ex) when (Describe(ex) is { } failure)
         {
@@ -33,7 +40,6 @@ public static class CommandRunner
         CliException cli => cli,
         OperationCanceledException => new CliException("cancelled"),
         ReportLens.Llm.LlmException llm => new CliException(ErrorText.Of(llm)),
-        Microsoft.Extensions.Options.OptionsValidationException options => new CliException($"configuration: {string.Join("; ", options.Failures)}", ExitCodes.Usage),
         FileNotFoundException notFound => new CliException($"file not found: {notFound.FileName ?? notFound.Message}"),
         DirectoryNotFoundException => new CliException($"folder not found ({ex.Message})"),
         UnauthorizedAccessException => new CliException($"permission denied ({ex.Message})"),

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ReportLens.Application.Configuration;
 using Microsoft.Extensions.Options;
 using ReportLens.Llm;
 
@@ -6,7 +8,7 @@ namespace ReportLens.Cli.Infrastructure;
 
 /// <summary>
 /// The Ollama settings of one invocation, resolved once: <see cref="OllamaOptions"/> bound and validated the way the
-/// server does (the "Ollama" section, then OLLAMA_*), with --ollama standing in for OLLAMA_BASE_URL. The defaults
+/// server does (the "Ollama" section, then OLLAMA_*), with --ollama standing in for OLLAMA_BASE_URL, through the server's binder and validator (AddOllamaOptions). The defaults
 /// live in <see cref="OllamaOptions"/> only.
 /// </summary>
 public sealed class OllamaSettings
@@ -40,16 +42,10 @@ public sealed class OllamaSettings
             overrides["OLLAMA_BASE_URL"] = ollamaOverride;
         }
 
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
-        var options = new OllamaOptions();
-        configuration.GetSection(OllamaOptions.SectionName).Bind(options);
-        OllamaEnvironment.Map(configuration, options);
-        var validation = new OllamaOptionsValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(OllamaOptions), validation.Failures);
-        }
-
+        var configuration = EnvironmentNames.FromEnvironment(overrides);
+        // The server's binder and validator: a bad value throws OptionsValidationException with the server's words.
+        using var services = new ServiceCollection().AddOllamaOptions(configuration).BuildServiceProvider();
+        var options = services.GetRequiredService<IOptions<OllamaOptions>>().Value;
         return new OllamaSettings(configuration, options);
     }
 }

@@ -1,4 +1,4 @@
-using ReportLens.Cli.Import;
+using ReportLens.Application.Import;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Interop;
 

@@ -35,6 +35,13 @@ internal abstract class LlmBackend(string name, Uri url, int slots, BackendBreak
 
     public abstract IChatClient ChatClient(string model);
 
+    /// <summary>
+    /// The OpenTelemetry GenAI conventions around a backend's chat client: a span per call with model and token usage
+    /// (source <see cref="LlmTelemetry.SourceName"/>). Sensitive data stays off: no prompt, report or reply text.
+    /// </summary>
+    protected static IChatClient Instrumented(IChatClient client) =>
+        client.AsBuilder().UseOpenTelemetry(sourceName: LlmTelemetry.SourceName, configure: c => c.EnableSensitiveData = false).Build();
+
     /// <summary>Options for one annotation call: model, temperature, the schema as structured output.</summary>
     public virtual ChatOptions CreateChatOptions(string model, double temperature, JsonElement schema, string schemaName) => new()
     {

@@ -9,6 +9,7 @@ namespace ReportLens.Llm;
 internal sealed class OllamaBackend : LlmBackend
 {
     private readonly OllamaApiClient _client;
+    private readonly IChatClient _chat;
     private readonly string _keepAlive;
 
     public OllamaBackend(Uri url, HttpClient httpClient, OllamaOptions options, BackendBreaker breaker, TimeProvider time)
@@ -16,12 +17,13 @@ internal sealed class OllamaBackend : LlmBackend
     {
         httpClient.BaseAddress = url;
         _client = new OllamaApiClient(httpClient, options.Model);
+        _chat = Instrumented(_client);
         _keepAlive = options.KeepAlive;
     }
 
     public override LlmBackendKind Kind => LlmBackendKind.Ollama;
 
-    public override IChatClient ChatClient(string model) => _client;
+    public override IChatClient ChatClient(string model) => _chat;
 
     public override ChatOptions CreateChatOptions(string model, double temperature, JsonElement schema, string schemaName)
     {

@@ -33,7 +33,7 @@ internal sealed class OpenAiBackend : LlmBackend
     public override LlmBackendKind Kind => LlmBackendKind.OpenAi;
 
     public override IChatClient ChatClient(string model) =>
-        _chatClients.GetOrAdd(model, m => _client.GetChatClient(m).AsIChatClient());
+        _chatClients.GetOrAdd(model, m => Instrumented(_client.GetChatClient(m).AsIChatClient()));
 
     public override async Task<LlmBackendHealth> ProbeAsync(CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Users;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Audit;
@@ -29,43 +29,16 @@ public static class UsersApi
     }
 
     internal static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateUserRequest request, ReportLensDbContext db, IPasswordHasher<UserAccount> hasher, AuditLog audit,
-        TimeProvider time, CancellationToken ct)
+        CreateUserRequest request, CreateUser users, HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Username) || Usernames.Normalize(request.Username).Length > Usernames.MaxLength
-            || !Usernames.IsPrintable(request.Username))
+        var actor = http.User.ToActor(Door.Api, http.Connection.RemoteIpAddress?.ToString());
+        var creation = await users.RunAsync(new NewUser(request.Username, request.Password, request.Role), actor, ct);
+        return creation.Outcome switch
         {
-            errors["username"] = [$"username is required (at most {Usernames.MaxLength} printable characters)"];
-        }
-
-        if (PasswordRules.Check(request.Password) is { } passwordError)
-        {
-            errors["password"] = [passwordError];
-        }
-
-        if (!Roles.IsValid(request.Role))
-        {
-            errors["role"] = [$"role must be one of {string.Join(", ", Roles.All)}"];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var username = Usernames.Normalize(request.Username!);
-        if (await db.Users.AnyAsync(Usernames.SameAs(username), ct))
-        {
-            return Problems.Conflict($"a user named '{username}' already exists (names are compared ignoring case)");
-        }
-
-        var user = new UserAccount { Username = username, Role = request.Role!, PasswordHash = "", CreatedAt = time.GetUtcNow() };
-        user.PasswordHash = hasher.HashPassword(user, request.Password!);
-        db.Users.Add(user);
-        audit.Stage(AuditActions.UserChange, detail: $"created user '{username}' as {user.Role}");
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/users/{user.Id}", UserResponse.From(user));
+            UserCreationOutcome.Created => TypedResults.Created($"/api/v1/users/{creation.User!.Id}", UserResponse.From(creation.User)),
+            UserCreationOutcome.Invalid => TypedResults.ValidationProblem(creation.Errors.ToDictionary(e => e.Key, e => new[] { e.Value })),
+            _ => Problems.Conflict(creation.Message!),
+        };
     }
 
     internal static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(

@@ -1,48 +1,17 @@
+using ReportLens.Application.Configuration;
+
 namespace ReportLens.Server.Configuration;
 
 /// <summary>
-/// The original design's environment variables (SECRET_KEY, DATABASE_URL, …) mapped onto our configuration
-/// sections in one place, so they win over appsettings.json exactly as environment variables should.
+/// The server's side of the environment: a .env file, DEBUG, and the original design's names mapped onto our
+/// configuration sections by <see cref="EnvironmentNames"/> (the CLI's path too).
 /// </summary>
 public static class SeedEnvironment
 {
-    private static readonly (string Variable, string Key)[] Map =
-    [
-        ("SECRET_KEY", "Auth:SecretKey"),
-        ("ACCESS_TOKEN_EXPIRE_MINUTES", "Auth:AccessTokenExpireMinutes"),
-        ("REPORTLENS_ADMIN_USER", "Auth:AdminUser"),
-        ("REPORTLENS_ADMIN_PASSWORD", "Auth:AdminPassword"),
-        ("DATABASE_URL", "Database:Url"),
-        ("CORS_ORIGINS", "Security:CorsOrigins"),
-        ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute"),
-        ("BATCH_ITEMS_PER_HOUR", "Security:Batch:ItemsPerHour"),
-        ("BATCH_MAX_ITEMS_RADIOLOGIST", "Security:Batch:MaxItemsPerJobRadiologist"),
-        ("BATCH_MAX_ITEMS_ADMIN", "Security:Batch:MaxItemsPerJobAdmin"),
-        ("METRICS_TOKEN", "Metrics:Token"),
-        ("REPORTLENS_KNOWN_PROXIES", "Security:Proxy:KnownProxies"),
-        ("REPORTLENS_KNOWN_NETWORKS", "Security:Proxy:KnownNetworks"),
-        ("REPORTLENS_HSTS", "Security:Proxy:Hsts"),
-        ("REPORTLENS_HSTS_MAX_AGE", "Security:Proxy:HstsMaxAgeSeconds"),
-        ("REPORTLENS_ALLOWED_HOSTS", "AllowedHosts"),
-        ("LOGIN_FAILURES_PER_ACCOUNT", "Auth:Login:FailuresPerAccount"),
-        ("LOGIN_FAILURES_PER_CLIENT", "Auth:Login:FailuresPerClient"),
-        ("LOGIN_LOCKOUT_SECONDS", "Auth:Login:LockoutSeconds"),
-        ("LOGIN_MAX_LOCKOUT_SECONDS", "Auth:Login:MaxLockoutSeconds"),
-    ];
-
     /// <summary>Loads a .env file from the working folder (never overriding real variables) and maps the variables above.</summary>
     public static void Apply(WebApplicationBuilder builder)
     {
-        var overrides = new Dictionary<string, string?>();
-        foreach (var (variable, key) in Map)
-        {
-            var value = builder.Configuration[variable];
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                overrides[key] = value;
-            }
-        }
-
+        var overrides = EnvironmentNames.Overrides(builder.Configuration);
         if (IsTrue(builder.Configuration["DEBUG"]))
         {
             builder.Environment.EnvironmentName = Environments.Development;

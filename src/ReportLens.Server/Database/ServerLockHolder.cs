@@ -1,6 +1,6 @@
 using ReportLens.Data;
 using ReportLens.Data.Backup;
-using ReportLens.Server.Configuration;
+using ReportLens.Application.Configuration;
 
 namespace ReportLens.Server.Database;
 

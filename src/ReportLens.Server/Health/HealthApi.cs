@@ -10,7 +10,9 @@ public static class HealthApi
 {
     public static WebApplicationBuilder AddReportLensHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddDbContextCheck<ReportLensDbContext>("database", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<ReportLensDbContext>("database", tags: ["ready"])
+            .AddCheck<LlmPoolHealthCheck>(LlmPoolHealthCheck.Name);
         return builder;
     }
 
@@ -20,6 +22,8 @@ public static class HealthApi
             .WithName("GetHealth").WithSummary("Database and LLM status, and the engine analyses run on now");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        // Every check, the LLM pool's included: Degraded (200) with an endpoint out, Unhealthy (503) with none answering.
+        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         return app;
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using ReportLens.Server.Configuration;
+using ReportLens.Application.Configuration;
 
 namespace ReportLens.Server.Observability;
 

@@ -1,3 +1,5 @@
+using ReportLens.Application.Import;
+
 namespace ReportLens.Server.Ui;
 
-public sealed record ImportSummary(int Rows, IReadOnlyList<int> CreatedIds, IReadOnlyList<ImportError> Errors);
+public sealed record ImportSummary(int Rows, ImportOutcome Outcome, IReadOnlyList<ImportError> Errors);

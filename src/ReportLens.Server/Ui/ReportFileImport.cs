@@ -1,12 +1,8 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Import;
 using ReportLens.Core.Interop;
-using ReportLens.Core.Reports;
-using ReportLens.Data;
-using ReportLens.Data.Entities;
-using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Input;
 using ReportLens.Server.Reports;
@@ -14,75 +10,40 @@ using ReportLens.Server.Reports;
 namespace ReportLens.Server.Ui;
 
 /// <summary>
-/// Imports an uploaded file (JSONL, CSV with a header, or plain text with reports separated by a line "---"):
-/// the good rows are stored, each bad row is reported with its line and reason (never its text).
+/// Imports an uploaded file (JSONL, CSV with a header, or plain text with reports separated by a line "---") through
+/// the application's <see cref="ImportReports"/> (its duplicate policy, as for `reportlens import`): the good rows
+/// are stored, each bad row is reported with its line and reason (never its text).
 /// </summary>
-public sealed class ReportFileImport(IServiceScopeFactory scopes, IOptions<ReportOptions> options, TimeProvider time)
+public sealed class ReportFileImport(ImportReports import, IOptions<ReportOptions> options)
 {
     public async Task<ImportSummary> ImportAsync(string fileName, string content, ClaimsPrincipal user, CancellationToken ct)
     {
         var rows = await ReadAsync(fileName, content, ct);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var errors = new List<ImportError>();
-        var created = new List<Report>();
-        var accessions = rows.Where(r => r.Report?.AccessionNumber is not null).Select(r => r.Report!.AccessionNumber!).ToList();
-        var taken = (await db.Reports.Where(r => r.AccessionNumber != null && accessions.Contains(r.AccessionNumber))
-            .Select(r => r.AccessionNumber!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var now = time.GetUtcNow();
-        foreach (var row in rows)
+        var good = new List<ImportedReport>();
+        foreach (var row in ImportReports.Check(rows))
         {
-            if (row.Report is not { } imported)
+            if (RowError(row) is { } error)
             {
-                errors.Add(new ImportError(row.Location, row.Error ?? "unreadable"));
+                errors.Add(new ImportError(row.Location, error));
                 continue;
             }
 
-            if (imported.Text.Length > options.Value.MaxReportCharacters)
-            {
-                errors.Add(new ImportError(row.Location, $"report text is longer than {options.Value.MaxReportCharacters} characters"));
-                continue;
-            }
-
-            if (UnsafeFields(imported) is { } unsafeField)
-            {
-                errors.Add(new ImportError(row.Location, unsafeField));
-                continue;
-            }
-
-            if (imported.AccessionNumber is { } accession && !taken.Add(accession))
-            {
-                errors.Add(new ImportError(row.Location, $"accession number '{accession}' already exists"));
-                continue;
-            }
-
-            var report = new Report
-            {
-                ReportContent = imported.Text,
-                AccessionNumber = imported.AccessionNumber,
-                Modality = imported.Modality,
-                BodyPart = imported.BodyPart,
-                ExamDate = imported.ExamDate,
-                Language = Reports.ReportValidation.ResolveLanguage(imported.Language, imported.Text),
-                ContentHash = ContentHash.Of(imported.Text),
-                CreatedBy = user.UserId(),
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            db.Reports.Add(report);
-            created.Add(report);
+            good.Add(row.Report!);
         }
 
-        await db.SaveChangesAsync(ct);
-        foreach (var report in created)
-        {
-            audit.Stage(user, AuditActions.Create, report.Id, $"web import of {rows.Count} rows");
-        }
-
-        await db.SaveChangesAsync(ct);
-        return new ImportSummary(rows.Count, created.Select(r => r.Id).ToList(), errors);
+        var outcome = await import.RunAsync(good, user.ToActor(Door.Ui, null), ct);
+        return new ImportSummary(rows.Count, outcome, errors);
     }
+
+    /// <summary>The web door's own limits on top of the readers' checks: the server's text length and no control characters.</summary>
+    private string? RowError(ImportRow row) => row.Report switch
+    {
+        null => row.Error ?? "unreadable",
+        { } imported when imported.Text.Length > options.Value.MaxReportCharacters =>
+            $"report text is longer than {options.Value.MaxReportCharacters} characters",
+        { } imported => UnsafeFields(imported),
+    };
 
     private static string? UnsafeFields(ImportedReport report) =>
         new (string Name, string? Value)[]

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Users;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Audit;
@@ -10,7 +10,7 @@ using ReportLens.Server.Auth;
 namespace ReportLens.Server.Ui;
 
 /// <summary>The System page's user administration, with the checks and audit records of /api/v1/users.</summary>
-public sealed class UiUsers(IServiceScopeFactory scopes, IPasswordHasher<UserAccount> hasher, TimeProvider time)
+public sealed class UiUsers(IServiceScopeFactory scopes, CreateUser users)
 {
     public async Task<List<UserResponse>> ListAsync(CancellationToken ct)
     {
@@ -22,43 +22,8 @@ public sealed class UiUsers(IServiceScopeFactory scopes, IPasswordHasher<UserAcc
     /// <summary>Null when done, else why not (in English, like the API's validation messages).</summary>
     public async Task<string?> CreateAsync(string? username, string? password, string? role, ClaimsPrincipal admin, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(username) || username.Length > Usernames.MaxLength || !Usernames.IsPrintable(username))
-        {
-            return $"username is required (at most {Usernames.MaxLength} printable characters)";
-        }
-
-        if (PasswordRules.Check(password) is { } passwordError)
-        {
-            return passwordError;
-        }
-
-        if (!Roles.IsValid(role))
-        {
-            return $"role must be one of {string.Join(", ", Roles.All)}";
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
-        var name = Usernames.Normalize(username);
-        if (await db.Users.AnyAsync(Usernames.SameAs(name), ct))
-        {
-            return $"a user named '{name}' already exists";
-        }
-
-        var user = new UserAccount { Username = name, Role = role!, PasswordHash = "", CreatedAt = time.GetUtcNow() };
-        user.PasswordHash = hasher.HashPassword(user, password!);
-        db.Users.Add(user);
-        scope.ServiceProvider.GetRequiredService<AuditLog>().Stage(admin, AuditActions.UserChange, detail: $"created user '{name}' as {role} (web)");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            return $"a user named '{name}' already exists";
-        }
-
-        return null;
+        var creation = await users.RunAsync(new NewUser(username, password, role), admin.ToActor(Door.Ui, null), ct);
+        return creation.Message;
     }
 
     public async Task ChangeAsync(int id, string role, bool active, ClaimsPrincipal admin, CancellationToken ct)

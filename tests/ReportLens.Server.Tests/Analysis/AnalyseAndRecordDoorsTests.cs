@@ -1,17 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Reports;
 using ReportLens.Core.Text;
 using ReportLens.Data.Entities;
-using ReportLens.Server.Auth;
 using ReportLens.Server.Tests.Infrastructure;
 using ReportLens.Server.Tests.Jobs;
 using ReportLens.Server.Ui;
@@ -50,7 +47,7 @@ public abstract class AnalyseAndRecordDoorsTests<TFixture>(TFixture app) : ApiTe
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var runner = scope.ServiceProvider.GetRequiredService<AnalysisRunner>();
-            var recorded = await runner.RunAsync(ids[2], form, Radiologist(radiologistId), _ => Task.CompletedTask, ct);
+            var recorded = await runner.RunAsync(ids[2], form, UiPrincipal.For(radiologistId, "radiologist1", "radiologist"), _ => Task.CompletedTask, ct);
             Assert.Equal(RecordOutcome.Succeeded, recorded.Outcome);
         }
 
@@ -92,11 +89,6 @@ public abstract class AnalyseAndRecordDoorsTests<TFixture>(TFixture app) : ApiTe
         await using var db = TestDb.Open(App);
         return await db.Users.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
     }
-
-    /// <summary>The web UI's signed-in user, as the cookie handler builds it.</summary>
-    private static ClaimsPrincipal Radiologist(int id) => new(new ClaimsIdentity(
-        [new Claim(JwtRegisteredClaimNames.Sub, id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, "radiologist1"),
-         new Claim(TokenService.RoleClaim, "radiologist")], "test", ClaimTypes.Name, TokenService.RoleClaim));
 }
 
 public sealed class AnalyseAndRecordDoorsSqliteTests(SqliteAppFixture app) : AnalyseAndRecordDoorsTests<SqliteAppFixture>(app), IClassFixture<SqliteAppFixture>;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using ReportLens.Server.Configuration;
+using ReportLens.Application.Configuration;
 using ReportLens.Server.Observability;
 
 namespace ReportLens.Server.Tests.Observability;

@@ -1,4 +1,4 @@
-namespace ReportLens.Cli.Tests.Infrastructure;
+namespace ReportLens.Testing;
 
 public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 {

@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ReportLens.Cli.Tests.Infrastructure;
+namespace ReportLens.Testing;
 
-/// <summary>Runs the built `reportlens` CLI (reportlens.dll, copied next to the tests by the project reference) as a real process.</summary>
+/// <summary>Runs the built `reportlens` CLI (<see cref="RepoPaths.CliDll"/>) as a real process.</summary>
 public static class CliProcess
 {
-    public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "reportlens.dll");
 
     public static async Task<CliResult> RunAsync(
         string workingDirectory, IReadOnlyList<string> args, string? stdin = null,
@@ -22,7 +21,7 @@ public static class CliProcess
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(DllPath);
+        start.ArgumentList.Add(RepoPaths.CliDll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

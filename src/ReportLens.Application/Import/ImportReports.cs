@@ -6,23 +6,33 @@ using ReportLens.Core.Text;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 
-namespace ReportLens.Cli.Import;
+namespace ReportLens.Application.Import;
 
 /// <summary>
-/// Stores imported reports in one transaction, keyed by accession number (by content hash when there is none):
-/// a report already stored with the same fields is left alone, a changed one is updated.
+/// The one "import reports" every door calls (the web UI's import, `reportlens import`), with one duplicate policy:
+/// a report is identified by its accession number (by its content hash when it has none); one already stored with
+/// the same fields is left alone (<c>unchanged</c>), one with changed fields is updated (and restored if deleted),
+/// an annotation already stored (same type, engine, model and content) is not added again. Rows are checked first
+/// with <see cref="Check"/>. Everything, audit records included (<c>create</c> per new report, <c>update</c> per
+/// changed one), commits in one transaction.
 /// </summary>
-public sealed class ReportImporter(ReportLensDbContext db, TimeProvider time)
+public sealed class ImportReports(IDbContextFactory<ReportLensDbContext> databases, TimeProvider time)
 {
-    public async Task<ImportOutcome> ImportAsync(IReadOnlyList<ImportedReport> reports, CancellationToken cancellationToken)
+    /// <summary>Rows repeating an accession number: merged when the text is the same, the later one bad otherwise.</summary>
+    public static List<ImportRow> Check(IReadOnlyList<ImportRow> rows) => DuplicateCheck.Merge(rows);
+
+    public async Task<ImportOutcome> RunAsync(IReadOnlyList<ImportedReport> reports, Actor actor, CancellationToken cancellationToken)
     {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         int created = 0, updated = 0, unchanged = 0, annotations = 0;
         var now = time.GetUtcNow();
         foreach (var chunk in reports.Chunk(500))
         {
             var rows = chunk.Select(r => (Imported: r, Hash: ContentHash.Of(r.Text))).ToArray();
-            var existing = await LoadExistingAsync(rows, cancellationToken);
+            var existing = await LoadExistingAsync(db, rows, cancellationToken);
+            var createdHere = new List<Report>();
+            var updatedHere = new List<Report>();
             foreach (var (imported, hash) in rows)
             {
                 var language = ResolveLanguage(imported);
@@ -35,16 +45,28 @@ public sealed class ReportImporter(ReportLensDbContext db, TimeProvider time)
                         ReportContent = imported.Text,
                         ContentHash = hash,
                         Language = language,
+                        CreatedBy = actor.UserId,
                         CreatedAt = now,
+                        UpdatedAt = now,
                     };
                     Apply(report, imported, language, hash, now);
                     db.Reports.Add(report);
                     existing[key] = report;
+                    createdHere.Add(report);
                     created++;
                 }
                 else if (Apply(report, imported, language, hash, now))
                 {
-                    updated++;
+                    // A row may repeat a report created earlier in this import: that report stays "created".
+                    if (createdHere.Contains(report) || updatedHere.Contains(report))
+                    {
+                        unchanged++;
+                    }
+                    else
+                    {
+                        updatedHere.Add(report);
+                        updated++;
+                    }
                 }
                 else
                 {
@@ -55,7 +77,8 @@ public sealed class ReportImporter(ReportLensDbContext db, TimeProvider time)
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            AuditEntries.StageMany(db, Actor.CommandLine(), AuditActions.Create, existing.Values.Select(r => r.Id).Distinct(), "cli import", time.GetUtcNow());
+            AuditEntries.StageMany(db, actor, AuditActions.Create, createdHere.Select(r => r.Id), "import", now);
+            AuditEntries.StageMany(db, actor, AuditActions.Update, updatedHere.Select(r => r.Id), "import", now);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -63,7 +86,7 @@ public sealed class ReportImporter(ReportLensDbContext db, TimeProvider time)
         return new ImportOutcome(created, updated, unchanged, annotations);
     }
 
-    private async Task<Dictionary<string, Report>> LoadExistingAsync((ImportedReport Imported, string Hash)[] rows, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, Report>> LoadExistingAsync(ReportLensDbContext db, (ImportedReport Imported, string Hash)[] rows, CancellationToken cancellationToken)
     {
         var accessions = rows.Where(r => r.Imported.AccessionNumber is not null).Select(r => r.Imported.AccessionNumber!).ToList();
         var hashes = rows.Where(r => r.Imported.AccessionNumber is null).Select(r => r.Hash).ToList();

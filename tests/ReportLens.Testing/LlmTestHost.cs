@@ -2,10 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportLens.Llm;
 
-namespace ReportLens.Llm.Tests;
+namespace ReportLens.Testing;
 
 /// <summary>The LLM layer wired as the server wires it, pointed at emulators on loopback.</summary>
-internal sealed class LlmTestHost : IDisposable
+public sealed class LlmTestHost : IDisposable
 {
     private readonly ServiceProvider _provider;
 

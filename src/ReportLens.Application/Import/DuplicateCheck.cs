@@ -1,6 +1,6 @@
 using ReportLens.Core.Interop;
 
-namespace ReportLens.Cli.Import;
+namespace ReportLens.Application.Import;
 
 /// <summary>
 /// One accession number may appear on several rows when each carries an annotation of the same report (our own

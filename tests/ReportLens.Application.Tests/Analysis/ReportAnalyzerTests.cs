@@ -8,7 +8,7 @@ using ReportLens.Llm;
 using ReportLens.Llm.Analysis;
 using ReportLens.OllamaEmulator;
 
-namespace ReportLens.Llm.Tests;
+namespace ReportLens.Application.Tests.Analysis;
 
 /// <summary>ReportAnalyzer against an emulator: the hybrid merge's grounding and the result cache's fingerprint.</summary>
 public sealed class ReportAnalyzerTests

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Options;
 
-namespace ReportLens.Server.Configuration;
+namespace ReportLens.Application.Configuration;
 
-/// <summary>Turns a configuration error into the one line an operator needs, instead of a stack trace.</summary>
-public static class StartupFailure
+/// <summary>
+/// Turns a configuration error into the one line an operator needs, instead of a stack trace: the server prints it
+/// when start-up fails, the CLI when a command meets the same bad setting, word for word.
+/// </summary>
+public static class ConfigurationFailure
 {
     public static string? Describe(Exception exception) => exception switch
     {

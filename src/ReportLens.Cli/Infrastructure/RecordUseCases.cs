@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using ReportLens.Application;
+using ReportLens.Application.Import;
+using ReportLens.Application.Users;
+using ReportLens.Data;
+
+namespace ReportLens.Cli.Infrastructure;
+
+/// <summary>The application's record-writing use cases (create a user, import reports) on the command's database: the server's code, not a copy.</summary>
+public sealed class RecordUseCases : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+
+    private RecordUseCases(ServiceProvider services) => this.services = services;
+
+    public CreateUser CreateUser => services.GetRequiredService<CreateUser>();
+
+    public ImportReports ImportReports => services.GetRequiredService<ImportReports>();
+
+    public static RecordUseCases Open(CliContext context)
+    {
+        Databases.EnsureExists(context);
+        var services = new ServiceCollection().AddLogging().AddSingleton(context.Time).AddReportLensData(context.Database).AddReportLensRecords();
+        return new RecordUseCases(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+    }
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
+}
