@@ -25,7 +25,8 @@ public sealed partial class LlmAnnotator
     private readonly ILogger<LlmAnnotator> _logger;
 
     // One random key for the process: placeholders and date shifts agree between calls, and mean nothing outside it.
-    private readonly Deidentifier _deidentifier = new();
+    // Lazy: a server whose backends all get the original text never loads the detector's lexicon.
+    private readonly Lazy<Deidentifier> _deidentifier = new(() => new Deidentifier());
 
     internal LlmAnnotator(
         LlmBackendPool pool,
@@ -221,7 +222,7 @@ public sealed partial class LlmAnnotator
         call.QueueWait = _time.GetElapsedTime(call.Started);
         var request = call.Request;
         call.Deidentified = lease.Backend.Deidentify
-            ? call.Deidentified ?? _deidentifier.Deidentify(request.ReportText, cancellationToken: cancellationToken)
+            ? call.Deidentified ?? _deidentifier.Value.Deidentify(request.ReportText, cancellationToken: cancellationToken)
             : null;
         call.Messages =
         [
