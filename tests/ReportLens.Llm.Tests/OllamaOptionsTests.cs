@@ -93,6 +93,7 @@ public sealed class OllamaOptionsTests
     [InlineData("OLLAMA_MAX_CONCURRENT", "0", "OLLAMA_MAX_CONCURRENT")]
     [InlineData("OLLAMA_MAX_CONCURRENT", "3.5", "OLLAMA_MAX_CONCURRENT='3.5' is not a whole number")]
     [InlineData("OLLAMA_KEEP_ALIVE", "forever", "OLLAMA_KEEP_ALIVE")]
+    [InlineData("OLLAMA_DEIDENTIFY", "sometimes", "OLLAMA_DEIDENTIFY='sometimes' is not true or false")]
     [InlineData("Ollama:Timeout", "-1", "OLLAMA_TIMEOUT")]
     public async Task Start_BadSetting_FailsWithOneLineNamingTheSetting(string key, string value, string expected)
     {

@@ -26,6 +26,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public EmulatorStats Stats => _runtime.Stats;
 
+    /// <summary>The text of every message received so far, when <see cref="EmulatorOptions.RecordMessages"/> is on.</summary>
+    public IReadOnlyCollection<string> ReceivedMessages => _runtime.ReceivedMessages;
+
     /// <summary>Current random fault settings (directives in messages apply on top).</summary>
     public FaultSettings Faults => _runtime.Faults.Settings;
 

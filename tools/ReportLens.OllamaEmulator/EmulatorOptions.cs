@@ -42,5 +42,8 @@ public sealed record EmulatorOptions
     /// <summary>Log one line per request (method, path, status, duration) to the console.</summary>
     public bool LogRequests { get; init; }
 
+    /// <summary>Keep the text of every message received (<see cref="EmulatorHost.ReceivedMessages"/>): tests check what left the server.</summary>
+    public bool RecordMessages { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

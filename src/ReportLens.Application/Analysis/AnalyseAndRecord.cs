@@ -29,7 +29,6 @@ public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> data
         var input = new AnalysisInput(report.Id, report.ReportContent, LanguageOf(report), command.Type, command.UserPrompt,
             command.Engine, command.Model, command.Temperature, command.BypassCache, command.Interactive,
             step?.JobId, step?.JobItemId, command.OnReplyText);
-        var type = command.Type.ToWire();
         AnalysisResult result;
         try
         {
@@ -39,7 +38,7 @@ public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> data
         catch (LlmSchemaException failure)
         {
             var failed = analysis.ToFailedAnnotation(input, failure, actor.UserId);
-            AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, $"{type} failed: schema", failed.CreatedAt);
+            AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, AnalysisAuditDetail.Failed(command.Type, failure.Backend, failure.Deidentified), failed.CreatedAt);
             return await CommitAsync(db, failed, step, ct)
                 ? new RecordedAnalysis(RecordOutcome.SchemaFailed, failed, failure)
                 : RecordedAnalysis.NotRecorded;
@@ -48,7 +47,7 @@ public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> data
         var annotation = analysis.ToAnnotation(input, result, actor.UserId);
         report.LastAnalysedAt = annotation.CreatedAt;
         report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
-        AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, $"{type} by {annotation.Engine}", annotation.CreatedAt);
+        AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, AnalysisAuditDetail.Of(command.Type, result), annotation.CreatedAt);
         return await CommitAsync(db, annotation, step, ct)
             ? new RecordedAnalysis(RecordOutcome.Succeeded, annotation, null)
             : RecordedAnalysis.NotRecorded;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Confidence;
+using ReportLens.Core.Deidentification;
 using ReportLens.Core.Grounding;
 using ReportLens.Core.Json;
 using ReportLens.Core.Merging;
@@ -105,7 +106,7 @@ public sealed class ReportAnalyzer(
         var priority = request.Interactive ? LlmPriority.Interactive : LlmPriority.Batch;
         var llmRequest = new LlmAnnotationRequest(request.ReportText, request.Language, request.Type, request.UserPrompt, request.Model, request.Temperature, priority);
         var reply = request.OnReplyText is { } onText ? await StreamAsync(llmRequest, onText, ct) : await llm.AnnotateAsync(llmRequest, ct);
-        var grounded = Grounder.Ground(request.ReportText, ItemCap.Apply(reply.Content, _maxItems), options: null, ct);
+        var grounded = GroundedReply(request, reply, ct);
         var schema = reply.SchemaRepairs > 0 ? SchemaOutcome.ValidAfterRepair : SchemaOutcome.ValidFirstTry;
         var content = grounded.Content;
         double? agreement = null;
@@ -135,9 +136,25 @@ public sealed class ReportAnalyzer(
             ContradictionCount = contradictions,
         });
         var call = new LlmCallInfo(reply.Model, reply.Backend, reply.PromptVersion, reply.Temperature, reply.PromptTokens, reply.OutputTokens,
-            reply.TotalDurationNs, reply.LoadDurationNs, reply.PromptEvalDurationNs, reply.EvalDurationNs, reply.SchemaRepairs, reply.RawReply);
+            reply.TotalDurationNs, reply.LoadDurationNs, reply.PromptEvalDurationNs, reply.EvalDurationNs, reply.SchemaRepairs, reply.RawReply, reply.Deidentified is not null);
         return new AnalysisOutcome(content, engine, grounded.GroundedFraction, confidence.Value, Details(confidence), call, agreement,
             contradictions, time.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// The model's items grounded in the text it saw; when that was de-identified, brought back onto the original
+    /// report, so every span cuts out the original text (docs/privacy.md).
+    /// </summary>
+    private GroundingResult GroundedReply(AnalysisRequest request, LlmAnnotationResult reply, CancellationToken ct)
+    {
+        var content = ItemCap.Apply(reply.Content, _maxItems);
+        if (reply.Deidentified is not { } deid)
+        {
+            return Grounder.Ground(request.ReportText, content, options: null, ct);
+        }
+
+        var grounded = Grounder.Ground(deid.Text, content, options: null, ct);
+        return grounded with { Content = DeidentifiedContent.ToOriginal(grounded.Content, deid) };
     }
 
     private async Task<LlmAnnotationResult> StreamAsync(LlmAnnotationRequest call, Func<string, Task> onText, CancellationToken ct)

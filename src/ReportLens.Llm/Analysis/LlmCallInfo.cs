@@ -1,6 +1,9 @@
 namespace ReportLens.Llm.Analysis;
 
-/// <summary>What the LLM call cost and which model, prompt and backend produced it.</summary>
+/// <summary>
+/// What the LLM call cost and which model, prompt and backend produced it; <see cref="Deidentified"/> says whether
+/// that backend got de-identified text or the original.
+/// </summary>
 public sealed record LlmCallInfo(
     string Model,
     string Backend,
@@ -13,4 +16,5 @@ public sealed record LlmCallInfo(
     long? PromptEvalDurationNs,
     long? EvalDurationNs,
     int SchemaRepairs,
-    string RawReply);
+    string RawReply,
+    bool Deidentified = false);

@@ -1,4 +1,5 @@
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Deidentification;
 
 namespace ReportLens.Llm;
 
@@ -44,4 +45,11 @@ public sealed record LlmAnnotationResult
 
     /// <summary>Time spent waiting for a free slot.</summary>
     public TimeSpan QueueWait { get; init; }
+
+    /// <summary>
+    /// When the endpoint got de-identified text: that text and the map back to the original report. The model's
+    /// quotes and offsets refer to this text; <see cref="DeidentifiedContent"/> brings them home. Null when the
+    /// endpoint got the original. Holds the identifiers: stays on the server.
+    /// </summary>
+    public DeidResult? Deidentified { get; init; }
 }

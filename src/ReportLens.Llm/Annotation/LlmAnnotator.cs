@@ -3,13 +3,16 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Deidentification;
 using ReportLens.Core.Prompts;
 
 namespace ReportLens.Llm;
 
 /// <summary>
 /// Annotates a report with the LLM: versioned prompts, the type's schema as structured output, validation with
-/// one repair attempt, and a slot on the least-loaded endpoint. Logs ids, counts and durations only.
+/// one repair attempt, and a slot on the least-loaded endpoint. An endpoint that is to get de-identified text
+/// (<see cref="BackendPrivacy"/>) is sent the report with its identifiers replaced by placeholders, and the result
+/// carries the map back (<see cref="LlmAnnotationResult.Deidentified"/>). Logs ids, counts and durations only.
 /// </summary>
 public sealed partial class LlmAnnotator
 {
@@ -20,6 +23,10 @@ public sealed partial class LlmAnnotator
     private readonly PromptLibrary _prompts;
     private readonly TimeProvider _time;
     private readonly ILogger<LlmAnnotator> _logger;
+
+    // One random key for the process: placeholders and date shifts agree between calls, and mean nothing outside it.
+    // Lazy: a server whose backends all get the original text never loads the detector's lexicon.
+    private readonly Lazy<Deidentifier> _deidentifier = new(() => new Deidentifier());
 
     internal LlmAnnotator(
         LlmBackendPool pool,
@@ -205,18 +212,23 @@ public sealed partial class LlmAnnotator
         }
 
         var model = string.IsNullOrWhiteSpace(request.Model) ? _options.Model : request.Model.Trim();
-        List<ChatMessage> messages =
-        [
-            new(ChatRole.System, _prompts.Get(request.Type, request.Language)),
-            new(ChatRole.User, _prompts.BuildUserMessage(request.UserPrompt, request.ReportText, request.Language)),
-        ];
-        return new PreparedCall(request.Type, model, temperature, messages, "reportlens_" + request.Type.ToWire(), _time.GetTimestamp());
+        return new PreparedCall(request, model, temperature, "reportlens_" + request.Type.ToWire(), _time.GetTimestamp());
     }
 
+    /// <summary>Acquires an endpoint and writes the messages for it: the original report, or the de-identified one.</summary>
     private async Task<BackendLease> AcquireAsync(PreparedCall call, LlmPriority priority, IReadOnlyCollection<LlmBackend> exclude, CancellationToken cancellationToken)
     {
         var lease = await _pool.AcquireAsync(call.Model, priority, exclude, cancellationToken).ConfigureAwait(false);
         call.QueueWait = _time.GetElapsedTime(call.Started);
+        var request = call.Request;
+        call.Deidentified = lease.Backend.Deidentify
+            ? call.Deidentified ?? _deidentifier.Value.Deidentify(request.ReportText, cancellationToken: cancellationToken)
+            : null;
+        call.Messages =
+        [
+            new(ChatRole.System, _prompts.Get(request.Type, request.Language)),
+            new(ChatRole.User, _prompts.BuildUserMessage(request.UserPrompt, call.Deidentified?.Text ?? request.ReportText, request.Language)),
+        ];
         return lease;
     }
 
@@ -249,18 +261,27 @@ public sealed partial class LlmAnnotator
             SchemaRepairs = rejected is null ? 0 : 1,
             Elapsed = elapsed,
             QueueWait = call.QueueWait,
+            Deidentified = call.Deidentified,
         };
     }
 
     private LlmSchemaException SchemaFailure(PreparedCall call, LlmBackend backend, IReadOnlyList<string> replies, SchemaCheck check)
     {
         LogSchemaFailure(call.Type, call.Model, backend.Name, check.Errors.Count);
-        return new LlmSchemaException(replies, check.Errors, backend.Name, call.Model);
+        return new LlmSchemaException(replies, check.Errors, backend.Name, call.Model) { Deidentified = call.Deidentified is not null };
     }
 
-    private sealed record PreparedCall(AnnotationType Type, string Model, double Temperature, List<ChatMessage> Messages, string SchemaName, long Started)
+    private sealed record PreparedCall(LlmAnnotationRequest Request, string Model, double Temperature, string SchemaName, long Started)
     {
+        public AnnotationType Type => Request.Type;
+
         public TimeSpan QueueWait { get; set; }
+
+        /// <summary>The conversation with the endpoint the call holds; written when an endpoint is acquired.</summary>
+        public List<ChatMessage> Messages { get; set; } = [];
+
+        /// <summary>The report as that endpoint sees it when it gets de-identified text; null when it gets the original.</summary>
+        public DeidResult? Deidentified { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LLM {Type} by {Model} on {Backend}: {PromptTokens} prompt / {OutputTokens} output tokens, {Repairs} repairs, {ElapsedMs} ms")]

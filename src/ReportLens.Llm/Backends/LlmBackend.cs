@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 namespace ReportLens.Llm;
 
 /// <summary>One endpoint of the pool: its chat client, slots, circuit breaker, models and recent performance.</summary>
-internal abstract class LlmBackend(string name, Uri url, int slots, BackendBreaker breaker, TimeProvider time) : IDisposable
+internal abstract class LlmBackend(string name, Uri url, int slots, bool deidentify, BackendBreaker breaker, TimeProvider time) : IDisposable
 {
     private volatile IReadOnlySet<string>? _models;
     private volatile string? _lastError;
@@ -15,6 +15,9 @@ internal abstract class LlmBackend(string name, Uri url, int slots, BackendBreak
     public Uri Url { get; } = url;
 
     public abstract LlmBackendKind Kind { get; }
+
+    /// <summary>Whether this endpoint gets de-identified report text (<see cref="BackendPrivacy"/>).</summary>
+    public bool Deidentify { get; } = deidentify;
 
     public LlmSlotLimiter Slots { get; } = new(slots);
 

@@ -61,7 +61,8 @@ public sealed class LlmBackendPool : IDisposable
             b.Breaker.State == LlmBackendState.Healthy ? null : b.Breaker.OpenUntil,
             b.ModelsRefreshedAt,
             b.Stats.LastSuccess,
-            b.LastError)),
+            b.LastError,
+            b.Deidentify)),
     ];
 
     /// <summary>

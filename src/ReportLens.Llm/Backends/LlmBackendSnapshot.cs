@@ -15,4 +15,5 @@ public sealed record LlmBackendSnapshot(
     DateTimeOffset? OpenUntil,
     DateTimeOffset? ModelsRefreshedAt,
     DateTimeOffset? LastSuccessAt,
-    string? LastError);
+    string? LastError,
+    bool Deidentify);

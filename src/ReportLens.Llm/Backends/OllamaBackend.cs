@@ -13,7 +13,8 @@ internal sealed class OllamaBackend : LlmBackend
     private readonly string _keepAlive;
 
     public OllamaBackend(Uri url, HttpClient httpClient, OllamaOptions options, BackendBreaker breaker, TimeProvider time)
-        : base(url.GetLeftPart(UriPartial.Authority), url, options.SlotsPerEndpoint, breaker, time)
+        : base(url.GetLeftPart(UriPartial.Authority), url, options.SlotsPerEndpoint,
+            BackendPrivacy.Deidentifies(LlmBackendKind.Ollama, url, options.Deidentify, options.IsTrustedHost(url)), breaker, time)
     {
         httpClient.BaseAddress = url;
         _client = new OllamaApiClient(httpClient, options.Model);

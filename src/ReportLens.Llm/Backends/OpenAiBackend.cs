@@ -14,7 +14,8 @@ internal sealed class OpenAiBackend : LlmBackend
     private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
 
     public OpenAiBackend(OpenAiEndpointOptions endpoint, HttpClient httpClient, BackendBreaker breaker, TimeProvider time)
-        : base(endpoint.Name ?? new Uri(endpoint.Url).Authority, new Uri(endpoint.Url), endpoint.Slots, breaker, time)
+        : base(endpoint.Name ?? new Uri(endpoint.Url).Authority, new Uri(endpoint.Url), endpoint.Slots,
+            BackendPrivacy.Deidentifies(LlmBackendKind.OpenAi, new Uri(endpoint.Url), endpoint.Deidentify, endpoint.Trusted), breaker, time)
     {
         _httpClient = httpClient;
         _client = new OpenAIClient(

@@ -18,6 +18,9 @@ public sealed class LlmSchemaException(IReadOnlyList<string> rawReplies, IReadOn
 
     public string Model { get; } = model;
 
+    /// <summary>Whether the backend got de-identified text (for the audit record).</summary>
+    public bool Deidentified { get; init; }
+
     public string LastRawReply => RawReplies.Count > 0 ? RawReplies[^1] : "";
 
     public override bool IsTransient => false;

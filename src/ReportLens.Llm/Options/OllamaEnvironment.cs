@@ -22,6 +22,8 @@ public static class OllamaEnvironment
         ["OLLAMA_NUM_PARALLEL"] = nameof(OllamaOptions.NumParallel),
         ["OLLAMA_QUEUE_TIMEOUT"] = nameof(OllamaOptions.QueueTimeout),
         ["OLLAMA_MAX_QUEUED"] = nameof(OllamaOptions.MaxQueued),
+        ["OLLAMA_DEIDENTIFY"] = nameof(OllamaOptions.Deidentify),
+        ["OLLAMA_TRUSTED_HOSTS"] = nameof(OllamaOptions.TrustedHosts),
     };
 
     /// <summary>Applies the OLLAMA_* values found in <paramref name="configuration"/> (environment, .env) to <paramref name="options"/>.</summary>
@@ -48,6 +50,9 @@ public static class OllamaEnvironment
                 case nameof(OllamaOptions.NumParallel): SetInteger(variable, raw, v => options.NumParallel = v, options); break;
                 case nameof(OllamaOptions.QueueTimeout): SetNumber(variable, raw, v => options.QueueTimeout = v, options); break;
                 case nameof(OllamaOptions.MaxQueued): SetInteger(variable, raw, v => options.MaxQueued = v, options); break;
+                case nameof(OllamaOptions.TrustedHosts): options.TrustedHosts = raw; break;
+                case nameof(OllamaOptions.Deidentify) when bool.TryParse(raw, out var deidentify): options.Deidentify = deidentify; break;
+                case nameof(OllamaOptions.Deidentify): options.Problems.Add($"{variable}='{raw}' is not true or false."); break;
             }
         }
     }

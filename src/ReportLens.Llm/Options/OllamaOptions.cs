@@ -43,8 +43,22 @@ public sealed class OllamaOptions
     /// <summary>Parallel slots each Ollama server runs (its OLLAMA_NUM_PARALLEL).</summary>
     public int NumParallel { get; set; } = 4;
 
+    /// <summary>
+    /// Whether the Ollama endpoints get de-identified report text (docs/privacy.md). Unset: an endpoint on this
+    /// machine (loopback) gets the original text, any other one de-identified text unless its host is in
+    /// <see cref="TrustedHosts"/>.
+    /// </summary>
+    public bool? Deidentify { get; set; }
+
+    /// <summary>Hosts of <see cref="BaseUrl"/> inside the hospital's trust boundary (comma-separated): they get the original text when <see cref="Deidentify"/> is unset.</summary>
+    public string TrustedHosts { get; set; } = "";
+
     /// <summary>Settings from the environment that could not be parsed; reported by the validator.</summary>
     internal List<string> Problems { get; } = [];
+
+    public bool IsTrustedHost(Uri url) =>
+        TrustedHosts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Contains(url.Host, StringComparer.OrdinalIgnoreCase);
 
     public int SlotsPerEndpoint => MaxConcurrent ?? NumParallel;
 

@@ -16,4 +16,10 @@ public sealed class OpenAiEndpointOptions
     public List<string> Models { get; set; } = [];
 
     public int Slots { get; set; } = 4;
+
+    /// <summary>Whether the endpoint gets de-identified report text (docs/privacy.md). Unset: yes, unless <see cref="Trusted"/>.</summary>
+    public bool? Deidentify { get; set; }
+
+    /// <summary>The admin's word that this endpoint is inside the hospital's trust boundary: it gets the original text when <see cref="Deidentify"/> is unset.</summary>
+    public bool Trusted { get; set; }
 }

@@ -82,7 +82,7 @@ public static class AnalysisApi
         var input = new AnalysisInput(null, request.ReportContent!, language, parsed.Type, request.UserPrompt!, parsed.Engine,
             request.Model?.Trim(), request.Temperature, parsed.BypassCache);
         var result = await analysis.RunAsync(input, ct);
-        await audit.WriteAsync(AuditActions.Analyze, detail: $"unstored text: {input.Type} by {result.Engine}", ct: ct);
+        await audit.WriteAsync(AuditActions.Analyze, detail: "unstored text: " + AnalysisAuditDetail.Of(input.Type, result), ct: ct);
         var transient = analysis.ToAnnotation(input, result, http.User.UserId());
         return TypedResults.Ok(AnnotationResponse.From(transient) with { AnnotationId = null, ReportId = null });
     }

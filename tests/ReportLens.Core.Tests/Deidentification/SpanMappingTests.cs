@@ -27,6 +27,22 @@ public sealed class SpanMappingTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void ToDeidentified_EverySpanOfTheOriginal_MapsToTheDeidentifiedTextThatStandsForIt(SurrogateMode mode)
+    {
+        var result = new Deidentifier(new DeidOptions { Mode = mode }).Deidentify(Report);
+
+        for (var start = 0; start <= Report.Length; start++)
+        {
+            for (var end = start; end <= Report.Length; end++)
+            {
+                var (deidStart, deidEnd) = result.ToDeidentified(start, end);
+                Assert.Equal(Concealed(result, start, end), result.Text[deidStart..deidEnd]);
+            }
+        }
+    }
+
     [Fact]
     public void GroundOnOriginal_FindingOnDeidentifiedText_IsExactOnTheOriginal()
     {
@@ -45,6 +61,26 @@ public sealed class SpanMappingTests
     {
         var result = new Deidentifier().Deidentify(Report);
         Assert.Throws<ArgumentOutOfRangeException>(() => result.ToOriginal(0, result.Text.Length + 1));
+    }
+
+    // The original slice widened to whole identifiers, each replaced by its surrogate.
+    private static string Concealed(DeidResult result, int start, int end)
+    {
+        foreach (var r in result.Replacements.Select(r => r.Original))
+        {
+            start = start > r.Start && start < r.End ? r.Start : start;
+            end = end > r.Start && end < r.End ? r.End : end;
+        }
+
+        var text = new System.Text.StringBuilder();
+        var cursor = start;
+        foreach (var r in result.Replacements.Where(r => r.Original.Start >= start && r.Original.End <= end && start < end))
+        {
+            text.Append(result.OriginalText, cursor, r.Original.Start - cursor).Append(r.Surrogate);
+            cursor = r.Original.End;
+        }
+
+        return text.Append(result.OriginalText, cursor, end - cursor).ToString();
     }
 
     // The de-identified slice with each surrogate it touches put back whole: a span that cuts into a surrogate

@@ -14,6 +14,14 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
         var ct = linked.Token;
         var started = runtime.Time.GetTimestamp();
         runtime.Stats.RequestReceived(request.Model);
+        if (runtime.Options.RecordMessages)
+        {
+            foreach (var message in request.Messages)
+            {
+                runtime.ReceivedMessages.Enqueue(message.Content ?? "");
+            }
+        }
+
         var plan = runtime.Faults.Plan(request.Messages.Select(m => m.Content ?? ""));
         if (!plan.IsEmpty)
         {

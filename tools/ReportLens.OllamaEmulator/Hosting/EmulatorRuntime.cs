@@ -16,5 +16,8 @@ internal sealed class EmulatorRuntime(EmulatorOptions options, EmulatorStats sta
 
     public TimeProvider Time => Options.TimeProvider;
 
+    /// <summary>Message texts received, when <see cref="EmulatorOptions.RecordMessages"/> is on.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ReceivedMessages { get; } = new();
+
     public void Dispose() => Slots.Dispose();
 }
