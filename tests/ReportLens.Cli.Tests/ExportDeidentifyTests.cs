@@ -2,7 +2,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Validation;
 using Microsoft.EntityFrameworkCore;
-using ReportLens.Cli.Fhir;
+using ReportLens.Application.Fhir;
 using ReportLens.Cli.Tests.Infrastructure;
 using Task = System.Threading.Tasks.Task;
 
