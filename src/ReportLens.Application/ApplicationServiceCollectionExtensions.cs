@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
+using ReportLens.Application.CriticalFindings;
 using ReportLens.Core.Rules;
 using ReportLens.Llm;
 using ReportLens.Llm.Analysis;
@@ -32,6 +33,20 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AnalysisService>();
         services.AddSingleton<AnalyseAndRecord>();
         services.AddHostedService<CacheHitFlusher>();
+        services.AddOptions<CriticalFindingsOptions>().Bind(configuration.GetSection(CriticalFindingsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CriticalCaseSignal>();
+        services.AddSingleton<CriticalCaseOpener>();
+        services.AddSingleton<CriticalCases>();
+        return services;
+    }
+
+    /// <summary>The critical-findings background work (escalation, the webhook outbox's sender): the server runs it.</summary>
+    public static IServiceCollection AddReportLensCriticalFindingsDelivery(this IServiceCollection services)
+    {
+        services.AddHttpClient(WebhookSender.ClientName);
+        services.AddSingleton<CriticalCaseEscalation>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService<CriticalFindingsWorker>();
         return services;
     }
 }
