@@ -14,14 +14,17 @@ public sealed class CriticalCases(IDbContextFactory<ReportLensDbContext> databas
 {
     public const int MaxNoteLength = 2000;
 
-    /// <summary>Newest first; <paramref name="state"/> null lists every case (one of <see cref="CriticalCaseState.All"/> otherwise).</summary>
-    public async Task<CriticalCasePage> ListAsync(string? state, int page, int pageSize, CancellationToken ct)
+    /// <summary>The cases waiting for a person (open or escalated).</summary>
+    public static IReadOnlyList<string> Waiting { get; } = [CriticalCaseState.Open, CriticalCaseState.Escalated];
+
+    /// <summary>Newest first; <paramref name="states"/> null lists every case.</summary>
+    public async Task<CriticalCasePage> ListAsync(IReadOnlyCollection<string>? states, int page, int pageSize, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var cases = Live(db);
-        if (state is not null)
+        if (states is not null)
         {
-            cases = cases.Where(c => c.State == state);
+            cases = cases.Where(c => states.Contains(c.State));
         }
 
         var total = await cases.CountAsync(ct);
@@ -33,6 +36,19 @@ public sealed class CriticalCases(IDbContextFactory<ReportLensDbContext> databas
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         return await Views(db, Live(db).Where(c => c.Id == id)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Checks the text that comes with a close: a dismissal needs a reason, a note is optional; both at most
+    /// <see cref="MaxNoteLength"/> characters. Returns the error, or null and the trimmed text (null when blank).
+    /// </summary>
+    public static string? Check(string state, string? text, out string? note)
+    {
+        note = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        var field = state == CriticalCaseState.Dismissed ? "reason" : "note";
+        return state == CriticalCaseState.Dismissed && note is null ? "a reason is required to dismiss a case"
+            : note is { Length: > MaxNoteLength } ? $"{field} must be at most {MaxNoteLength} characters"
+            : null;
     }
 
     /// <param name="state"><see cref="CriticalCaseState.Acknowledged"/> or <see cref="CriticalCaseState.Dismissed"/>.</param>

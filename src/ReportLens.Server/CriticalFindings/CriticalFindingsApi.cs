@@ -44,29 +44,23 @@ public static class CriticalFindingsApi
             return Problems.Validation("page", $"page must be ≥ 1 and page_size between 1 and {ReportQueries.MaxPageSize}");
         }
 
-        return TypedResults.Ok(await cases.ListAsync(wanted, p, size, ct));
+        return TypedResults.Ok(await cases.ListAsync(wanted is null ? null : [wanted], p, size, ct));
     }
 
     internal static Task<Results<Ok<CriticalCaseView>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
         long id, CloseCaseRequest? request, CriticalCases cases, HttpContext http, CancellationToken ct) =>
-        CloseAsync(id, CriticalCaseState.Acknowledged, "note", request?.Note, required: false, cases, http, ct);
+        CloseAsync(id, CriticalCaseState.Acknowledged, "note", request?.Note, cases, http, ct);
 
     internal static Task<Results<Ok<CriticalCaseView>, ValidationProblem, ProblemHttpResult>> DismissAsync(
         long id, CloseCaseRequest? request, CriticalCases cases, HttpContext http, CancellationToken ct) =>
-        CloseAsync(id, CriticalCaseState.Dismissed, "reason", request?.Reason, required: true, cases, http, ct);
+        CloseAsync(id, CriticalCaseState.Dismissed, "reason", request?.Reason, cases, http, ct);
 
     private static async Task<Results<Ok<CriticalCaseView>, ValidationProblem, ProblemHttpResult>> CloseAsync(long id, string state,
-        string field, string? text, bool required, CriticalCases cases, HttpContext http, CancellationToken ct)
+        string field, string? text, CriticalCases cases, HttpContext http, CancellationToken ct)
     {
-        var note = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        if (required && note is null)
+        if (CriticalCases.Check(state, text, out var note) is { } error)
         {
-            return Problems.Validation(field, $"a {field} is required");
-        }
-
-        if (note is { Length: > CriticalCases.MaxNoteLength })
-        {
-            return Problems.Validation(field, $"{field} must be at most {CriticalCases.MaxNoteLength} characters");
+            return Problems.Validation(field, error);
         }
 
         var actor = http.User.ToActor(Door.Api, http.Connection.RemoteIpAddress?.ToString());

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ReportLens.Core.Json;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Tests.Infrastructure;
 
@@ -25,12 +24,12 @@ public abstract class CriticalFindingsApiTests<TFixture>(TFixture app) : ApiTest
         App.SkipIfUnavailable();
         using var radiologist = await App.RadiologistAsync();
         var text = $"Findings: Large right pneumothorax with leftward mediastinal shift. Exam {Guid.NewGuid():N}.\nImpression: Right pneumothorax.";
-        var reportId = await StoreAsync(radiologist, text, "CR-PTX-1");
+        var reportId = await CriticalFindingScenario.StoreAsync(radiologist, text, "CR-PTX-1");
 
-        await AnalyseAsync(radiologist, reportId, "highlight");
-        await AnalyseAsync(radiologist, reportId, "classification");
+        await CriticalFindingScenario.AnalyseAsync(radiologist, reportId, "highlight");
+        await CriticalFindingScenario.AnalyseAsync(radiologist, reportId, "classification");
 
-        var cases = await CasesOfAsync(radiologist, reportId);
+        var cases = await CriticalFindingScenario.CasesOfAsync(radiologist, reportId);
         var only = Assert.Single(cases);
         Assert.Equal("open", only.GetProperty("state").GetString());
         Assert.Equal("pneumothorax", only.GetProperty("finding").GetProperty("term").GetString());
@@ -50,11 +49,11 @@ public abstract class CriticalFindingsApiTests<TFixture>(TFixture app) : ApiTest
     {
         App.SkipIfUnavailable();
         using var radiologist = await App.RadiologistAsync();
-        var reportId = await StoreAsync(radiologist, $"{text} {Guid.NewGuid():N}", null);
+        var reportId = await CriticalFindingScenario.StoreAsync(radiologist, $"{text} {Guid.NewGuid():N}", null);
 
-        await AnalyseAsync(radiologist, reportId, "highlight");
+        await CriticalFindingScenario.AnalyseAsync(radiologist, reportId, "highlight");
 
-        Assert.Empty(await CasesOfAsync(radiologist, reportId));
+        Assert.Empty(await CriticalFindingScenario.CasesOfAsync(radiologist, reportId));
     }
 
     [Fact]
@@ -63,9 +62,9 @@ public abstract class CriticalFindingsApiTests<TFixture>(TFixture app) : ApiTest
         App.SkipIfUnavailable();
         using var radiologist = await App.RadiologistAsync();
         var text = $"检查所见：右侧气胸，右肺组织压缩约40%。编号{Guid.NewGuid():N}。\n诊断意见：右侧气胸。";
-        var reportId = await StoreAsync(radiologist, text, "CR-PTX-2");
-        await AnalyseAsync(radiologist, reportId, "highlight");
-        var caseId = Assert.Single(await CasesOfAsync(radiologist, reportId)).GetProperty("id").GetInt64();
+        var reportId = await CriticalFindingScenario.StoreAsync(radiologist, text, "CR-PTX-2");
+        await CriticalFindingScenario.AnalyseAsync(radiologist, reportId, "highlight");
+        var caseId = Assert.Single(await CriticalFindingScenario.CasesOfAsync(radiologist, reportId)).GetProperty("id").GetInt64();
 
         var primary = Assert.Single(await App.Receiver.WaitForAsync("primary", caseId, 1, Wait));
         var flaky = await App.Receiver.WaitForAsync("flaky", caseId, 3, Wait);
@@ -97,7 +96,7 @@ public abstract class CriticalFindingsApiTests<TFixture>(TFixture app) : ApiTest
     {
         App.SkipIfUnavailable();
         using var radiologist = await App.RadiologistAsync();
-        var caseId = await OpenCaseAsync(radiologist);
+        var caseId = await CriticalFindingScenario.OpenCaseAsync(radiologist);
 
         using var first = await radiologist.PostAsJsonAsync($"/api/v1/critical-findings/{caseId}/acknowledge", new { note = "电话通知急诊医生 王医生" }, Ct);
         using var second = await radiologist.PostAsJsonAsync($"/api/v1/critical-findings/{caseId}/acknowledge", new { note = "again" }, Ct);
@@ -127,7 +126,7 @@ public abstract class CriticalFindingsApiTests<TFixture>(TFixture app) : ApiTest
     {
         App.SkipIfUnavailable();
         using var radiologist = await App.RadiologistAsync();
-        var caseId = await OpenCaseAsync(radiologist);
+        var caseId = await CriticalFindingScenario.OpenCaseAsync(radiologist);
 
         using var blank = await radiologist.PostAsJsonAsync($"/api/v1/critical-findings/{caseId}/dismiss", new { reason = "  " }, Ct);
         using var tooLong = await radiologist.PostAsJsonAsync($"/api/v1/critical-findings/{caseId}/dismiss", new { reason = new string('x', 2001) }, Ct);
@@ -146,7 +145,7 @@ public abstract class CriticalFindingsApiTests<TFixture>(TFixture app) : ApiTest
     {
         App.SkipIfUnavailable();
         using var radiologist = await App.RadiologistAsync();
-        var caseId = await OpenCaseAsync(radiologist);
+        var caseId = await CriticalFindingScenario.OpenCaseAsync(radiologist);
         using var viewer = await App.ViewerAsync();
 
         using var list = await viewer.GetAsync("/api/v1/critical-findings?state=open", Ct);
@@ -164,35 +163,6 @@ public abstract class CriticalFindingsApiTests<TFixture>(TFixture app) : ApiTest
         await ProblemAssert.IsProblemAsync(badState, HttpStatusCode.BadRequest);
         await ProblemAssert.IsProblemAsync(badPage, HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-    }
-
-    private async Task<long> OpenCaseAsync(HttpClient writer)
-    {
-        var reportId = await StoreAsync(writer, $"Findings: Left pneumothorax. Exam {Guid.NewGuid():N}.\nImpression: Left pneumothorax.", null);
-        await AnalyseAsync(writer, reportId, "highlight");
-        return Assert.Single(await CasesOfAsync(writer, reportId)).GetProperty("id").GetInt64();
-    }
-
-    private static async Task<int> StoreAsync(HttpClient writer, string text, string? accession)
-    {
-        using var created = await writer.PostAsJsonAsync("/api/v1/reports", new { report_content = text, accession_number = accession }, ReportLensJson.Options, Ct);
-        created.EnsureSuccessStatusCode();
-        return (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
-    }
-
-    private static async Task AnalyseAsync(HttpClient writer, int reportId, string type)
-    {
-        using var analysed = await writer.PostAsJsonAsync("/api/v1/ai/analyze",
-            new { report_id = reportId, user_prompt = "", annotation_type = type, engine = "rules" }, ReportLensJson.Options, Ct);
-        analysed.EnsureSuccessStatusCode();
-    }
-
-    private static async Task<List<JsonElement>> CasesOfAsync(HttpClient client, int reportId)
-    {
-        using var response = await client.GetAsync("/api/v1/critical-findings?page_size=200", Ct);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        return [.. body.GetProperty("items").EnumerateArray().Where(c => c.GetProperty("report_id").GetInt32() == reportId)];
     }
 
     private static async Task<WebhookDelivery> WaitDeliveredAsync(Data.ReportLensDbContext db, long caseId, string url)

@@ -88,7 +88,7 @@ public sealed class EscalationTests
         var recorded = await services.GetRequiredService<AnalyseAndRecord>().RunAsync(
             new AnalyseReportCommand(reportId, AnnotationType.Highlight, "", EngineKind.Rules), Actor.CommandLine(), null, Ct);
         Assert.Equal(RecordOutcome.Succeeded, recorded.Outcome);
-        var opened = await services.GetRequiredService<CriticalCases>().ListAsync(CriticalCaseState.Open, 1, 200, Ct);
+        var opened = await services.GetRequiredService<CriticalCases>().ListAsync([CriticalCaseState.Open], 1, 200, Ct);
         return opened.Items.Single(c => c.ReportId == reportId).Id;
     }
 }
