@@ -21,14 +21,14 @@ public sealed class CriticalFindingsOptions : IValidatableObject
     public string? WebhookSecret { get; set; }
 
     /// <summary>Minutes an open case may wait before it escalates; 0 = never.</summary>
-    [Range(0, 10080)]
+    [Range(0, 10080, ErrorMessage = "CRITICAL_ESCALATE_AFTER_MINUTES must be between 0 (never) and 10080 minutes")]
     public double EscalateAfterMinutes { get; set; } = 30;
 
-    [Range(1, 50)]
+    [Range(1, 50, ErrorMessage = "CRITICAL_WEBHOOK_MAX_ATTEMPTS must be between 1 and 50")]
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>The first retry's delay; each further retry doubles it, up to <see cref="MaxRetrySeconds"/>.</summary>
-    [Range(0.05, 3600)]
+    [Range(0.05, 3600, ErrorMessage = "CRITICAL_WEBHOOK_RETRY_SECONDS must be between 0.05 and 3600")]
     public double RetryBaseSeconds { get; set; } = 5;
 
     [Range(1, 86400)]
@@ -53,13 +53,17 @@ public sealed class CriticalFindingsOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, value) in new[] { (nameof(WebhookUrls), WebhookUrls), (nameof(EscalationWebhookUrl), EscalationWebhookUrl) })
+        foreach (var (name, variable, value) in new[]
+                 {
+                     (nameof(WebhookUrls), "CRITICAL_WEBHOOK_URLS", WebhookUrls),
+                     (nameof(EscalationWebhookUrl), "CRITICAL_ESCALATION_WEBHOOK_URL", EscalationWebhookUrl),
+                 })
         {
             foreach (var url in Split(value))
             {
                 if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 {
-                    yield return new ValidationResult($"{Section}:{name} must hold absolute http(s) URLs; '{url}' is not one", [name]);
+                    yield return new ValidationResult($"{variable} must hold absolute http(s) URLs; '{url}' is not one", [name]);
                 }
             }
         }
@@ -67,7 +71,7 @@ public sealed class CriticalFindingsOptions : IValidatableObject
         if ((Split(WebhookUrls).Any() || Split(EscalationWebhookUrl).Any()) && (WebhookSecret?.Length ?? 0) < MinSecretLength)
         {
             yield return new ValidationResult(
-                $"{Section}:{nameof(WebhookSecret)} (CRITICAL_WEBHOOK_SECRET) must be at least {MinSecretLength} characters when webhooks are configured",
+                $"CRITICAL_WEBHOOK_SECRET must be at least {MinSecretLength} characters when webhooks are configured",
                 [nameof(WebhookSecret)]);
         }
     }

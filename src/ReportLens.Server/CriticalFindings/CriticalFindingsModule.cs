@@ -8,8 +8,7 @@ public static class CriticalFindingsModule
     /// <summary>The metrics observer and the background work (escalation, webhook outbox); the use cases come with the application module.</summary>
     public static IServiceCollection AddReportLensCriticalFindings(this IServiceCollection services)
     {
-        services.AddSingleton<CriticalFindingMetrics>();
-        services.AddSingleton<ICriticalCaseObserver>(s => s.GetRequiredService<CriticalFindingMetrics>());
+        services.AddSingleton<ICriticalCaseObserver, CriticalFindingMetrics>();
         return services.AddReportLensCriticalFindingsDelivery();
     }
 }
