@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
+using ReportLens.Application.CriticalFindings;
 using ReportLens.Application.Fhir;
 using ReportLens.Application.Import;
 using ReportLens.Application.Users;
@@ -40,6 +41,20 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AnalyseAndRecord>();
         services.AddSingleton<ReportFhirExport>();
         services.AddHostedService<CacheHitFlusher>();
+        services.AddOptions<CriticalFindingsOptions>().Bind(configuration.GetSection(CriticalFindingsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CriticalCaseSignal>();
+        services.AddSingleton<CriticalCaseOpener>();
+        services.AddSingleton<CriticalCases>();
+        return services;
+    }
+
+    /// <summary>The critical-findings background work (escalation, the webhook outbox's sender): the server runs it.</summary>
+    public static IServiceCollection AddReportLensCriticalFindingsDelivery(this IServiceCollection services)
+    {
+        services.AddHttpClient(WebhookSender.ClientName);
+        services.AddSingleton<CriticalCaseEscalation>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService<CriticalFindingsWorker>();
         return services;
     }
 

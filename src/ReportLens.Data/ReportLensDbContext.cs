@@ -13,6 +13,9 @@ public sealed class ReportLensDbContext(DbContextOptions<ReportLensDbContext> op
     public DbSet<CacheEntry> CacheEntries => Set<CacheEntry>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobItem> JobItems => Set<JobItem>();
+    public DbSet<CriticalCase> CriticalCases => Set<CriticalCase>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -10,6 +10,7 @@ using ReportLens.Server.Analysis;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Configuration;
+using ReportLens.Server.CriticalFindings;
 using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Health;
@@ -66,6 +67,7 @@ public static class ServerModule
         services.AddSingleton<ModelLabels>();
         services.AddSingleton<IAnalysisObserver, AnalysisMetrics>();
         services.AddReportLensJobs();
+        services.AddReportLensCriticalFindings();
         services.AddScoped<ReviewService>();
         services.AddScoped<ReviewQueue>();
         services.AddSingleton<ReviewStatsCache>();
@@ -80,6 +82,7 @@ public static class ServerModule
         app.MapReportLensMetrics();
         AnalysisMetrics.WatchBackends(app);
         JobMetrics.WatchJobItems(app);
+        CriticalFindingMetrics.WatchCases(app);
         app.UseExceptionHandler();
         app.UseReportLensShutdown();
         app.UseStatusCodePages();
@@ -99,6 +102,7 @@ public static class ServerModule
         api.MapJobsApi();
         api.MapBackendsApi();
         api.MapReviewsApi();
+        api.MapCriticalFindingsApi();
         app.MapReportLensUi();
         return app;
     }

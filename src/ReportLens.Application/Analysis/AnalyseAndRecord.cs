@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
 using ReportLens.Application.Caching;
+using ReportLens.Application.CriticalFindings;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Text;
 using ReportLens.Data;
@@ -13,9 +14,10 @@ namespace ReportLens.Application.Analysis;
 /// The one "analyse a stored report and record it" every door calls (API, web UI, CLI, job worker): loads the
 /// report, runs the analysis through the result cache, and commits the annotation (or the failed one with the
 /// model's raw replies), the report's last-analysed time and urgency, the fresh result's cache entry, the audit
-/// record and the caller's <see cref="IRecordingStep"/> in one transaction.
+/// record, the critical-finding cases it opens (<see cref="CriticalCaseOpener"/>) and the caller's
+/// <see cref="IRecordingStep"/> in one transaction.
 /// </summary>
-public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> databases, AnalysisService analysis)
+public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> databases, AnalysisService analysis, CriticalCaseOpener criticalCases)
 {
     public async Task<RecordedAnalysis> RunAsync(AnalyseReportCommand command, Actor actor, IRecordingStep? step, CancellationToken ct)
     {
@@ -39,7 +41,7 @@ public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> data
         {
             var failed = analysis.ToFailedAnnotation(input, failure, actor.UserId);
             AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, AnalysisAuditDetail.Failed(command.Type, failure.Backend, failure.Deidentified), failed.CreatedAt);
-            return await CommitAsync(db, failed, step, ct)
+            return await CommitAsync(db, failed, step, null, ct)
                 ? new RecordedAnalysis(RecordOutcome.SchemaFailed, failed, failure)
                 : RecordedAnalysis.NotRecorded;
         }
@@ -48,20 +50,37 @@ public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> data
         report.LastAnalysedAt = annotation.CreatedAt;
         report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
         AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, AnalysisAuditDetail.Of(command.Type, result), annotation.CreatedAt);
-        return await CommitAsync(db, annotation, step, ct)
-            ? new RecordedAnalysis(RecordOutcome.Succeeded, annotation, null)
-            : RecordedAnalysis.NotRecorded;
+        var opened = 0;
+        var recorded = await CommitAsync(db, annotation, step,
+            async () => opened = await criticalCases.OpenAsync(db, report, annotation, input.Language, actor, ct), ct);
+        if (!recorded)
+        {
+            return RecordedAnalysis.NotRecorded;
+        }
+
+        if (opened > 0)
+        {
+            criticalCases.Announce();
+        }
+
+        return new RecordedAnalysis(RecordOutcome.Succeeded, annotation, null);
     }
 
     /// <summary>The stored language; a report without a known one is detected from its text.</summary>
     private static ReportLanguage LanguageOf(Report report) =>
         LanguageDetector.TryParse(report.Language, out var language) ? language : LanguageDetector.Detect(report.ReportContent);
 
-    private static async Task<bool> CommitAsync(ReportLensDbContext db, Annotation annotation, IRecordingStep? step, CancellationToken ct)
+    /// <param name="afterSave">Runs once the annotation has its id, inside the transaction.</param>
+    private static async Task<bool> CommitAsync(ReportLensDbContext db, Annotation annotation, IRecordingStep? step, Func<Task>? afterSave, CancellationToken ct)
     {
         db.Annotations.Add(annotation);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await ResultCache.SaveChangesAsync(db, ct);
+        if (afterSave is not null)
+        {
+            await afterSave();
+        }
+
         if (step is not null && !await step.RecordAsync(db, annotation, ct))
         {
             await transaction.RollbackAsync(ct);

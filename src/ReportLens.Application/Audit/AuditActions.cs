@@ -14,4 +14,8 @@ public static class AuditActions
     public const string Export = "export";
     public const string Review = "review";
     public const string UserChange = "user_change";
+    public const string CriticalOpen = "critical_open";
+    public const string CriticalAcknowledge = "critical_acknowledge";
+    public const string CriticalDismiss = "critical_dismiss";
+    public const string CriticalEscalate = "critical_escalate";
 }

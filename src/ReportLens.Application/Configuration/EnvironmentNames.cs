@@ -35,6 +35,12 @@ public static class EnvironmentNames
         ("LOGIN_FAILURES_PER_CLIENT", "Auth:Login:FailuresPerClient"),
         ("LOGIN_LOCKOUT_SECONDS", "Auth:Login:LockoutSeconds"),
         ("LOGIN_MAX_LOCKOUT_SECONDS", "Auth:Login:MaxLockoutSeconds"),
+        ("CRITICAL_WEBHOOK_URLS", "CriticalFindings:WebhookUrls"),
+        ("CRITICAL_ESCALATION_WEBHOOK_URL", "CriticalFindings:EscalationWebhookUrl"),
+        ("CRITICAL_WEBHOOK_SECRET", "CriticalFindings:WebhookSecret"),
+        ("CRITICAL_ESCALATE_AFTER_MINUTES", "CriticalFindings:EscalateAfterMinutes"),
+        ("CRITICAL_WEBHOOK_MAX_ATTEMPTS", "CriticalFindings:MaxAttempts"),
+        ("CRITICAL_WEBHOOK_RETRY_SECONDS", "CriticalFindings:RetryBaseSeconds"),
     ];
 
     /// <summary>The section keys the environment names found in <paramref name="configuration"/> set.</summary>

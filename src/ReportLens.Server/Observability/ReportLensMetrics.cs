@@ -28,6 +28,8 @@ public sealed class ReportLensMetrics
     private readonly Counter _schemaFailures;
     private readonly Counter _analyses;
     private readonly Gauge _lastSuccess;
+    private readonly Histogram _criticalTimeToClose;
+    private readonly Gauge _criticalCases;
 
     public ReportLensMetrics(CollectorRegistry registry, TimeProvider time)
     {
@@ -60,6 +62,15 @@ public sealed class ReportLensMetrics
         _analyses = f.CreateCounter("reportlens_analyses_total", "Finished analyses by engine, annotation type and outcome.",
             "engine", "annotation_type", "outcome");
         _lastSuccess = f.CreateGauge("reportlens_last_successful_analysis_timestamp_seconds", "Unix time of the last successful analysis.");
+        _criticalTimeToClose = f.CreateHistogram("reportlens_critical_time_to_close_seconds",
+            "Seconds from a critical-finding case opening to a person acknowledging or dismissing it (outcome).",
+            new HistogramConfiguration
+            {
+                LabelNames = ["outcome"],
+                // Critical results are to be communicated within minutes, an hour at most.
+                Buckets = [30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400],
+            });
+        _criticalCases = f.CreateGauge("reportlens_critical_cases", "Critical-finding cases by state.", "state");
     }
 
     public void RecordLlmCall(LlmCallObservation call)
@@ -121,6 +132,19 @@ public sealed class ReportLensMetrics
         if (normalized is LlmOutcomes.Success or LlmOutcomes.Cached)
         {
             _lastSuccess.Set(_time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0);
+        }
+    }
+
+    public void RecordCriticalClosed(string outcome, TimeSpan waited) =>
+        _criticalTimeToClose.WithLabels(Label(outcome)).Observe(Math.Max(0, waited.TotalSeconds));
+
+    /// <summary>Sets the case count per state; states missing from <paramref name="countsByState"/> keep their last value.</summary>
+    public void SetCriticalCases(IReadOnlyDictionary<string, long> countsByState)
+    {
+        ArgumentNullException.ThrowIfNull(countsByState);
+        foreach (var (state, count) in countsByState)
+        {
+            _criticalCases.WithLabels(Label(state)).Set(count);
         }
     }
 

@@ -65,6 +65,9 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         { "POST", "/api/v1/jobs/{job}/retry-failed", 403, 200, 200 },
         { "GET", "/api/v1/annotations/{annotation}/review", 200, 200, 200 },
         { "POST", "/api/v1/annotations/{annotation}/review", 403, 200, 200 },
+        { "GET", "/api/v1/critical-findings", 200, 200, 200 },
+        { "POST", "/api/v1/critical-findings/{case}/acknowledge", 403, 200, 200 },
+        { "POST", "/api/v1/critical-findings/{case}/dismiss", 403, 200, 200 },
     };
 
     [Theory]
@@ -129,6 +132,11 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             path = path.Replace("{annotation}", (await ReviewScenario.AnalysedHighlightAsync(admin)).ToString());
         }
 
+        if (path.Contains("{case}"))
+        {
+            path = path.Replace("{case}", (await CriticalFindings.CriticalFindingScenario.OpenCaseAsync(admin)).ToString());
+        }
+
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         object? body = (method, template) switch
         {
@@ -140,6 +148,8 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             ("POST", "/api/v1/users") => new { username = "n" + Guid.NewGuid().ToString("N")[..10], password = "password-123", role = "viewer" },
             ("PUT", "/api/v1/users/{user}/role") => new { role = "radiologist" },
             ("POST", "/api/v1/annotations/{annotation}/review") => new { items = new[] { new { item = "highlights/0", decision = "accept" } } },
+            ("POST", "/api/v1/critical-findings/{case}/acknowledge") => new { note = "called the ward" },
+            ("POST", "/api/v1/critical-findings/{case}/dismiss") => new { reason = "old film" },
             _ => null,
         };
         if (body is not null)

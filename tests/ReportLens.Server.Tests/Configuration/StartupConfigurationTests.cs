@@ -20,6 +20,9 @@ public sealed class StartupConfigurationTests
     [InlineData("REPORTLENS_KNOWN_PROXIES", "nginx.local", "REPORTLENS_KNOWN_PROXIES")]
     [InlineData("REPORTLENS_KNOWN_NETWORKS", "172.30.0.0/99", "REPORTLENS_KNOWN_NETWORKS")]
     [InlineData("REPORTLENS_HSTS_MAX_AGE", "-1", "REPORTLENS_HSTS_MAX_AGE")]
+    [InlineData("CRITICAL_WEBHOOK_URLS", "ftp://ris.local/hook", "CRITICAL_WEBHOOK_URLS")]
+    [InlineData("CRITICAL_WEBHOOK_URLS", "http://ris.local/hook", "CRITICAL_WEBHOOK_SECRET")]
+    [InlineData("CRITICAL_ESCALATE_AFTER_MINUTES", "-1", "CRITICAL_ESCALATE_AFTER_MINUTES")]
     public async Task Start_WithBadSetting_ExitsWithOneLineNamingIt(string variable, string value, string named)
     {
         var folder = Directory.CreateTempSubdirectory("rl-config-");

@@ -31,6 +31,10 @@ public sealed class EnvExampleTests
     [InlineData("LOGIN_FAILURES_PER_CLIENT")]
     [InlineData("LOGIN_LOCKOUT_SECONDS")]
     [InlineData("LOGIN_MAX_LOCKOUT_SECONDS")]
+    [InlineData("CRITICAL_WEBHOOK_URLS")]
+    [InlineData("CRITICAL_ESCALATION_WEBHOOK_URL")]
+    [InlineData("CRITICAL_ESCALATE_AFTER_MINUTES")]
+    [InlineData("CRITICAL_WEBHOOK_SECRET")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT")]
     [InlineData("ASPNETCORE_URLS")]
     public void EnvExample_DocumentsSetting(string name) => Assert.True(Settings.ContainsKey(name), $"{name} missing from .env.example");

@@ -103,6 +103,8 @@ public sealed partial class MonitoringFilesTests
         metrics.RecordSchemaRepair("m");
         metrics.RecordSchemaFailure("m");
         metrics.RecordAnalysis("llm", "highlight", LlmOutcomes.Success);
+        metrics.RecordCriticalClosed("acknowledged", TimeSpan.FromMinutes(3));
+        metrics.SetCriticalCases(new Dictionary<string, long> { ["escalated"] = 0 });
         using var client = host.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/reports/1", TestContext.Current.CancellationToken)).StatusCode);
         var body = await client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);

@@ -10,21 +10,21 @@ namespace ReportLens.Core.Rules.Matching;
 /// </summary>
 internal sealed class CriticalList
 {
-    private readonly Dictionary<string, IReadOnlyList<string>?> _terms;
+    private readonly Dictionary<string, (IReadOnlyList<string>? OnlyWith, string Category)> _terms;
 
-    private CriticalList(Dictionary<string, IReadOnlyList<string>?> terms) => _terms = terms;
+    private CriticalList(Dictionary<string, (IReadOnlyList<string>? OnlyWith, string Category)> terms) => _terms = terms;
 
     public IEnumerable<string> Terms => _terms.Keys;
 
     public static CriticalList Read(Assembly assembly, string resource)
     {
-        var terms = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, (IReadOnlyList<string>? OnlyWith, string Category)>(StringComparer.Ordinal);
         foreach (var row in EmbeddedText.ReadRows(assembly, resource, minColumns: 3))
         {
             IReadOnlyList<string>? onlyWith = row.Length > 3 && row[3].Trim().Length > 0
                 ? [.. row[3].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(TextFold.Fold)]
                 : null;
-            terms[TextFold.Fold(row[0])] = onlyWith;
+            terms[TextFold.Fold(row[0])] = (onlyWith, row[1].Trim());
         }
 
         return new CriticalList(terms);
@@ -41,8 +41,8 @@ internal sealed class CriticalList
             return finding;
         }
 
-        return _terms.TryGetValue(TextFold.Fold(finding.Text), out var onlyWith)
-            ? finding with { Value = PhraseEntry.CriticalSeverity, CriticalOnlyWith = onlyWith }
+        return _terms.TryGetValue(TextFold.Fold(finding.Text), out var critical)
+            ? finding with { Value = PhraseEntry.CriticalSeverity, CriticalOnlyWith = critical.OnlyWith, CriticalCategory = critical.Category }
             : finding with { Value = Math.Min(finding.Value, PhraseEntry.CriticalSeverity - 1) };
     }
 }

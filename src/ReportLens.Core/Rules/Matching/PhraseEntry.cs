@@ -5,9 +5,10 @@ namespace ReportLens.Core.Rules.Matching;
 /// (section kind, cue kind, body part, modality…; severity or weight); <paramref name="Flags"/> the rest.
 /// <paramref name="CriticalOnlyWith"/>: for a critical finding that is critical only in a context (critical.tsv's
 /// fourth column), the words one of which its sentence must contain; null when it is critical wherever it stands.
+/// <paramref name="CriticalCategory"/>: critical.tsv's category (chest, neuro…) of a critical finding, else null.
 /// </summary>
 internal sealed record PhraseEntry(PhraseKind Kind, string Text, string Label, int Value, string Flags, bool ExtendWord,
-    IReadOnlyList<string>? CriticalOnlyWith = null)
+    IReadOnlyList<string>? CriticalOnlyWith = null, string? CriticalCategory = null)
 {
     /// <summary>The severity of a critical finding (危急); findings.tsv rows carry 1–3, critical.tsv decides this one.</summary>
     public const int CriticalSeverity = 4;

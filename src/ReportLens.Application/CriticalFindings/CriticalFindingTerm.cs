@@ -1,0 +1,4 @@
+namespace ReportLens.Application.CriticalFindings;
+
+/// <summary>A critical finding by its critical.tsv term (folded) and category.</summary>
+public sealed record CriticalFindingTerm(string Term, string Category);
