@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
+using ReportLens.Application.Reports;
 using ReportLens.Core.Rules;
 using ReportLens.Llm;
 using ReportLens.Llm.Analysis;
@@ -31,6 +32,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ResultCache>();
         services.AddSingleton<AnalysisService>();
         services.AddSingleton<AnalyseAndRecord>();
+        services.AddSingleton<ReportStore>();
         services.AddHostedService<CacheHitFlusher>();
         return services;
     }

@@ -13,6 +13,8 @@ public sealed class ReportLensDbContext(DbContextOptions<ReportLensDbContext> op
     public DbSet<CacheEntry> CacheEntries => Set<CacheEntry>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobItem> JobItems => Set<JobItem>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<ReceivedHl7Message> ReceivedHl7Messages => Set<ReceivedHl7Message>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -12,6 +12,7 @@ using ReportLens.Server.Configuration;
 using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Health;
+using ReportLens.Server.Hl7;
 using ReportLens.Server.Input;
 using ReportLens.Server.Jobs;
 using ReportLens.Server.Observability;
@@ -64,6 +65,7 @@ public static class ServerModule
         services.AddSingleton<ModelLabels>();
         services.AddSingleton<IAnalysisObserver, AnalysisMetrics>();
         services.AddReportLensJobs();
+        services.AddReportLensHl7();
         services.AddScoped<ReviewService>();
         services.AddSingleton<ReviewStatsCache>();
         builder.AddReportLensHealth();

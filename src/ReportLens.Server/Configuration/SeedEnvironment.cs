@@ -28,6 +28,13 @@ public static class SeedEnvironment
         ("LOGIN_FAILURES_PER_CLIENT", "Auth:Login:FailuresPerClient"),
         ("LOGIN_LOCKOUT_SECONDS", "Auth:Login:LockoutSeconds"),
         ("LOGIN_MAX_LOCKOUT_SECONDS", "Auth:Login:MaxLockoutSeconds"),
+        ("HL7_MLLP_PORT", "Hl7:Port"),
+        ("HL7_MLLP_BIND", "Hl7:Bind"),
+        ("HL7_MAX_MESSAGE_BYTES", "Hl7:MaxMessageBytes"),
+        ("HL7_READ_TIMEOUT", "Hl7:ReadTimeoutSeconds"),
+        ("HL7_ACCESSION_FIELD", "Hl7:AccessionField"),
+        ("HL7_ANALYSIS_TYPES", "Hl7:Analysis:Types"),
+        ("HL7_ANALYSIS_ENGINE", "Hl7:Analysis:Engine"),
     ];
 
     /// <summary>Loads a .env file from the working folder (never overriding real variables) and maps the variables above.</summary>
