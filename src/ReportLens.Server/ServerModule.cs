@@ -93,6 +93,7 @@ public static class ServerModule
         api.MapAuthApi();
         api.MapUsersApi();
         api.MapReportsApi();
+        api.MapReportVersionsApi();
         api.MapAnalysisApi();
         api.MapAuditApi();
         api.MapJobsApi();
