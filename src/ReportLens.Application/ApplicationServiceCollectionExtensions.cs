@@ -8,6 +8,7 @@ using ReportLens.Application.CriticalFindings;
 using ReportLens.Application.Fhir;
 using ReportLens.Application.Import;
 using ReportLens.Application.Users;
+using ReportLens.Application.Reports;
 using ReportLens.Core.Rules;
 using ReportLens.Data.Entities;
 using ReportLens.Llm;
@@ -40,6 +41,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AnalysisService>();
         services.AddSingleton<AnalyseAndRecord>();
         services.AddSingleton<ReportFhirExport>();
+        services.AddSingleton<ReportStore>();
         services.AddHostedService<CacheHitFlusher>();
         services.AddOptions<CriticalFindingsOptions>().Bind(configuration.GetSection(CriticalFindingsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CriticalCaseSignal>();

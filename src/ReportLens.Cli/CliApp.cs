@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(LoadTestCommand.Create(globals));
         root.Subcommands.Add(LoginCommand.Create(globals));
         root.Subcommands.Add(DeidCommand.Create(globals));
+        root.Subcommands.Add(Hl7Command.Create(globals));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -16,6 +16,8 @@ public sealed class ReportLensDbContext(DbContextOptions<ReportLensDbContext> op
     public DbSet<CriticalCase> CriticalCases => Set<CriticalCase>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<ReceivedHl7Message> ReceivedHl7Messages => Set<ReceivedHl7Message>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

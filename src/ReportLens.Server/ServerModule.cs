@@ -14,6 +14,7 @@ using ReportLens.Server.CriticalFindings;
 using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Health;
+using ReportLens.Server.Hl7;
 using ReportLens.Server.Input;
 using ReportLens.Server.Jobs;
 using ReportLens.Server.Observability;
@@ -68,6 +69,7 @@ public static class ServerModule
         services.AddSingleton<IAnalysisObserver, AnalysisMetrics>();
         services.AddReportLensJobs();
         services.AddReportLensCriticalFindings();
+        services.AddReportLensHl7();
         services.AddScoped<ReviewService>();
         services.AddScoped<ReviewQueue>();
         services.AddSingleton<ReviewStatsCache>();
@@ -97,6 +99,7 @@ public static class ServerModule
         api.MapAuthApi();
         api.MapUsersApi();
         api.MapReportsApi();
+        api.MapReportVersionsApi();
         api.MapAnalysisApi();
         api.MapAuditApi();
         api.MapJobsApi();

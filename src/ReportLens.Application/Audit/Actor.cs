@@ -8,4 +8,11 @@ public sealed record Actor(int? UserId, string? Username, string? Role, Door Doo
 
     /// <summary>A job's worker acts for the user who created the job.</summary>
     public static Actor ForJob(long jobId, int? createdBy) => new(createdBy, $"job:{jobId}", "job", Door.Job, null);
+
+    /// <summary>A system that sends HL7 messages: its sending application (MSH-3), from its network address.</summary>
+    public static Actor ForHl7(string? sendingApplication, string? address)
+    {
+        var name = $"hl7:{sendingApplication ?? "unknown"}";
+        return new(null, name.Length <= 100 ? name : name[..100], "hl7", Door.Hl7, address);
+    }
 }

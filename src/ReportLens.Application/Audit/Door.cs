@@ -1,10 +1,11 @@
 namespace ReportLens.Application.Audit;
 
-/// <summary>The way a use case was called: the HTTP API, the web UI, the command line, or a job worker.</summary>
+/// <summary>The way a use case was called: the HTTP API, the web UI, the command line, a job worker, or the HL7 listener.</summary>
 public enum Door
 {
     Api,
     Ui,
     Cli,
     Job,
+    Hl7,
 }

@@ -41,6 +41,13 @@ public static class EnvironmentNames
         ("CRITICAL_ESCALATE_AFTER_MINUTES", "CriticalFindings:EscalateAfterMinutes"),
         ("CRITICAL_WEBHOOK_MAX_ATTEMPTS", "CriticalFindings:MaxAttempts"),
         ("CRITICAL_WEBHOOK_RETRY_SECONDS", "CriticalFindings:RetryBaseSeconds"),
+        ("HL7_MLLP_PORT", "Hl7:Port"),
+        ("HL7_MLLP_BIND", "Hl7:Bind"),
+        ("HL7_MAX_MESSAGE_BYTES", "Hl7:MaxMessageBytes"),
+        ("HL7_READ_TIMEOUT", "Hl7:ReadTimeoutSeconds"),
+        ("HL7_ACCESSION_FIELD", "Hl7:AccessionField"),
+        ("HL7_ANALYSIS_TYPES", "Hl7:Analysis:Types"),
+        ("HL7_ANALYSIS_ENGINE", "Hl7:Analysis:Engine"),
     ];
 
     /// <summary>The section keys the environment names found in <paramref name="configuration"/> set.</summary>

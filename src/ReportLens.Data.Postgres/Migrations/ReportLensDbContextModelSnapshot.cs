@@ -436,6 +436,48 @@ namespace ReportLens.Data.Postgres.Migrations
                     b.ToTable("job_items", (string)null);
                 });
 
+            modelBuilder.Entity("ReportLens.Data.Entities.ReceivedHl7Message", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccessionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Ack")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ControlId")
+                        .IsRequired()
+                        .HasMaxLength(199)
+                        .HasColumnType("character varying(199)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SendingApplication")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("ControlId", "AccessionNumber")
+                        .IsUnique();
+
+                    b.ToTable("hl7_messages", (string)null);
+                });
+
             modelBuilder.Entity("ReportLens.Data.Entities.Report", b =>
                 {
                     b.Property<int>("Id")
@@ -502,6 +544,63 @@ namespace ReportLens.Data.Postgres.Migrations
                     b.HasIndex("IsDeleted", "Modality", "BodyPart", "ExamDate");
 
                     b.ToTable("reports", (string)null);
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.ReportVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyPart")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("ExamDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Modality")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReportContent")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SupersededBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("report_versions", (string)null);
                 });
 
             modelBuilder.Entity("ReportLens.Data.Entities.UserAccount", b =>
@@ -655,6 +754,22 @@ namespace ReportLens.Data.Postgres.Migrations
                     b.HasOne("ReportLens.Data.Entities.Job", null)
                         .WithMany()
                         .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.ReceivedHl7Message", b =>
+                {
+                    b.HasOne("ReportLens.Data.Entities.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId");
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.ReportVersion", b =>
+                {
+                    b.HasOne("ReportLens.Data.Entities.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -421,6 +421,46 @@ namespace ReportLens.Data.Sqlite.Migrations
                     b.ToTable("job_items", (string)null);
                 });
 
+            modelBuilder.Entity("ReportLens.Data.Entities.ReceivedHl7Message", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ack")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ControlId")
+                        .IsRequired()
+                        .HasMaxLength(199)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SendingApplication")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("ControlId", "AccessionNumber")
+                        .IsUnique();
+
+                    b.ToTable("hl7_messages", (string)null);
+                });
+
             modelBuilder.Entity("ReportLens.Data.Entities.Report", b =>
                 {
                     b.Property<int>("Id")
@@ -485,6 +525,61 @@ namespace ReportLens.Data.Sqlite.Migrations
                     b.HasIndex("IsDeleted", "Modality", "BodyPart", "ExamDate");
 
                     b.ToTable("reports", (string)null);
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.ReportVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyPart")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExamDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modality")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportContent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupersededBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("report_versions", (string)null);
                 });
 
             modelBuilder.Entity("ReportLens.Data.Entities.UserAccount", b =>
@@ -632,6 +727,22 @@ namespace ReportLens.Data.Sqlite.Migrations
                     b.HasOne("ReportLens.Data.Entities.Job", null)
                         .WithMany()
                         .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.ReceivedHl7Message", b =>
+                {
+                    b.HasOne("ReportLens.Data.Entities.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId");
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.ReportVersion", b =>
+                {
+                    b.HasOne("ReportLens.Data.Entities.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -37,6 +37,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         { "GET", "/api/v1/reports", 200, 200, 200 },
         { "GET", "/api/v1/reports/{id}", 200, 200, 200 },
         { "GET", "/api/v1/reports/{id}/annotations", 200, 200, 200 },
+        { "GET", "/api/v1/reports/{id}/versions", 200, 200, 200 },
         { "GET", "/api/v1/annotations/{annotation}", 200, 200, 200 },
         { "POST", "/api/v1/reports", 403, 201, 201 },
         { "PUT", "/api/v1/reports/{id}", 403, 200, 200 },

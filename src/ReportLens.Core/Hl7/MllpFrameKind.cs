@@ -1,0 +1,8 @@
+namespace ReportLens.Core.Hl7;
+
+public enum MllpFrameKind
+{
+    Message,
+    BadFraming,
+    TooLarge,
+}

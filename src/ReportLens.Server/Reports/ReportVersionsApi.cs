@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Audit;
+using ReportLens.Data;
+using ReportLens.Server.Audit;
+using ReportLens.Server.Auth;
+using ReportLens.Server.Errors;
+
+namespace ReportLens.Server.Reports;
+
+public static class ReportVersionsApi
+{
+    public static IEndpointRouteBuilder MapReportVersionsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/reports/{id:int}/versions", ListAsync).WithTags("Reports").RequireAuthorization(Policies.Read)
+            .WithName("ListReportVersions").WithSummary("Every text the report has had (corrections keep the former ones), oldest first")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<List<ReportVersionResponse>>, ProblemHttpResult>> ListAsync(
+        int id, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, ct);
+        if (report is null)
+        {
+            return Problems.NotFound($"no report with id {id}");
+        }
+
+        var versions = await db.ReportVersions.AsNoTracking().Where(v => v.ReportId == id).OrderBy(v => v.Version)
+            .Select(v => new ReportVersionResponse(v.Version, v.ReportContent, v.ContentHash, v.Modality, v.BodyPart, v.ExamDate,
+                v.StoredAt, v.SupersededAt, v.SupersededBy))
+            .ToListAsync(ct);
+        versions.Add(new ReportVersionResponse(versions.Count + 1, report.ReportContent, report.ContentHash, report.Modality,
+            report.BodyPart, report.ExamDate, report.UpdatedAt, null, null));
+        await audit.WriteAsync(AuditActions.Read, id, "versions", ct);
+        return TypedResults.Ok(versions);
+    }
+}
