@@ -135,7 +135,7 @@ public sealed class ReportAnalyzer(
             ContradictionCount = contradictions,
         });
         var call = new LlmCallInfo(reply.Model, reply.Backend, reply.PromptVersion, reply.Temperature, reply.PromptTokens, reply.OutputTokens,
-            reply.TotalDurationNs, reply.LoadDurationNs, reply.PromptEvalDurationNs, reply.EvalDurationNs, reply.SchemaRepairs, reply.RawReply);
+            reply.TotalDurationNs, reply.LoadDurationNs, reply.PromptEvalDurationNs, reply.EvalDurationNs, reply.SchemaRepairs, reply.RawReply, reply.Thought, reply.ThinkingTokens);
         return new AnalysisOutcome(content, engine, grounded.GroundedFraction, confidence.Value, Details(confidence), call, agreement,
             contradictions, time.GetElapsedTime(started));
     }

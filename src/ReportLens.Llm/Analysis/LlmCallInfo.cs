@@ -1,6 +1,9 @@
 namespace ReportLens.Llm.Analysis;
 
-/// <summary>What the LLM call cost and which model, prompt and backend produced it.</summary>
+/// <summary>
+/// What the LLM call cost and which model, prompt and backend produced it. Thought: the model reasoned before
+/// answering (removed before parsing); ThinkingTokens when the backend reports them apart.
+/// </summary>
 public sealed record LlmCallInfo(
     string Model,
     string Backend,
@@ -13,4 +16,6 @@ public sealed record LlmCallInfo(
     long? PromptEvalDurationNs,
     long? EvalDurationNs,
     int SchemaRepairs,
-    string RawReply);
+    string RawReply,
+    bool Thought = false,
+    int? ThinkingTokens = null);

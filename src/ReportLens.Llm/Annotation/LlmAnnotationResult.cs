@@ -10,8 +10,14 @@ public sealed record LlmAnnotationResult
 {
     public required AnnotationContent Content { get; init; }
 
-    /// <summary>The accepted reply as the model sent it (store for audit, never log).</summary>
+    /// <summary>The accepted reply as the model sent it, its reasoning removed (store for audit, never log).</summary>
     public required string RawReply { get; init; }
+
+    /// <summary>The model reasoned before answering (a thinking field or a &lt;think&gt; block, removed before parsing).</summary>
+    public bool Thought { get; init; }
+
+    /// <summary>Reasoning tokens, when the backend reports them apart (OpenAI-compatible usage); Ollama counts them in OutputTokens.</summary>
+    public int? ThinkingTokens { get; init; }
 
     /// <summary>Replies that failed the schema before the accepted one (at most one).</summary>
     public IReadOnlyList<string> RejectedReplies { get; init; } = [];

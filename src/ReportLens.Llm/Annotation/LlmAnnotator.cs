@@ -42,32 +42,44 @@ public sealed partial class LlmAnnotator
     /// <summary>Annotates and returns the validated result; throws an <see cref="LlmException"/> on failure.</summary>
     public async Task<LlmAnnotationResult> AnnotateAsync(LlmAnnotationRequest request, CancellationToken cancellationToken)
     {
-        var call = Prepare(request);
+        var call = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
         var (lease, options, reply, metrics) = await FirstCallAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
         using (lease)
         {
             var backend = lease.Backend;
-            var check = _schemas.Check(request.Type, reply);
+            var check = Check(call, backend, reply);
             if (check.IsValid)
             {
                 return Finish(call, backend, reply, check, metrics, rejected: null);
             }
 
             // The repair goes to the same endpoint: it holds the conversation's prefix in its cache.
-            AddRepair(call, request, reply, check);
+            AddRepair(call, request, reply.Answer, check);
             var (repaired, repairMetrics) = await _runner.GetAsync(backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
-            var recheck = _schemas.Check(request.Type, repaired);
+            var recheck = Check(call, backend, repaired);
             return recheck.IsValid
-                ? Finish(call, backend, repaired, recheck, metrics.Add(repairMetrics), rejected: reply)
-                : throw SchemaFailure(call, backend, [reply, repaired], recheck);
+                ? Finish(call, backend, repaired, recheck, metrics.Add(repairMetrics), rejected: reply.Answer)
+                : throw SchemaFailure(call, backend, [reply.Answer, repaired.Answer], recheck);
         }
+    }
+
+    /// <summary>The schema check of a reply without its reasoning; a reply that is nothing but reasoning is its own error.</summary>
+    private SchemaCheck Check(PreparedCall call, LlmBackend backend, ModelReply reply)
+    {
+        if (reply.OnlyThought)
+        {
+            LogThinkingOnly(call.Type, call.Model, backend.Name);
+            throw new LlmThinkingOnlyException(call.Model, backend.Name);
+        }
+
+        return _schemas.Check(call.Type, reply.Answer);
     }
 
     /// <summary>
     /// The first call, on the best endpoint; when that endpoint cannot be reached (no work was done there), once
     /// more on each other endpoint that has the model.
     /// </summary>
-    private async Task<(BackendLease Lease, ChatOptions Options, string Reply, LlmCallMetrics Metrics)> FirstCallAsync(
+    private async Task<(BackendLease Lease, ChatOptions Options, ModelReply Reply, LlmCallMetrics Metrics)> FirstCallAsync(
         PreparedCall call, LlmPriority priority, CancellationToken cancellationToken)
     {
         var tried = new List<LlmBackend>();
@@ -76,7 +88,7 @@ public sealed partial class LlmAnnotator
             var lease = await AcquireAsync(call, priority, tried, cancellationToken).ConfigureAwait(false);
             try
             {
-                var options = lease.Backend.CreateChatOptions(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName);
+                var options = lease.Backend.CreateChatOptions(Plan(call));
                 var (reply, metrics) = await _runner.GetAsync(lease.Backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
                 return (lease, options, reply, metrics);
             }
@@ -108,7 +120,7 @@ public sealed partial class LlmAnnotator
             IAsyncEnumerator<ChatResponseUpdate>? stream = null;
             try
             {
-                var options = lease.Backend.CreateChatOptions(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName);
+                var options = lease.Backend.CreateChatOptions(Plan(call));
                 stream = _runner.StreamAsync(lease.Backend, call.Model, call.Messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
                 var hasUpdate = await stream.MoveNextAsync().ConfigureAwait(false);
                 return (lease, options, stream, hasUpdate);
@@ -140,7 +152,7 @@ public sealed partial class LlmAnnotator
         LlmAnnotationRequest request,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var call = Prepare(request);
+        var call = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
         var (lease, options, stream, more) = await OpenStreamAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
         using var held = lease;
         var backend = lease.Backend;
@@ -175,12 +187,13 @@ public sealed partial class LlmAnnotator
             }
 
             var response = updates.ToChatResponse();
-            replies.Add(response.Text);
+            var reply = ModelReply.From(response);
+            replies.Add(reply.Answer);
             metrics = metrics.Add(LlmCallMetrics.From(response, updates.LastOrDefault()?.RawRepresentation));
-            var check = _schemas.Check(request.Type, response.Text);
+            var check = Check(call, backend, reply);
             if (check.IsValid)
             {
-                var result = Finish(call, backend, response.Text, check, metrics, rejected: attempt == 2 ? replies[0] : null);
+                var result = Finish(call, backend, reply, check, metrics, rejected: attempt == 2 ? replies[0] : null);
                 yield return new LlmStreamUpdate(LlmStreamUpdateKind.Result, attempt, Result: result);
                 yield break;
             }
@@ -190,12 +203,12 @@ public sealed partial class LlmAnnotator
                 throw SchemaFailure(call, backend, replies, check);
             }
 
-            AddRepair(call, request, response.Text, check);
+            AddRepair(call, request, reply.Answer, check);
             yield return new LlmStreamUpdate(LlmStreamUpdateKind.Repair, attempt + 1);
         }
     }
 
-    private PreparedCall Prepare(LlmAnnotationRequest request)
+    private async Task<PreparedCall> PrepareAsync(LlmAnnotationRequest request, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ReportText);
         var temperature = request.Temperature ?? _options.DefaultTemperature ?? _prompts.DefaultTemperature(request.Type);
@@ -210,8 +223,13 @@ public sealed partial class LlmAnnotator
             new(ChatRole.System, _prompts.Get(request.Type, request.Language)),
             new(ChatRole.User, _prompts.BuildUserMessage(request.UserPrompt, request.ReportText, request.Language)),
         ];
-        return new PreparedCall(request.Type, model, temperature, messages, "reportlens_" + request.Type.ToWire(), _time.GetTimestamp());
+        var started = _time.GetTimestamp();
+        var facts = await _pool.GetModelFactsAsync(model, cancellationToken).ConfigureAwait(false);
+        return new PreparedCall(request.Type, model, temperature, messages, "reportlens_" + request.Type.ToWire(), started, facts);
     }
+
+    private ChatCallPlan Plan(PreparedCall call) =>
+        new(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName, call.Facts);
 
     private async Task<BackendLease> AcquireAsync(PreparedCall call, LlmPriority priority, IReadOnlyCollection<LlmBackend> exclude, CancellationToken cancellationToken)
     {
@@ -227,14 +245,16 @@ public sealed partial class LlmAnnotator
         call.Messages.Add(new ChatMessage(ChatRole.User, _prompts.BuildRepairMessage(check.Errors, request.Language)));
     }
 
-    private LlmAnnotationResult Finish(PreparedCall call, LlmBackend backend, string reply, SchemaCheck check, LlmCallMetrics metrics, string? rejected)
+    private LlmAnnotationResult Finish(PreparedCall call, LlmBackend backend, ModelReply reply, SchemaCheck check, LlmCallMetrics metrics, string? rejected)
     {
         var elapsed = _time.GetElapsedTime(call.Started);
         LogDone(call.Type, call.Model, backend.Name, metrics.PromptTokens, metrics.OutputTokens, rejected is null ? 0 : 1, (long)elapsed.TotalMilliseconds);
         return new LlmAnnotationResult
         {
             Content = check.Content!,
-            RawReply = reply,
+            RawReply = reply.Answer,
+            Thought = reply.Thought,
+            ThinkingTokens = metrics.ThinkingTokens,
             RejectedReplies = rejected is null ? [] : [rejected],
             Model = call.Model,
             Backend = backend.Name,
@@ -258,13 +278,16 @@ public sealed partial class LlmAnnotator
         return new LlmSchemaException(replies, check.Errors, backend.Name, call.Model);
     }
 
-    private sealed record PreparedCall(AnnotationType Type, string Model, double Temperature, List<ChatMessage> Messages, string SchemaName, long Started)
+    private sealed record PreparedCall(AnnotationType Type, string Model, double Temperature, List<ChatMessage> Messages, string SchemaName, long Started, ModelFacts Facts)
     {
         public TimeSpan QueueWait { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LLM {Type} by {Model} on {Backend}: {PromptTokens} prompt / {OutputTokens} output tokens, {Repairs} repairs, {ElapsedMs} ms")]
     private partial void LogDone(AnnotationType type, string model, string backend, int? promptTokens, int? outputTokens, int repairs, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM {Type} reply from {Model} on {Backend} held only reasoning, no answer")]
+    private partial void LogThinkingOnly(AnnotationType type, string model, string backend);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM endpoint {Backend} unreachable for {Model}; trying another endpoint")]
     private partial void LogFailover(string backend, string model);

@@ -12,7 +12,7 @@ internal sealed class LlmCallRunner(IOptions<OllamaOptions> options, TimeProvide
 {
     private readonly TimeSpan _timeout = options.Value.RequestTimeout;
 
-    public Task<(string Reply, LlmCallMetrics Metrics)> GetAsync(
+    public Task<(ModelReply Reply, LlmCallMetrics Metrics)> GetAsync(
         LlmBackend backend, string model, IList<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken) =>
         backend.Breaker.ExecuteAsync(backend, async token =>
         {
@@ -24,7 +24,7 @@ internal sealed class LlmCallRunner(IOptions<OllamaOptions> options, TimeProvide
                 var response = await backend.ChatClient(model).GetResponseAsync(messages, chatOptions, linked.Token).ConfigureAwait(false);
                 var metrics = LlmCallMetrics.From(response, null);
                 backend.Stats.Record(time.GetElapsedTime(started), metrics);
-                return (response.Text, metrics);
+                return (ModelReply.From(response), metrics);
             }
             catch (Exception e) when (Fail(e, backend, model, timeout, token) is { } mapped)
             {

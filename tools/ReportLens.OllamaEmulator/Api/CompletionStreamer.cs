@@ -14,10 +14,14 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
     private static readonly TimeSpan DropGrace = TimeSpan.FromMilliseconds(100);
 
     /// <summary>False when a fault ended the stream early (no done line may follow).</summary>
-    public async Task<bool> StreamAsync(HttpContext context, string content, CompletionTiming timing, FaultPlan plan, CancellationToken ct)
+    public async Task<bool> StreamAsync(HttpContext context, string content, CompletionTiming timing, FaultPlan plan, CompletionResponse? thinking, CancellationToken ct)
     {
         OllamaResults.StartStream(context);
         await Task.Delay(timing.PromptTime, time, ct);
+        if (thinking is not null)
+        {
+            await OllamaResults.WriteLineAsync(context, thinking, ct);
+        }
         var chunks = Chunks(content);
         var evalStart = time.GetTimestamp();
         var charsSent = 0;
@@ -41,7 +45,7 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
             if (timing.EvalTime > TimeSpan.Zero)
             {
                 // Paced by share of the text so the whole stream takes exactly the modelled eval time.
-                var due = timing.EvalTime * ((double)charsSent / content.Length) - time.GetElapsedTime(evalStart);
+                var due = timing.EvalTime * ((double)charsSent / Math.Max(1, content.Length)) - time.GetElapsedTime(evalStart);
                 if (due > TimeSpan.Zero)
                 {
                     await Task.Delay(due, time, ct);

@@ -28,6 +28,7 @@ internal static class InferenceApi
             Stream = body.Stream ?? true,
             Format = body.Format,
             KeepAlive = KeepAlive.Parse(body.KeepAlive),
+            Think = InferenceRequest.ParseThink(body.Think),
         });
     }
 
@@ -55,6 +56,7 @@ internal static class InferenceApi
             Stream = body.Stream ?? true,
             Format = body.Format,
             KeepAlive = KeepAlive.Parse(body.KeepAlive),
+            Think = InferenceRequest.ParseThink(body.Think),
         });
     }
 

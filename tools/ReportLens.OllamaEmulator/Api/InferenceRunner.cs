@@ -80,12 +80,14 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, runtime.Time, ct);
         }
-        var content = runtime.Generator.Generate(request.ToInput(), plan);
-        var timing = CompletionTiming.For(request, content, runtime.Options);
+        var reply = ThinkingReply.For(request, model, plan, runtime.Generator.Generate(request.ToInput(), plan));
+        var content = reply.Content;
+        var timing = CompletionTiming.For(request, content + reply.Thinking, runtime.Options);
         if (request.Stream)
         {
             var streamer = new CompletionStreamer(runtime.Time, (text, done) => Line(request, text, done));
-            if (!await streamer.StreamAsync(context, content, timing, plan, ct))
+            var thinking = reply.Thinking is null ? null : Line(request, "", done: false, reply.Thinking);
+            if (!await streamer.StreamAsync(context, content, timing, plan, thinking, ct))
             {
                 runtime.Stats.RequestFailed();
                 return;
@@ -107,7 +109,7 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
             }
             await Task.Delay(timing.PromptTime + timing.EvalTime, runtime.Time, ct);
         }
-        var final = Line(request, request.Stream ? "" : content, done: true) with
+        var final = Line(request, request.Stream ? "" : content, done: true, request.Stream ? null : reply.Thinking) with
         {
             DoneReason = "stop",
             TotalDuration = WireTime.Nanoseconds(runtime.Time.GetElapsedTime(started)),
@@ -135,12 +137,13 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
         await OllamaResults.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, OllamaResults.Busy, ct);
     }
 
-    private CompletionResponse Line(InferenceRequest request, string text, bool done) => new()
+    private CompletionResponse Line(InferenceRequest request, string text, bool done, string? thinking = null) => new()
     {
         Model = request.Model,
         CreatedAt = WireTime.Format(runtime.Time.GetUtcNow()),
-        Message = request.IsChat ? new OllamaMessage { Role = "assistant", Content = text } : null,
+        Message = request.IsChat ? new OllamaMessage { Role = "assistant", Content = text, Thinking = thinking } : null,
         Response = request.IsChat ? null : text,
+        Thinking = request.IsChat ? null : thinking,
         Done = done,
     };
 }

@@ -46,7 +46,7 @@ internal static class ModelsApi
                 ["general.parameter_count"] = model.ParameterCount,
                 [$"{model.Family}.context_length"] = ModelInfo.ContextLength,
             },
-            Capabilities = ["completion"],
+            Capabilities = model.Thinks ? ["completion", "thinking"] : ["completion"],
             ModifiedAt = WireTime.Format(model.ModifiedAt),
         }, ct);
     }

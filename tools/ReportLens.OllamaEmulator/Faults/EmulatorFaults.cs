@@ -16,11 +16,15 @@ public static class EmulatorFaults
     public const string HallucinatedSpan = "hallucinated_span";
     public const string DropStream = "drop_stream";
     public const string StreamError = "stream_error";
+    /// <summary>The model reasons and never answers (even when asked not to think).</summary>
+    public const string ThinkOnly = "think_only";
+    /// <summary>The model writes its reasoning as a &lt;think&gt; block before the answer, whatever think says.</summary>
+    public const string ThinkInline = "think_inline";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Delay, Timeout, Http500, InvalidJson, InvalidJsonOnce, SchemaViolation, UnknownModel, Busy,
-        WrongOffsets, HallucinatedSpan, DropStream, StreamError,
+        WrongOffsets, HallucinatedSpan, DropStream, StreamError, ThinkOnly, ThinkInline,
     ];
 
     /// <summary>True when <paramref name="name"/> is a fault name, "delay:MS" included.</summary>

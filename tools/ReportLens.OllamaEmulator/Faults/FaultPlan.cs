@@ -17,6 +17,8 @@ internal sealed record FaultPlan
     public bool HallucinatedSpan { get; init; }
     public bool DropStream { get; init; }
     public bool StreamError { get; init; }
+    public bool ThinkOnly { get; init; }
+    public bool ThinkInline { get; init; }
 
     public bool IsEmpty => this == None;
 
@@ -50,6 +52,8 @@ internal sealed record FaultPlan
             EmulatorFaults.HallucinatedSpan => this with { HallucinatedSpan = true },
             EmulatorFaults.DropStream => this with { DropStream = true },
             EmulatorFaults.StreamError => this with { StreamError = true },
+            EmulatorFaults.ThinkOnly => this with { ThinkOnly = true },
+            EmulatorFaults.ThinkInline => this with { ThinkInline = true },
             _ => this,
         };
     }

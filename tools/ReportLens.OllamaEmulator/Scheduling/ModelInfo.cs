@@ -27,6 +27,11 @@ internal sealed record ModelInfo(string Name, string Family, string ParameterSiz
 
     public long ParameterCount => (long)(Size / 0.6);
 
+    private static readonly string[] ThinkingFamilies = ["qwen3", "deepseek-r1", "gpt-oss", "magistral"];
+
+    /// <summary>Reasoning models (capability "thinking"): they think unless a request sends think=false.</summary>
+    public bool Thinks => ThinkingFamilies.Any(f => Name.StartsWith(f, StringComparison.OrdinalIgnoreCase));
+
     private static double ParseBillions(string tag)
     {
         var end = 0;

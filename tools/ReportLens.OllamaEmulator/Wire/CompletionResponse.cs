@@ -7,6 +7,8 @@ internal sealed record CompletionResponse
     public required string CreatedAt { get; init; }
     public OllamaMessage? Message { get; init; }
     public string? Response { get; init; }
+    /// <summary>/api/generate's reasoning field (chat puts it in message.thinking).</summary>
+    public string? Thinking { get; init; }
     public bool Done { get; init; }
     public string? DoneReason { get; init; }
     public long? TotalDuration { get; init; }
