@@ -2,7 +2,8 @@ namespace ReportLens.Llm.Analysis;
 
 /// <summary>
 /// What the LLM call cost and which model, prompt and backend produced it. Thought: the model reasoned before
-/// answering (removed before parsing); ThinkingTokens when the backend reports them apart.
+/// answering (removed before parsing); ThinkingTokens when the backend reports them apart. Chunks: calls a report too
+/// long for the context window took; PromptTruncated: the backend evaluated fewer prompt tokens than sent.
 /// </summary>
 public sealed record LlmCallInfo(
     string Model,
@@ -18,4 +19,9 @@ public sealed record LlmCallInfo(
     int SchemaRepairs,
     string RawReply,
     bool Thought = false,
-    int? ThinkingTokens = null);
+    int? ThinkingTokens = null,
+    int Chunks = 1,
+    int? NumCtx = null,
+    bool PromptTruncated = false,
+    string? TokenConfidence = null,
+    double? TokenProbability = null);

@@ -45,6 +45,21 @@ public sealed record LlmAnnotationResult
 
     public int SchemaRepairs { get; init; }
 
+    /// <summary>Mean of the model's own probabilities for its items (token log-probabilities); null when there were none.</summary>
+    public double? TokenProbability { get; init; }
+
+    /// <summary>Where item confidence came from: logprobs, unavailable (the backend sent none, or the call streamed), off (Llm:Logprobs false).</summary>
+    public string TokenConfidenceSource { get; init; } = TokenConfidenceSources.Unavailable;
+
+    /// <summary>Calls the report took: 1, or the number of chunks of a report too long for the context window.</summary>
+    public int Chunks { get; init; } = 1;
+
+    /// <summary>num_ctx asked for (Ollama); null for backends that take none.</summary>
+    public int? NumCtx { get; init; }
+
+    /// <summary>The backend evaluated fewer prompt tokens than the prompt must have: it cut the prompt (prompt_eval_count).</summary>
+    public bool PromptTruncated { get; init; }
+
     /// <summary>Wall time of the whole annotation, queue wait included.</summary>
     public TimeSpan Elapsed { get; init; }
 

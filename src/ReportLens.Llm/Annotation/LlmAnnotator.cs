@@ -3,7 +3,9 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Confidence;
 using ReportLens.Core.Prompts;
+using ReportLens.Core.Text;
 
 namespace ReportLens.Llm;
 
@@ -16,6 +18,7 @@ public sealed partial class LlmAnnotator
     private readonly LlmBackendPool _pool;
     private readonly AnnotationSchemas _schemas;
     private readonly LlmCallRunner _runner;
+    private readonly ContextPlanner _planner;
     private readonly OllamaOptions _options;
     private readonly PromptLibrary _prompts;
     private readonly TimeProvider _time;
@@ -25,6 +28,7 @@ public sealed partial class LlmAnnotator
         LlmBackendPool pool,
         AnnotationSchemas schemas,
         LlmCallRunner runner,
+        ContextPlanner planner,
         IOptions<OllamaOptions> options,
         PromptLibrary prompts,
         TimeProvider time,
@@ -33,6 +37,7 @@ public sealed partial class LlmAnnotator
         _pool = pool;
         _schemas = schemas;
         _runner = runner;
+        _planner = planner;
         _options = options.Value;
         _prompts = prompts;
         _time = time;
@@ -43,6 +48,13 @@ public sealed partial class LlmAnnotator
     public async Task<LlmAnnotationResult> AnnotateAsync(LlmAnnotationRequest request, CancellationToken cancellationToken)
     {
         var call = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        return call.Chunks is { } chunks
+            ? await AnnotateChunksAsync(request, chunks, cancellationToken).ConfigureAwait(false)
+            : await AnnotateCallAsync(call, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<LlmAnnotationResult> AnnotateCallAsync(PreparedCall call, LlmAnnotationRequest request, CancellationToken cancellationToken)
+    {
         var (lease, options, reply, metrics) = await FirstCallAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
         using (lease)
         {
@@ -90,6 +102,7 @@ public sealed partial class LlmAnnotator
             {
                 var options = lease.Backend.CreateChatOptions(Plan(call));
                 var (reply, metrics) = await _runner.GetAsync(lease.Backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
+                CheckPromptLength(call, lease.Backend, metrics);
                 return (lease, options, reply, metrics);
             }
             catch (LlmUnavailableException) when (CanFailOver(call, tried))
@@ -153,6 +166,13 @@ public sealed partial class LlmAnnotator
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var call = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        if (call.Chunks is { } chunks)
+        {
+            // A report in chunks is not streamed: the reply of each chunk is only a part of the result.
+            yield return new LlmStreamUpdate(LlmStreamUpdateKind.Result, 1, Result: await AnnotateChunksAsync(request, chunks, cancellationToken).ConfigureAwait(false));
+            yield break;
+        }
+
         var (lease, options, stream, more) = await OpenStreamAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
         using var held = lease;
         var backend = lease.Backend;
@@ -189,7 +209,13 @@ public sealed partial class LlmAnnotator
             var response = updates.ToChatResponse();
             var reply = ModelReply.From(response);
             replies.Add(reply.Answer);
-            metrics = metrics.Add(LlmCallMetrics.From(response, updates.LastOrDefault()?.RawRepresentation));
+            var attemptMetrics = LlmCallMetrics.From(response, updates.LastOrDefault()?.RawRepresentation);
+            if (attempt == 1)
+            {
+                CheckPromptLength(call, backend, attemptMetrics);
+            }
+
+            metrics = metrics.Add(attemptMetrics);
             var check = Check(call, backend, reply);
             if (check.IsValid)
             {
@@ -225,11 +251,32 @@ public sealed partial class LlmAnnotator
         ];
         var started = _time.GetTimestamp();
         var facts = await _pool.GetModelFactsAsync(model, cancellationToken).ConfigureAwait(false);
-        return new PreparedCall(request.Type, model, temperature, messages, "reportlens_" + request.Type.ToWire(), started, facts);
+        var system = messages[0].Text;
+        var window = _planner.Plan(system + _prompts.BuildUserMessage(request.UserPrompt, "", request.Language),
+            _schemas.Get(request.Type).GetRawText(), request.ReportText, request.Language, facts);
+        return new PreparedCall(request.Type, model, temperature, messages, "reportlens_" + request.Type.ToWire(), started, facts)
+        {
+            NumCtx = window.NumCtx,
+            Chunks = window.Chunks,
+            MinPromptTokens = TokenEstimate.Lower(system) + TokenEstimate.Lower(messages[1].Text),
+        };
     }
 
     private ChatCallPlan Plan(PreparedCall call) =>
-        new(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName, call.Facts);
+        new(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName, call.Facts, call.NumCtx, _runner.Logprobs);
+
+    /// <summary>
+    /// A backend that evaluated fewer prompt tokens than the prompt must hold (or filled the whole window) cut it:
+    /// Ollama truncates a prompt longer than num_ctx without an error. Logged without text and kept on the result.
+    /// </summary>
+    private void CheckPromptLength(PreparedCall call, LlmBackend backend, LlmCallMetrics metrics)
+    {
+        if (metrics.PromptTokens is { } evaluated && (evaluated < call.MinPromptTokens || evaluated >= call.NumCtx))
+        {
+            call.PromptTruncated = true;
+            LogTruncated(call.Type, call.Model, backend.Name, evaluated, call.MinPromptTokens, call.NumCtx);
+        }
+    }
 
     private async Task<BackendLease> AcquireAsync(PreparedCall call, LlmPriority priority, IReadOnlyCollection<LlmBackend> exclude, CancellationToken cancellationToken)
     {
@@ -249,9 +296,13 @@ public sealed partial class LlmAnnotator
     {
         var elapsed = _time.GetElapsedTime(call.Started);
         LogDone(call.Type, call.Model, backend.Name, metrics.PromptTokens, metrics.OutputTokens, rejected is null ? 0 : 1, (long)elapsed.TotalMilliseconds);
+        var probabilities = reply.Tokens is { } tokens ? ItemProbabilities.Compute(call.Type, tokens) : null;
         return new LlmAnnotationResult
         {
-            Content = check.Content!,
+            Content = probabilities is null ? check.Content! : TokenConfidence.Attach(check.Content!, probabilities),
+            TokenProbability = probabilities is null ? null : probabilities.Count == 0 ? 1.0 : probabilities.Average(),
+            TokenConfidenceSource = !_runner.Logprobs ? TokenConfidenceSources.Off
+                : probabilities is null ? TokenConfidenceSources.Unavailable : TokenConfidenceSources.Logprobs,
             RawReply = reply.Answer,
             Thought = reply.Thought,
             ThinkingTokens = metrics.ThinkingTokens,
@@ -267,6 +318,8 @@ public sealed partial class LlmAnnotator
             PromptEvalDurationNs = metrics.PromptEvalNs,
             EvalDurationNs = metrics.EvalNs,
             SchemaRepairs = rejected is null ? 0 : 1,
+            NumCtx = backend.Kind == LlmBackendKind.Ollama ? call.NumCtx : null,
+            PromptTruncated = call.PromptTruncated,
             Elapsed = elapsed,
             QueueWait = call.QueueWait,
         };
@@ -281,6 +334,15 @@ public sealed partial class LlmAnnotator
     private sealed record PreparedCall(AnnotationType Type, string Model, double Temperature, List<ChatMessage> Messages, string SchemaName, long Started, ModelFacts Facts)
     {
         public TimeSpan QueueWait { get; set; }
+
+        public int NumCtx { get; init; }
+
+        public IReadOnlyList<ReportChunk>? Chunks { get; init; }
+
+        /// <summary>The fewest tokens any tokenizer makes of the messages (<see cref="TokenEstimate.Lower"/>).</summary>
+        public int MinPromptTokens { get; init; }
+
+        public bool PromptTruncated { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LLM {Type} by {Model} on {Backend}: {PromptTokens} prompt / {OutputTokens} output tokens, {Repairs} repairs, {ElapsedMs} ms")]
@@ -288,6 +350,9 @@ public sealed partial class LlmAnnotator
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM {Type} reply from {Model} on {Backend} held only reasoning, no answer")]
     private partial void LogThinkingOnly(AnnotationType type, string model, string backend);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM {Type} prompt to {Model} on {Backend} looks truncated: {Evaluated} prompt tokens evaluated, at least {Expected} expected, num_ctx {NumCtx}")]
+    private partial void LogTruncated(AnnotationType type, string model, string backend, int evaluated, int expected, int numCtx);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM endpoint {Backend} unreachable for {Model}; trying another endpoint")]
     private partial void LogFailover(string backend, string model);

@@ -22,6 +22,7 @@ public static class OllamaEnvironment
         ["OLLAMA_NUM_PARALLEL"] = nameof(OllamaOptions.NumParallel),
         ["OLLAMA_QUEUE_TIMEOUT"] = nameof(OllamaOptions.QueueTimeout),
         ["OLLAMA_MAX_QUEUED"] = nameof(OllamaOptions.MaxQueued),
+        ["OLLAMA_MAX_NUM_CTX"] = nameof(OllamaOptions.MaxNumCtx),
     };
 
     /// <summary>Applies the OLLAMA_* values found in <paramref name="configuration"/> (environment, .env) to <paramref name="options"/>.</summary>
@@ -48,6 +49,7 @@ public static class OllamaEnvironment
                 case nameof(OllamaOptions.NumParallel): SetInteger(variable, raw, v => options.NumParallel = v, options); break;
                 case nameof(OllamaOptions.QueueTimeout): SetNumber(variable, raw, v => options.QueueTimeout = v, options); break;
                 case nameof(OllamaOptions.MaxQueued): SetInteger(variable, raw, v => options.MaxQueued = v, options); break;
+                case nameof(OllamaOptions.MaxNumCtx): SetInteger(variable, raw, v => options.MaxNumCtx = v, options); break;
             }
         }
     }

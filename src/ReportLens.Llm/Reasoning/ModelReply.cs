@@ -8,14 +8,25 @@ namespace ReportLens.Llm;
 /// </summary>
 internal sealed record ModelReply(string Answer, bool Thought)
 {
+    /// <summary>The reply's tokens with their log-probabilities, when the backend sent them.</summary>
+    public IReadOnlyList<TokenLogprob>? Tokens { get; init; }
+
     private const string Open = "<think>";
     private const string Close = "</think>";
 
     /// <summary>True when the model reasoned and nothing but whitespace is left to parse.</summary>
     public bool OnlyThought => Thought && string.IsNullOrWhiteSpace(Answer);
 
-    public static ModelReply From(ChatResponse response) =>
-        Strip(response.Text, response.Messages.SelectMany(m => m.Contents).OfType<TextReasoningContent>().Any(r => r.Text.Length > 0));
+    public static ModelReply From(ChatResponse response, IReadOnlyList<TokenLogprob>? tokens = null) =>
+        Strip(response.Text, response.Messages.SelectMany(m => m.Contents).OfType<TextReasoningContent>().Any(r => r.Text.Length > 0)) with
+        {
+            Tokens = tokens ?? OpenAiTokens(response.RawRepresentation),
+        };
+
+    private static IReadOnlyList<TokenLogprob>? OpenAiTokens(object? raw) =>
+        raw is OpenAI.Chat.ChatCompletion { ContentTokenLogProbabilities: { Count: > 0 } tokens }
+            ? [.. tokens.Select(t => new TokenLogprob(t.Token, t.LogProbability, t.Utf8Bytes?.ToArray()))]
+            : null;
 
     public static ModelReply Strip(string text, bool thoughtSeparately = false)
     {

@@ -25,6 +25,7 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
         var chunks = Chunks(content);
         var evalStart = time.GetTimestamp();
         var charsSent = 0;
+        var sent = TimeSpan.Zero;
         for (var i = 0; i < chunks.Count; i++)
         {
             if (i == chunks.Count / 2 && (plan.DropStream || plan.StreamError))
@@ -42,16 +43,24 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
             }
             var text = chunks[i];
             charsSent += text.Length;
+            var share = timing.EvalTime * ((double)charsSent / Math.Max(1, content.Length));
             if (timing.EvalTime > TimeSpan.Zero)
             {
-                // Paced by share of the text so the whole stream takes exactly the modelled eval time.
-                var due = timing.EvalTime * ((double)charsSent / Math.Max(1, content.Length)) - time.GetElapsedTime(evalStart);
+                // Paced by share of the text so the whole stream takes the modelled eval time.
+                var due = share - sent - time.GetElapsedTime(evalStart);
                 if (due > TimeSpan.Zero)
                 {
                     await Task.Delay(due, time, ct);
                 }
             }
             await OllamaResults.WriteLineAsync(context, line(text, false), ct);
+            if (i == 0)
+            {
+                // The rest is paced from when the first line actually left: a slow first write (a cold serializer)
+                // must not squeeze the remaining lines together.
+                evalStart = time.GetTimestamp();
+                sent = share;
+            }
         }
         return true;
     }

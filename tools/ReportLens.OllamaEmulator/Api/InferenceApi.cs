@@ -29,6 +29,8 @@ internal static class InferenceApi
             Format = body.Format,
             KeepAlive = KeepAlive.Parse(body.KeepAlive),
             Think = InferenceRequest.ParseThink(body.Think),
+            Options = body.Options,
+            Logprobs = body.Logprobs == true,
         });
     }
 
@@ -57,6 +59,7 @@ internal static class InferenceApi
             Format = body.Format,
             KeepAlive = KeepAlive.Parse(body.KeepAlive),
             Think = InferenceRequest.ParseThink(body.Think),
+            Options = body.Options,
         });
     }
 

@@ -15,6 +15,8 @@ internal sealed record InferenceRequest
     public TimeSpan? KeepAlive { get; init; }
     /// <summary>The request's think: null when unset (the model's default), true also for a level.</summary>
     public bool? Think { get; init; }
+    public JsonElement? Options { get; init; }
+    public bool Logprobs { get; init; }
 
     public static bool? ParseThink(JsonElement? think) => think?.ValueKind switch
     {

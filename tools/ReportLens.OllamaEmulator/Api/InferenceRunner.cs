@@ -80,9 +80,11 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, runtime.Time, ct);
         }
-        var reply = ThinkingReply.For(request, model, plan, runtime.Generator.Generate(request.ToInput(), plan));
+        var full = CompletionTiming.For(request, "", runtime.Options).PromptTokens;
+        var (input, promptTokens) = ContextWindow.Fit(request.ToInput(), full, ContextWindow.NumCtx(request.Options, runtime.Options));
+        var reply = ThinkingReply.For(request, model, plan, runtime.Generator.Generate(input, plan));
         var content = reply.Content;
-        var timing = CompletionTiming.For(request, content + reply.Thinking, runtime.Options);
+        var timing = CompletionTiming.For(request, content + reply.Thinking, runtime.Options) with { PromptTokens = promptTokens };
         if (request.Stream)
         {
             var streamer = new CompletionStreamer(runtime.Time, (text, done) => Line(request, text, done));
@@ -118,6 +120,7 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
             PromptEvalDuration = Math.Max(1000, WireTime.Nanoseconds(timing.PromptTime)),
             EvalCount = timing.EvalTokens,
             EvalDuration = Math.Max(1000, WireTime.Nanoseconds(timing.EvalTime)),
+            Logprobs = request.Logprobs && !request.Stream ? EmulatorLogprobs.For(content, plan.UnsureWords) : null,
         };
         if (request.Stream)
         {

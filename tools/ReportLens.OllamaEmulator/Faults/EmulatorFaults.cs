@@ -20,6 +20,8 @@ public static class EmulatorFaults
     public const string ThinkOnly = "think_only";
     /// <summary>The model writes its reasoning as a &lt;think&gt; block before the answer, whatever think says.</summary>
     public const string ThinkInline = "think_inline";
+    /// <summary>"unsure:WORD": low token log-probabilities for every item whose text holds WORD.</summary>
+    public const string Unsure = "unsure";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -31,6 +33,11 @@ public static class EmulatorFaults
     public static bool IsKnown(string name)
     {
         var trimmed = name.Trim();
+        if (trimmed.StartsWith(Unsure + ":", StringComparison.Ordinal))
+        {
+            return trimmed.Length > Unsure.Length + 1;
+        }
+
         if (trimmed.StartsWith(Delay + ":", StringComparison.Ordinal))
         {
             return int.TryParse(trimmed.AsSpan(Delay.Length + 1), out var ms) && ms >= 0;

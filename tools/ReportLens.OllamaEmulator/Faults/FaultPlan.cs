@@ -19,8 +19,10 @@ internal sealed record FaultPlan
     public bool StreamError { get; init; }
     public bool ThinkOnly { get; init; }
     public bool ThinkInline { get; init; }
+    public IReadOnlyList<string> UnsureWords { get; init; } = [];
 
-    public bool IsEmpty => this == None;
+    /// <summary>No fault (unsure words only shape log-probabilities: they are no fault).</summary>
+    public bool IsEmpty => this with { UnsureWords = None.UnsureWords } == None;
 
     public static FaultPlan FromNames(IEnumerable<string> names)
     {
@@ -34,6 +36,11 @@ internal sealed record FaultPlan
 
     private FaultPlan With(string name)
     {
+        if (name.StartsWith(EmulatorFaults.Unsure + ":", StringComparison.Ordinal))
+        {
+            return this with { UnsureWords = [.. UnsureWords, name[(EmulatorFaults.Unsure.Length + 1)..]] };
+        }
+
         if (name.StartsWith(EmulatorFaults.Delay + ":", StringComparison.Ordinal)
             && int.TryParse(name.AsSpan(EmulatorFaults.Delay.Length + 1), out var ms) && ms >= 0)
         {

@@ -5,7 +5,6 @@ internal sealed record ModelInfo(string Name, string Family, string ParameterSiz
 {
     public const string QuantizationLevel = "Q4_K_M";
     public const string Format = "gguf";
-    public const int ContextLength = 32768;
 
     public static ModelInfo FromName(string name, DateTimeOffset modifiedAt)
     {

@@ -13,4 +13,5 @@ internal sealed record ChatRequest
     public JsonElement? Options { get; init; }
     /// <summary>true/false, or a level ("low", "medium", "high") that means true.</summary>
     public JsonElement? Think { get; init; }
+    public bool? Logprobs { get; init; }
 }

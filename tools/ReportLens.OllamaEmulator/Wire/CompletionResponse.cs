@@ -17,4 +17,6 @@ internal sealed record CompletionResponse
     public long? PromptEvalDuration { get; init; }
     public int? EvalCount { get; init; }
     public long? EvalDuration { get; init; }
+    /// <summary>With "logprobs": true in the request: every generated token and its log-probability.</summary>
+    public IReadOnlyList<LogprobEntry>? Logprobs { get; init; }
 }
