@@ -31,13 +31,14 @@ public static class ReportChunker
         while (first < units.Count)
         {
             var last = first;
-            while (last + 1 < units.Count && units[last + 1].End - start <= maxChars
+            // One character is kept for the sentence's closing mark, which the splitter leaves out of its span.
+            while (last + 1 < units.Count && units[last + 1].End + 1 - start <= maxChars
                 && !(units[last + 1].StartsSection && units[last + 1].Start - start >= maxChars / 2))
             {
                 last++;
             }
 
-            var end = last + 1 < units.Count ? units[last].End : text.Length;
+            var end = last + 1 < units.Count ? WithClosingMark(text, units[last].End, units[last + 1].Start) : text.Length;
             chunks.Add(new ReportChunk(start, end));
             if (last + 1 >= units.Count)
             {
@@ -56,6 +57,17 @@ public static class ReportChunker
         }
 
         return chunks;
+    }
+
+    /// <summary>The end of a sentence with its closing mark (". " → after the "."), never into the next sentence.</summary>
+    private static int WithClosingMark(string text, int end, int next)
+    {
+        while (end < next && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private static List<ReportSentence> Units(IReadOnlyList<ReportSentence> sentences, int maxChars)
