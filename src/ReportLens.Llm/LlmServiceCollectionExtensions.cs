@@ -45,6 +45,7 @@ public static class LlmServiceCollectionExtensions
             })
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(() => new BackendErrorHandler())
+            .AddHttpMessageHandler(() => new OllamaLogprobsHandler())
             // The per-call timeout (OLLAMA_TIMEOUT) and the pool own resilience; a standard pipeline added by
             // ConfigureHttpClientDefaults would cut model calls at 30 s and retry them behind our back.
             .RemoveAllResilienceHandlers();
@@ -53,12 +54,14 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton<AnnotationSchemas>();
         services.AddSingleton<LlmBackendPool>();
         services.AddSingleton<LlmCallRunner>();
+        services.AddSingleton<ContextPlanner>();
         services.AddHostedService<LlmPoolMonitor>();
         services.AddSingleton<ILlmHealthProbe, LlmHealthProbe>();
         services.AddSingleton(sp => new LlmAnnotator(
             sp.GetRequiredService<LlmBackendPool>(),
             sp.GetRequiredService<AnnotationSchemas>(),
             sp.GetRequiredService<LlmCallRunner>(),
+            sp.GetRequiredService<ContextPlanner>(),
             sp.GetRequiredService<IOptions<OllamaOptions>>(),
             PromptLibrary.Default,
             sp.GetRequiredService<TimeProvider>(),

@@ -36,6 +36,12 @@ public sealed record EmulatorOptions
     /// <summary>Listen URL; null = http://127.0.0.1 on a free port.</summary>
     public string? Url { get; init; }
 
+    /// <summary>Every model's context_length in /api/show, and the most num_ctx a request gets.</summary>
+    public int ContextLength { get; init; } = 32768;
+
+    /// <summary>num_ctx when a request sends none (Ollama's default: 4096); a longer prompt is truncated.</summary>
+    public int DefaultNumCtx { get; init; } = 4096;
+
     /// <summary>Version reported by /api/version.</summary>
     public string Version { get; init; } = "0.12.6";
 

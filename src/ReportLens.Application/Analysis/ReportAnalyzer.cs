@@ -127,16 +127,22 @@ public sealed class ReportAnalyzer(
         }
 
         var engine = withRules ? EngineKind.Hybrid : EngineKind.Llm;
-        var confidence = ConfidenceCalculator.Compute(new ConfidenceEvidence
+        var evidence = new ConfidenceEvidence
         {
             Engine = engine,
             Schema = schema,
             GroundedFraction = grounded.GroundedFraction,
             AgreementRatio = agreement,
             ContradictionCount = contradictions,
-        });
+            TokenProbability = reply.TokenProbability,
+        };
+        var confidence = ConfidenceCalculator.Compute(evidence);
+        // Each item the model gave a probability for: the annotation's evidence (without the token factor) × that probability.
+        content = TokenConfidence.Combine(content, ConfidenceCalculator.Compute(evidence with { TokenProbability = null }).Value);
         var call = new LlmCallInfo(reply.Model, reply.Backend, reply.PromptVersion, reply.Temperature, reply.PromptTokens, reply.OutputTokens,
-            reply.TotalDurationNs, reply.LoadDurationNs, reply.PromptEvalDurationNs, reply.EvalDurationNs, reply.SchemaRepairs, reply.RawReply, reply.Deidentified is not null);
+            reply.TotalDurationNs, reply.LoadDurationNs, reply.PromptEvalDurationNs, reply.EvalDurationNs, reply.SchemaRepairs, reply.RawReply,
+            reply.Deidentified is not null || reply.DeidentifiedChunks, reply.Thought, reply.ThinkingTokens, reply.Chunks, reply.NumCtx, reply.PromptTruncated,
+            reply.TokenConfidenceSource, reply.TokenProbability);
         return new AnalysisOutcome(content, engine, grounded.GroundedFraction, confidence.Value, Details(confidence), call, agreement,
             contradictions, time.GetElapsedTime(started));
     }

@@ -4,7 +4,8 @@ namespace ReportLens.Core.Confidence;
 
 /// <summary>
 /// Confidence from evidence, not from the model's token count (reasoning in docs/confidence.md):
-/// value = clamp(min(schema × grounding × agreement, cap) × rules items − 0.15 × contradictions, 0, 1), rounded to 2 decimals.
+/// value = clamp(min(schema × grounding × agreement, cap) × rules items × token probability − 0.15 × contradictions, 0, 1),
+/// rounded to 2 decimals.
 /// </summary>
 public static class ConfidenceCalculator
 {
@@ -30,13 +31,14 @@ public static class ConfidenceCalculator
             ? AgreementFloor + ((1 - AgreementFloor) * Clamp(ratio))
             : evidence.Engine == EngineKind.Rules ? 1.0 : UnconfirmedLlm;
         var items = evidence.Engine == EngineKind.Rules && evidence.RulesItemConfidence is { } mean ? Clamp(mean) : 1.0;
+        var tokens = evidence.Engine != EngineKind.Rules && evidence.TokenProbability is { } probability ? Clamp(probability) : 1.0;
         var raw = schema * grounding * agreement;
         var cap = evidence.Engine == EngineKind.Rules ? RulesCap : 1.0;
         var capped = Math.Min(raw, cap);
         var contradictions = Math.Max(0, evidence.ContradictionCount);
         // The cap bounds what the rules can know (they miss what their lexicons do not name); how well they read
         // what they did find scales the value under it.
-        var scaled = capped * items;
+        var scaled = capped * items * tokens;
         var penalised = Math.Max(0, scaled - (ContradictionPenalty * contradictions));
 
         // The epsilon makes decimal midpoints (0.7 × 0.75 = 0.525) round up as a reader computing by hand expects.
@@ -47,6 +49,7 @@ public static class ConfidenceCalculator
             new("agreement", evidence.AgreementRatio, agreement),
             new("engine_cap", cap, capped - raw),
             new("rules_items", evidence.Engine == EngineKind.Rules ? evidence.RulesItemConfidence : null, items),
+            new(TokenConfidence.Factor, evidence.Engine != EngineKind.Rules ? evidence.TokenProbability : null, tokens),
             new("contradictions", contradictions, penalised - scaled),
         ]);
     }

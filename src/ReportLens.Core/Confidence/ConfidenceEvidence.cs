@@ -17,4 +17,10 @@ public sealed record ConfidenceEvidence
     /// engine's value under its cap; null when the items carry none.
     /// </summary>
     public double? RulesItemConfidence { get; init; }
+
+    /// <summary>
+    /// LLM or hybrid: the mean of the model's own probabilities for its items (<see cref="TokenConfidence"/>), from
+    /// token log-probabilities; null when the backend gave none (the factor is then 1).
+    /// </summary>
+    public double? TokenProbability { get; init; }
 }

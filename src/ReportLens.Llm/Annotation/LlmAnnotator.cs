@@ -3,8 +3,10 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Confidence;
 using ReportLens.Core.Deidentification;
 using ReportLens.Core.Prompts;
+using ReportLens.Core.Text;
 
 namespace ReportLens.Llm;
 
@@ -19,6 +21,7 @@ public sealed partial class LlmAnnotator
     private readonly LlmBackendPool _pool;
     private readonly AnnotationSchemas _schemas;
     private readonly LlmCallRunner _runner;
+    private readonly ContextPlanner _planner;
     private readonly OllamaOptions _options;
     private readonly PromptLibrary _prompts;
     private readonly TimeProvider _time;
@@ -32,6 +35,7 @@ public sealed partial class LlmAnnotator
         LlmBackendPool pool,
         AnnotationSchemas schemas,
         LlmCallRunner runner,
+        ContextPlanner planner,
         IOptions<OllamaOptions> options,
         PromptLibrary prompts,
         TimeProvider time,
@@ -40,6 +44,7 @@ public sealed partial class LlmAnnotator
         _pool = pool;
         _schemas = schemas;
         _runner = runner;
+        _planner = planner;
         _options = options.Value;
         _prompts = prompts;
         _time = time;
@@ -49,32 +54,51 @@ public sealed partial class LlmAnnotator
     /// <summary>Annotates and returns the validated result; throws an <see cref="LlmException"/> on failure.</summary>
     public async Task<LlmAnnotationResult> AnnotateAsync(LlmAnnotationRequest request, CancellationToken cancellationToken)
     {
-        var call = Prepare(request);
+        var call = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        return call.Chunks is { } chunks
+            ? await AnnotateChunksAsync(request, chunks, cancellationToken).ConfigureAwait(false)
+            : await AnnotateCallAsync(call, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<LlmAnnotationResult> AnnotateCallAsync(PreparedCall call, LlmAnnotationRequest request, CancellationToken cancellationToken)
+    {
         var (lease, options, reply, metrics) = await FirstCallAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
         using (lease)
         {
             var backend = lease.Backend;
-            var check = _schemas.Check(request.Type, reply);
+            var check = Check(call, backend, reply);
             if (check.IsValid)
             {
                 return Finish(call, backend, reply, check, metrics, rejected: null);
             }
 
             // The repair goes to the same endpoint: it holds the conversation's prefix in its cache.
-            AddRepair(call, request, reply, check);
+            AddRepair(call, request, reply.Answer, check);
             var (repaired, repairMetrics) = await _runner.GetAsync(backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
-            var recheck = _schemas.Check(request.Type, repaired);
+            var recheck = Check(call, backend, repaired);
             return recheck.IsValid
-                ? Finish(call, backend, repaired, recheck, metrics.Add(repairMetrics), rejected: reply)
-                : throw SchemaFailure(call, backend, [reply, repaired], recheck);
+                ? Finish(call, backend, repaired, recheck, metrics.Add(repairMetrics), rejected: reply.Answer)
+                : throw SchemaFailure(call, backend, [reply.Answer, repaired.Answer], recheck);
         }
+    }
+
+    /// <summary>The schema check of a reply without its reasoning; a reply that is nothing but reasoning is its own error.</summary>
+    private SchemaCheck Check(PreparedCall call, LlmBackend backend, ModelReply reply)
+    {
+        if (reply.OnlyThought)
+        {
+            LogThinkingOnly(call.Type, call.Model, backend.Name);
+            throw new LlmThinkingOnlyException(call.Model, backend.Name);
+        }
+
+        return _schemas.Check(call.Type, reply.Answer);
     }
 
     /// <summary>
     /// The first call, on the best endpoint; when that endpoint cannot be reached (no work was done there), once
     /// more on each other endpoint that has the model.
     /// </summary>
-    private async Task<(BackendLease Lease, ChatOptions Options, string Reply, LlmCallMetrics Metrics)> FirstCallAsync(
+    private async Task<(BackendLease Lease, ChatOptions Options, ModelReply Reply, LlmCallMetrics Metrics)> FirstCallAsync(
         PreparedCall call, LlmPriority priority, CancellationToken cancellationToken)
     {
         var tried = new List<LlmBackend>();
@@ -83,8 +107,9 @@ public sealed partial class LlmAnnotator
             var lease = await AcquireAsync(call, priority, tried, cancellationToken).ConfigureAwait(false);
             try
             {
-                var options = lease.Backend.CreateChatOptions(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName);
+                var options = lease.Backend.CreateChatOptions(Plan(call));
                 var (reply, metrics) = await _runner.GetAsync(lease.Backend, call.Model, call.Messages, options, cancellationToken).ConfigureAwait(false);
+                CheckPromptLength(call, lease.Backend, metrics);
                 return (lease, options, reply, metrics);
             }
             catch (LlmUnavailableException) when (CanFailOver(call, tried))
@@ -115,7 +140,7 @@ public sealed partial class LlmAnnotator
             IAsyncEnumerator<ChatResponseUpdate>? stream = null;
             try
             {
-                var options = lease.Backend.CreateChatOptions(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName);
+                var options = lease.Backend.CreateChatOptions(Plan(call));
                 stream = _runner.StreamAsync(lease.Backend, call.Model, call.Messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
                 var hasUpdate = await stream.MoveNextAsync().ConfigureAwait(false);
                 return (lease, options, stream, hasUpdate);
@@ -147,7 +172,14 @@ public sealed partial class LlmAnnotator
         LlmAnnotationRequest request,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var call = Prepare(request);
+        var call = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        if (call.Chunks is { } chunks)
+        {
+            // A report in chunks is not streamed: the reply of each chunk is only a part of the result.
+            yield return new LlmStreamUpdate(LlmStreamUpdateKind.Result, 1, Result: await AnnotateChunksAsync(request, chunks, cancellationToken).ConfigureAwait(false));
+            yield break;
+        }
+
         var (lease, options, stream, more) = await OpenStreamAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
         using var held = lease;
         var backend = lease.Backend;
@@ -182,12 +214,19 @@ public sealed partial class LlmAnnotator
             }
 
             var response = updates.ToChatResponse();
-            replies.Add(response.Text);
-            metrics = metrics.Add(LlmCallMetrics.From(response, updates.LastOrDefault()?.RawRepresentation));
-            var check = _schemas.Check(request.Type, response.Text);
+            var reply = ModelReply.From(response);
+            replies.Add(reply.Answer);
+            var attemptMetrics = LlmCallMetrics.From(response, updates.LastOrDefault()?.RawRepresentation);
+            if (attempt == 1)
+            {
+                CheckPromptLength(call, backend, attemptMetrics);
+            }
+
+            metrics = metrics.Add(attemptMetrics);
+            var check = Check(call, backend, reply);
             if (check.IsValid)
             {
-                var result = Finish(call, backend, response.Text, check, metrics, rejected: attempt == 2 ? replies[0] : null);
+                var result = Finish(call, backend, reply, check, metrics, rejected: attempt == 2 ? replies[0] : null);
                 yield return new LlmStreamUpdate(LlmStreamUpdateKind.Result, attempt, Result: result);
                 yield break;
             }
@@ -197,12 +236,12 @@ public sealed partial class LlmAnnotator
                 throw SchemaFailure(call, backend, replies, check);
             }
 
-            AddRepair(call, request, response.Text, check);
+            AddRepair(call, request, reply.Answer, check);
             yield return new LlmStreamUpdate(LlmStreamUpdateKind.Repair, attempt + 1);
         }
     }
 
-    private PreparedCall Prepare(LlmAnnotationRequest request)
+    private async Task<PreparedCall> PrepareAsync(LlmAnnotationRequest request, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ReportText);
         var temperature = request.Temperature ?? _options.DefaultTemperature ?? _prompts.DefaultTemperature(request.Type);
@@ -212,7 +251,33 @@ public sealed partial class LlmAnnotator
         }
 
         var model = string.IsNullOrWhiteSpace(request.Model) ? _options.Model : request.Model.Trim();
-        return new PreparedCall(request, model, temperature, "reportlens_" + request.Type.ToWire(), _time.GetTimestamp());
+        var started = _time.GetTimestamp();
+        var facts = await _pool.GetModelFactsAsync(model, cancellationToken).ConfigureAwait(false);
+        var system = _prompts.Get(request.Type, request.Language);
+        var window = _planner.Plan(system + _prompts.BuildUserMessage(request.UserPrompt, "", request.Language),
+            _schemas.Get(request.Type).GetRawText(), request.ReportText, request.Language, facts);
+        return new PreparedCall(request, model, temperature, "reportlens_" + request.Type.ToWire(), started, facts)
+        {
+            NumCtx = window.NumCtx,
+            Chunks = window.Chunks,
+            MinPromptTokens = TokenEstimate.Lower(system) + TokenEstimate.Lower(_prompts.BuildUserMessage(request.UserPrompt, request.ReportText, request.Language)),
+        };
+    }
+
+    private ChatCallPlan Plan(PreparedCall call) =>
+        new(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName, call.Facts, call.NumCtx, _runner.Logprobs);
+
+    /// <summary>
+    /// A backend that evaluated fewer prompt tokens than the prompt must hold (or filled the whole window) cut it:
+    /// Ollama truncates a prompt longer than num_ctx without an error. Logged without text and kept on the result.
+    /// </summary>
+    private void CheckPromptLength(PreparedCall call, LlmBackend backend, LlmCallMetrics metrics)
+    {
+        if (metrics.PromptTokens is { } evaluated && (evaluated < call.MinPromptTokens || evaluated >= call.NumCtx))
+        {
+            call.PromptTruncated = true;
+            LogTruncated(call.Type, call.Model, backend.Name, evaluated, call.MinPromptTokens, call.NumCtx);
+        }
     }
 
     /// <summary>Acquires an endpoint and writes the messages for it: the original report, or the de-identified one.</summary>
@@ -239,14 +304,20 @@ public sealed partial class LlmAnnotator
         call.Messages.Add(new ChatMessage(ChatRole.User, _prompts.BuildRepairMessage(check.Errors, request.Language)));
     }
 
-    private LlmAnnotationResult Finish(PreparedCall call, LlmBackend backend, string reply, SchemaCheck check, LlmCallMetrics metrics, string? rejected)
+    private LlmAnnotationResult Finish(PreparedCall call, LlmBackend backend, ModelReply reply, SchemaCheck check, LlmCallMetrics metrics, string? rejected)
     {
         var elapsed = _time.GetElapsedTime(call.Started);
         LogDone(call.Type, call.Model, backend.Name, metrics.PromptTokens, metrics.OutputTokens, rejected is null ? 0 : 1, (long)elapsed.TotalMilliseconds);
+        var probabilities = reply.Tokens is { } tokens ? ItemProbabilities.Compute(call.Type, tokens) : null;
         return new LlmAnnotationResult
         {
-            Content = check.Content!,
-            RawReply = reply,
+            Content = probabilities is null ? check.Content! : TokenConfidence.Attach(check.Content!, probabilities),
+            TokenProbability = probabilities is null ? null : probabilities.Count == 0 ? 1.0 : probabilities.Average(),
+            TokenConfidenceSource = !_runner.Logprobs ? TokenConfidenceSources.Off
+                : probabilities is null ? TokenConfidenceSources.Unavailable : TokenConfidenceSources.Logprobs,
+            RawReply = reply.Answer,
+            Thought = reply.Thought,
+            ThinkingTokens = metrics.ThinkingTokens,
             RejectedReplies = rejected is null ? [] : [rejected],
             Model = call.Model,
             Backend = backend.Name,
@@ -259,6 +330,8 @@ public sealed partial class LlmAnnotator
             PromptEvalDurationNs = metrics.PromptEvalNs,
             EvalDurationNs = metrics.EvalNs,
             SchemaRepairs = rejected is null ? 0 : 1,
+            NumCtx = backend.Kind == LlmBackendKind.Ollama ? call.NumCtx : null,
+            PromptTruncated = call.PromptTruncated,
             Elapsed = elapsed,
             QueueWait = call.QueueWait,
             Deidentified = call.Deidentified,
@@ -271,7 +344,7 @@ public sealed partial class LlmAnnotator
         return new LlmSchemaException(replies, check.Errors, backend.Name, call.Model) { Deidentified = call.Deidentified is not null };
     }
 
-    private sealed record PreparedCall(LlmAnnotationRequest Request, string Model, double Temperature, string SchemaName, long Started)
+    private sealed record PreparedCall(LlmAnnotationRequest Request, string Model, double Temperature, string SchemaName, long Started, ModelFacts Facts)
     {
         public AnnotationType Type => Request.Type;
 
@@ -282,10 +355,25 @@ public sealed partial class LlmAnnotator
 
         /// <summary>The report as that endpoint sees it when it gets de-identified text; null when it gets the original.</summary>
         public DeidResult? Deidentified { get; set; }
+
+        public int NumCtx { get; init; }
+
+        public IReadOnlyList<ReportChunk>? Chunks { get; init; }
+
+        /// <summary>The fewest tokens any tokenizer makes of the messages (<see cref="TokenEstimate.Lower"/>).</summary>
+        public int MinPromptTokens { get; init; }
+
+        public bool PromptTruncated { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LLM {Type} by {Model} on {Backend}: {PromptTokens} prompt / {OutputTokens} output tokens, {Repairs} repairs, {ElapsedMs} ms")]
     private partial void LogDone(AnnotationType type, string model, string backend, int? promptTokens, int? outputTokens, int repairs, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM {Type} reply from {Model} on {Backend} held only reasoning, no answer")]
+    private partial void LogThinkingOnly(AnnotationType type, string model, string backend);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM {Type} prompt to {Model} on {Backend} looks truncated: {Evaluated} prompt tokens evaluated, at least {Expected} expected, num_ctx {NumCtx}")]
+    private partial void LogTruncated(AnnotationType type, string model, string backend, int evaluated, int expected, int numCtx);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM endpoint {Backend} unreachable for {Model}; trying another endpoint")]
     private partial void LogFailover(string backend, string model);

@@ -8,11 +8,14 @@ namespace ReportLens.Llm;
 /// Runs one model call on a chosen endpoint through its circuit breaker and under OLLAMA_TIMEOUT, telling a
 /// timeout from the caller's cancellation, and turns every failure into an <see cref="LlmException"/>.
 /// </summary>
-internal sealed class LlmCallRunner(IOptions<OllamaOptions> options, TimeProvider time)
+internal sealed class LlmCallRunner(IOptions<OllamaOptions> options, IOptions<LlmPoolOptions> pool, TimeProvider time)
 {
     private readonly TimeSpan _timeout = options.Value.RequestTimeout;
 
-    public Task<(string Reply, LlmCallMetrics Metrics)> GetAsync(
+    /// <summary>Llm:Logprobs: ask every non-streamed call for token log-probabilities (item confidence).</summary>
+    public bool Logprobs { get; } = pool.Value.Logprobs;
+
+    public Task<(ModelReply Reply, LlmCallMetrics Metrics)> GetAsync(
         LlmBackend backend, string model, IList<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken) =>
         backend.Breaker.ExecuteAsync(backend, async token =>
         {
@@ -21,10 +24,11 @@ internal sealed class LlmCallRunner(IOptions<OllamaOptions> options, TimeProvide
             var started = time.GetTimestamp();
             try
             {
+                using var logprobs = Logprobs ? LogprobsCapture.Begin() : default;
                 var response = await backend.ChatClient(model).GetResponseAsync(messages, chatOptions, linked.Token).ConfigureAwait(false);
                 var metrics = LlmCallMetrics.From(response, null);
                 backend.Stats.Record(time.GetElapsedTime(started), metrics);
-                return (response.Text, metrics);
+                return (ModelReply.From(response, logprobs.Capture?.Tokens), metrics);
             }
             catch (Exception e) when (Fail(e, backend, model, timeout, token) is { } mapped)
             {

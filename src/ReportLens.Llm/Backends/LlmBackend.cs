@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace ReportLens.Llm;
@@ -25,6 +24,8 @@ internal abstract class LlmBackend(string name, Uri url, int slots, bool deident
 
     public BackendStats Stats { get; } = new(time);
 
+    protected TimeProvider Time { get; } = time;
+
     /// <summary>The message of the last failure that counted against the endpoint (no patient data: our own texts).</summary>
     public string? LastError => _lastError;
 
@@ -46,12 +47,15 @@ internal abstract class LlmBackend(string name, Uri url, int slots, bool deident
         client.AsBuilder().UseOpenTelemetry(sourceName: LlmTelemetry.SourceName, configure: c => c.EnableSensitiveData = false).Build();
 
     /// <summary>Options for one annotation call: model, temperature, the schema as structured output.</summary>
-    public virtual ChatOptions CreateChatOptions(string model, double temperature, JsonElement schema, string schemaName) => new()
+    public virtual ChatOptions CreateChatOptions(ChatCallPlan plan) => new()
     {
-        ModelId = model,
-        Temperature = (float)temperature,
-        ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, schemaName),
+        ModelId = plan.Model,
+        Temperature = (float)plan.Temperature,
+        ResponseFormat = ChatResponseFormat.ForJsonSchema(plan.Schema, plan.SchemaName),
     };
+
+    /// <summary>The model's context window and abilities, when the backend can say (cached); else <see cref="ModelFacts.Unknown"/>.</summary>
+    public virtual Task<ModelFacts> GetModelFactsAsync(string model, CancellationToken cancellationToken) => Task.FromResult(ModelFacts.Unknown);
 
     /// <summary>Reachability, version and models; also refreshes <see cref="Models"/>.</summary>
     public abstract Task<LlmBackendHealth> ProbeAsync(CancellationToken cancellationToken);
@@ -64,7 +68,7 @@ internal abstract class LlmBackend(string name, Uri url, int slots, bool deident
     protected void SetModels(IReadOnlySet<string> models)
     {
         _models = models;
-        Interlocked.Exchange(ref _modelsRefreshedTicks, time.GetUtcNow().UtcTicks);
+        Interlocked.Exchange(ref _modelsRefreshedTicks, Time.GetUtcNow().UtcTicks);
     }
 
     public virtual void Dispose()

@@ -44,6 +44,21 @@ public sealed class LlmBackendPool : IDisposable
 
     internal IReadOnlyList<LlmBackend> Backends => _backends;
 
+    /// <summary>What the first endpoint that knows the model says about it (cached per endpoint); unknown when none can say.</summary>
+    internal async Task<ModelFacts> GetModelFactsAsync(string model, CancellationToken cancellationToken)
+    {
+        foreach (var backend in _backends.Where(b => b.HasModel(model) && b.Breaker.State != LlmBackendState.Open))
+        {
+            var facts = await backend.GetModelFactsAsync(model, cancellationToken).ConfigureAwait(false);
+            if (facts != ModelFacts.Unknown)
+            {
+                return facts;
+            }
+        }
+
+        return ModelFacts.Unknown;
+    }
+
     /// <summary>Every endpoint's state, load, models and recent performance.</summary>
     public IReadOnlyList<LlmBackendSnapshot> GetBackendsSnapshot() =>
     [

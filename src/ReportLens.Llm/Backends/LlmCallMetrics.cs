@@ -3,8 +3,11 @@ using OllamaSharp.Models.Chat;
 
 namespace ReportLens.Llm;
 
-/// <summary>Token counts and Ollama's timings (nanoseconds) of one or more calls; null where the backend reports none.</summary>
-internal sealed record LlmCallMetrics(int? PromptTokens, int? OutputTokens, long? TotalNs, long? LoadNs, long? PromptEvalNs, long? EvalNs)
+/// <summary>
+/// Token counts and Ollama's timings (nanoseconds) of one or more calls; null where the backend reports none.
+/// ThinkingTokens: reasoning tokens, as OpenAI-compatible servers report them (Ollama counts them in eval_count only).
+/// </summary>
+internal sealed record LlmCallMetrics(int? PromptTokens, int? OutputTokens, long? TotalNs, long? LoadNs, long? PromptEvalNs, long? EvalNs, int? ThinkingTokens = null)
 {
     public static LlmCallMetrics None { get; } = new(null, null, null, null, null, null);
 
@@ -18,7 +21,8 @@ internal sealed record LlmCallMetrics(int? PromptTokens, int? OutputTokens, long
             done?.TotalDuration,
             done?.LoadDuration,
             done?.PromptEvalDuration,
-            done?.EvalDuration);
+            done?.EvalDuration,
+            (int?)response.Usage?.ReasoningTokenCount);
     }
 
     public LlmCallMetrics Add(LlmCallMetrics other) => new(
@@ -27,7 +31,8 @@ internal sealed record LlmCallMetrics(int? PromptTokens, int? OutputTokens, long
         Sum(TotalNs, other.TotalNs),
         Sum(LoadNs, other.LoadNs),
         Sum(PromptEvalNs, other.PromptEvalNs),
-        Sum(EvalNs, other.EvalNs));
+        Sum(EvalNs, other.EvalNs),
+        Sum(ThinkingTokens, other.ThinkingTokens));
 
     private static int? Sum(int? a, int? b) => a is null && b is null ? null : (a ?? 0) + (b ?? 0);
 

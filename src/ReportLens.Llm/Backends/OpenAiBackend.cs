@@ -33,6 +33,17 @@ internal sealed class OpenAiBackend : LlmBackend
 
     public override LlmBackendKind Kind => LlmBackendKind.OpenAi;
 
+    public override ChatOptions CreateChatOptions(ChatCallPlan plan)
+    {
+        var options = base.CreateChatOptions(plan);
+        if (plan.Logprobs)
+        {
+            options.RawRepresentationFactory = _ => new OpenAI.Chat.ChatCompletionOptions { IncludeLogProbabilities = true };
+        }
+
+        return options;
+    }
+
     public override IChatClient ChatClient(string model) =>
         _chatClients.GetOrAdd(model, m => Instrumented(_client.GetChatClient(m).AsIChatClient()));
 

@@ -16,6 +16,12 @@ public sealed class LlmPoolOptions
     /// <summary>Seconds an endpoint stays out before one probe call may bring it back.</summary>
     public double BreakerBreakSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Ask for token log-probabilities (Ollama 0.12.11+ "logprobs", OpenAI-compatible "logprobs") on non-streamed calls
+    /// and derive each item's confidence from them (docs/confidence.md); servers that send none fall back.
+    /// </summary>
+    public bool Logprobs { get; set; } = true;
+
     /// <summary>Seconds between refreshes of each Ollama endpoint's model list (/api/tags).</summary>
     public double ModelRefreshSeconds { get; set; } = 30;
 }

@@ -24,6 +24,7 @@ public static class OllamaEnvironment
         ["OLLAMA_MAX_QUEUED"] = nameof(OllamaOptions.MaxQueued),
         ["OLLAMA_DEIDENTIFY"] = nameof(OllamaOptions.Deidentify),
         ["OLLAMA_TRUSTED_HOSTS"] = nameof(OllamaOptions.TrustedHosts),
+        ["OLLAMA_MAX_NUM_CTX"] = nameof(OllamaOptions.MaxNumCtx),
     };
 
     /// <summary>Applies the OLLAMA_* values found in <paramref name="configuration"/> (environment, .env) to <paramref name="options"/>.</summary>
@@ -53,6 +54,7 @@ public static class OllamaEnvironment
                 case nameof(OllamaOptions.TrustedHosts): options.TrustedHosts = raw; break;
                 case nameof(OllamaOptions.Deidentify) when bool.TryParse(raw, out var deidentify): options.Deidentify = deidentify; break;
                 case nameof(OllamaOptions.Deidentify): options.Problems.Add($"{variable}='{raw}' is not true or false."); break;
+                case nameof(OllamaOptions.MaxNumCtx): SetInteger(variable, raw, v => options.MaxNumCtx = v, options); break;
             }
         }
     }

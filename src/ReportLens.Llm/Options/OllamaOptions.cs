@@ -40,6 +40,12 @@ public sealed class OllamaOptions
     /// <summary>Ollama's keep_alive: how long the model stays loaded after a call ("5m", "24h", "-1").</summary>
     public string KeepAlive { get; set; } = "5m";
 
+    /// <summary>
+    /// Largest num_ctx ReportLens asks for (the model's own context_length caps it too): the KV cache grows with it.
+    /// A report that does not fit is analysed in chunks.
+    /// </summary>
+    public int MaxNumCtx { get; set; } = 16384;
+
     /// <summary>Parallel slots each Ollama server runs (its OLLAMA_NUM_PARALLEL).</summary>
     public int NumParallel { get; set; } = 4;
 

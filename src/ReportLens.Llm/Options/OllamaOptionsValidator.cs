@@ -32,6 +32,11 @@ public sealed partial class OllamaOptionsValidator : IValidateOptions<OllamaOpti
             failures.Add($"Ollama:QueueTimeout (OLLAMA_QUEUE_TIMEOUT) must be a positive number of seconds, not {options.QueueTimeout}.");
         }
 
+        if (options.MaxNumCtx < 1024)
+        {
+            failures.Add($"Ollama:MaxNumCtx (OLLAMA_MAX_NUM_CTX) must be at least 1024 tokens, not {options.MaxNumCtx}.");
+        }
+
         if (options.MaxQueued < 1)
         {
             failures.Add($"Ollama:MaxQueued (OLLAMA_MAX_QUEUED) must be at least 1, not {options.MaxQueued}.");

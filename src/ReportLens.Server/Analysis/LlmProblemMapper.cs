@@ -19,6 +19,7 @@ public sealed class LlmProblemMapper(IServiceProvider services) : IExceptionProb
         LlmQueueFullException e => WithRetryAfter(Problem(StatusCodes.Status503ServiceUnavailable, "LLM queue full", e), e.RetryAfter),
         LlmTimeoutException e => Problem(StatusCodes.Status504GatewayTimeout, "LLM call timed out", e),
         LlmSchemaException e => Problem(StatusCodes.Status502BadGateway, "Model reply did not match the schema", e),
+        LlmThinkingOnlyException e => Problem(StatusCodes.Status502BadGateway, "Model only reasoned and gave no answer", e),
         LlmException e => Problem(StatusCodes.Status502BadGateway, "LLM backend error", e),
         _ => null,
     };

@@ -5,7 +5,6 @@ using ReportLens.Core.Annotations;
 using ReportLens.Core.Rules;
 using ReportLens.Core.Text;
 using ReportLens.Llm;
-using ReportLens.Llm.Analysis;
 using ReportLens.OllamaEmulator;
 
 namespace ReportLens.Application.Tests.Analysis;
@@ -22,7 +21,7 @@ public sealed class ReportAnalyzerTests
         var ct = TestContext.Current.CancellationToken;
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions(), ct);
         using var host = new LlmTestHost(emulator.BaseUrl.ToString());
-        var analyzer = new ReportAnalyzer(new CriticalRules(), host.Annotator, new NoStatus(), Options.Create(new OllamaOptions()), TimeProvider.System);
+        var analyzer = new ReportAnalyzer(new CriticalRules(), host.Annotator, new AnalyzerStubs.NoStatus(), Options.Create(new OllamaOptions()), TimeProvider.System);
 
         var outcome = await analyzer.AnalyzeAsync(new AnalysisRequest(Report, ReportLanguage.Zh, AnnotationType.Classification, "", EngineKind.Hybrid), ct);
 
@@ -37,7 +36,7 @@ public sealed class ReportAnalyzerTests
     public void Fingerprint_ModelNamedWithOrWithoutItsLatestTag_IsTheSame()
     {
         using var host = new LlmTestHost("http://127.0.0.1:9");
-        var analyzer = new ReportAnalyzer(new CriticalRules(), host.Annotator, new NoStatus(), Options.Create(new OllamaOptions()), TimeProvider.System);
+        var analyzer = new ReportAnalyzer(new CriticalRules(), host.Annotator, new AnalyzerStubs.NoStatus(), Options.Create(new OllamaOptions()), TimeProvider.System);
         AnalysisRequest For(string model) => new(Report, ReportLanguage.Zh, AnnotationType.Highlight, "", EngineKind.Llm, model);
 
         Assert.Equal(analyzer.Fingerprint(For("qwen2.5"), EngineKind.Llm), analyzer.Fingerprint(For(" qwen2.5:latest"), EngineKind.Llm));
@@ -51,12 +50,5 @@ public sealed class ReportAnalyzerTests
         {
             Classifications = [new ClassificationItem { Dimension = "紧急程度", Category = "危急", Confidence = 0.9, Evidence = Evidence }],
         };
-    }
-
-    private sealed class NoStatus : ILlmStatusProvider
-    {
-        public Task<LlmStatus> GetStatusAsync(CancellationToken ct) => throw new InvalidOperationException("the engine is given");
-
-        public Task<LlmStatus> GetLatestStatusAsync(CancellationToken ct) => throw new InvalidOperationException("the engine is given");
     }
 }

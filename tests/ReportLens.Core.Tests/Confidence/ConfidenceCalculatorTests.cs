@@ -55,7 +55,7 @@ public sealed class ConfidenceCalculatorTests
 
         Assert.Contains("\"value\":0.55", json, StringComparison.Ordinal);
         Assert.Contains("{\"name\":\"grounded_fraction\",\"input\":0.5,\"contribution\":0.7}", json, StringComparison.Ordinal);
-        Assert.Equal(["schema", "grounded_fraction", "agreement", "engine_cap", "rules_items", "contradictions"], report.Factors.Select(f => f.Name));
+        Assert.Equal(["schema", "grounded_fraction", "agreement", "engine_cap", "rules_items", "token_probability", "contradictions"], report.Factors.Select(f => f.Name));
     }
 
     [Fact]

@@ -76,6 +76,25 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
     }
 
     [Fact]
+    public async Task Analyze_WhenModelOnlyReasons_Returns502SayingSoNotASchemaFailure()
+    {
+        using var client = await App.RadiologistAsync();
+        var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
+        var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
+        {
+            report_id = id,
+            user_prompt = "[[emulator:fault=think_only]]",
+            annotation_type = "highlight",
+            engine = "llm",
+        });
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway);
+        Assert.Equal("Model only reasoned and gave no answer", problem.GetProperty("title").GetString());
+        await using var db = TestDb.Open(App);
+        Assert.Equal(0, await db.Annotations.CountAsync(a => a.ReportId == id && a.Status == "succeeded"));
+    }
+
+    [Fact]
     public async Task Analyze_ClientChosenModelNotPulled_Returns404ListingAvailableModels()
     {
         using var client = await App.RadiologistAsync();

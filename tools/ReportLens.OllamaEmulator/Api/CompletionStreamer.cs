@@ -14,13 +14,18 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
     private static readonly TimeSpan DropGrace = TimeSpan.FromMilliseconds(100);
 
     /// <summary>False when a fault ended the stream early (no done line may follow).</summary>
-    public async Task<bool> StreamAsync(HttpContext context, string content, CompletionTiming timing, FaultPlan plan, CancellationToken ct)
+    public async Task<bool> StreamAsync(HttpContext context, string content, CompletionTiming timing, FaultPlan plan, CompletionResponse? thinking, CancellationToken ct)
     {
         OllamaResults.StartStream(context);
         await Task.Delay(timing.PromptTime, time, ct);
+        if (thinking is not null)
+        {
+            await OllamaResults.WriteLineAsync(context, thinking, ct);
+        }
         var chunks = Chunks(content);
         var evalStart = time.GetTimestamp();
         var charsSent = 0;
+        var sent = TimeSpan.Zero;
         for (var i = 0; i < chunks.Count; i++)
         {
             if (i == chunks.Count / 2 && (plan.DropStream || plan.StreamError))
@@ -38,16 +43,24 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
             }
             var text = chunks[i];
             charsSent += text.Length;
+            var share = timing.EvalTime * ((double)charsSent / Math.Max(1, content.Length));
             if (timing.EvalTime > TimeSpan.Zero)
             {
-                // Paced by share of the text so the whole stream takes exactly the modelled eval time.
-                var due = timing.EvalTime * ((double)charsSent / content.Length) - time.GetElapsedTime(evalStart);
+                // Paced by share of the text so the whole stream takes the modelled eval time.
+                var due = share - sent - time.GetElapsedTime(evalStart);
                 if (due > TimeSpan.Zero)
                 {
                     await Task.Delay(due, time, ct);
                 }
             }
             await OllamaResults.WriteLineAsync(context, line(text, false), ct);
+            if (i == 0)
+            {
+                // The rest is paced from when the first line actually left: a slow first write (a cold serializer)
+                // must not squeeze the remaining lines together.
+                evalStart = time.GetTimestamp();
+                sent = share;
+            }
         }
         return true;
     }

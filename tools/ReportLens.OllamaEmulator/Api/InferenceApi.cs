@@ -28,6 +28,9 @@ internal static class InferenceApi
             Stream = body.Stream ?? true,
             Format = body.Format,
             KeepAlive = KeepAlive.Parse(body.KeepAlive),
+            Think = InferenceRequest.ParseThink(body.Think),
+            Options = body.Options,
+            Logprobs = body.Logprobs == true,
         });
     }
 
@@ -55,6 +58,8 @@ internal static class InferenceApi
             Stream = body.Stream ?? true,
             Format = body.Format,
             KeepAlive = KeepAlive.Parse(body.KeepAlive),
+            Think = InferenceRequest.ParseThink(body.Think),
+            Options = body.Options,
         });
     }
 

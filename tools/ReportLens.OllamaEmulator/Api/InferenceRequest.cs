@@ -13,6 +13,18 @@ internal sealed record InferenceRequest
     public required bool Stream { get; init; }
     public JsonElement? Format { get; init; }
     public TimeSpan? KeepAlive { get; init; }
+    /// <summary>The request's think: null when unset (the model's default), true also for a level.</summary>
+    public bool? Think { get; init; }
+    public JsonElement? Options { get; init; }
+    public bool Logprobs { get; init; }
+
+    public static bool? ParseThink(JsonElement? think) => think?.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String => true,
+        _ => null,
+    };
 
     /// <summary>No messages / no prompt: Ollama just loads (or with keep_alive 0 unloads) the model.</summary>
     public bool IsLoadOnly => Messages.All(m => string.IsNullOrEmpty(m.Content));

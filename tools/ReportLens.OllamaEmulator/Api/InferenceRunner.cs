@@ -88,12 +88,16 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, runtime.Time, ct);
         }
-        var content = runtime.Generator.Generate(request.ToInput(), plan);
-        var timing = CompletionTiming.For(request, content, runtime.Options);
+        var full = CompletionTiming.For(request, "", runtime.Options).PromptTokens;
+        var (input, promptTokens) = ContextWindow.Fit(request.ToInput(), full, ContextWindow.NumCtx(request.Options, runtime.Options));
+        var reply = ThinkingReply.For(request, model, plan, runtime.Generator.Generate(input, plan));
+        var content = reply.Content;
+        var timing = CompletionTiming.For(request, content + reply.Thinking, runtime.Options) with { PromptTokens = promptTokens };
         if (request.Stream)
         {
             var streamer = new CompletionStreamer(runtime.Time, (text, done) => Line(request, text, done));
-            if (!await streamer.StreamAsync(context, content, timing, plan, ct))
+            var thinking = reply.Thinking is null ? null : Line(request, "", done: false, reply.Thinking);
+            if (!await streamer.StreamAsync(context, content, timing, plan, thinking, ct))
             {
                 runtime.Stats.RequestFailed();
                 return;
@@ -115,7 +119,7 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
             }
             await Task.Delay(timing.PromptTime + timing.EvalTime, runtime.Time, ct);
         }
-        var final = Line(request, request.Stream ? "" : content, done: true) with
+        var final = Line(request, request.Stream ? "" : content, done: true, request.Stream ? null : reply.Thinking) with
         {
             DoneReason = "stop",
             TotalDuration = WireTime.Nanoseconds(runtime.Time.GetElapsedTime(started)),
@@ -124,6 +128,7 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
             PromptEvalDuration = Math.Max(1000, WireTime.Nanoseconds(timing.PromptTime)),
             EvalCount = timing.EvalTokens,
             EvalDuration = Math.Max(1000, WireTime.Nanoseconds(timing.EvalTime)),
+            Logprobs = request.Logprobs && !request.Stream ? EmulatorLogprobs.For(content, plan.UnsureWords) : null,
         };
         if (request.Stream)
         {
@@ -143,12 +148,13 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
         await OllamaResults.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, OllamaResults.Busy, ct);
     }
 
-    private CompletionResponse Line(InferenceRequest request, string text, bool done) => new()
+    private CompletionResponse Line(InferenceRequest request, string text, bool done, string? thinking = null) => new()
     {
         Model = request.Model,
         CreatedAt = WireTime.Format(runtime.Time.GetUtcNow()),
-        Message = request.IsChat ? new OllamaMessage { Role = "assistant", Content = text } : null,
+        Message = request.IsChat ? new OllamaMessage { Role = "assistant", Content = text, Thinking = thinking } : null,
         Response = request.IsChat ? null : text,
+        Thinking = request.IsChat ? null : thinking,
         Done = done,
     };
 }

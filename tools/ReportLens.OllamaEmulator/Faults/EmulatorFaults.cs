@@ -16,17 +16,28 @@ public static class EmulatorFaults
     public const string HallucinatedSpan = "hallucinated_span";
     public const string DropStream = "drop_stream";
     public const string StreamError = "stream_error";
+    /// <summary>The model reasons and never answers (even when asked not to think).</summary>
+    public const string ThinkOnly = "think_only";
+    /// <summary>The model writes its reasoning as a &lt;think&gt; block before the answer, whatever think says.</summary>
+    public const string ThinkInline = "think_inline";
+    /// <summary>"unsure:WORD": low token log-probabilities for every item whose text holds WORD.</summary>
+    public const string Unsure = "unsure";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Delay, Timeout, Http500, InvalidJson, InvalidJsonOnce, SchemaViolation, UnknownModel, Busy,
-        WrongOffsets, HallucinatedSpan, DropStream, StreamError,
+        WrongOffsets, HallucinatedSpan, DropStream, StreamError, ThinkOnly, ThinkInline,
     ];
 
     /// <summary>True when <paramref name="name"/> is a fault name, "delay:MS" included.</summary>
     public static bool IsKnown(string name)
     {
         var trimmed = name.Trim();
+        if (trimmed.StartsWith(Unsure + ":", StringComparison.Ordinal))
+        {
+            return trimmed.Length > Unsure.Length + 1;
+        }
+
         if (trimmed.StartsWith(Delay + ":", StringComparison.Ordinal))
         {
             return int.TryParse(trimmed.AsSpan(Delay.Length + 1), out var ms) && ms >= 0;

@@ -17,8 +17,12 @@ internal sealed record FaultPlan
     public bool HallucinatedSpan { get; init; }
     public bool DropStream { get; init; }
     public bool StreamError { get; init; }
+    public bool ThinkOnly { get; init; }
+    public bool ThinkInline { get; init; }
+    public IReadOnlyList<string> UnsureWords { get; init; } = [];
 
-    public bool IsEmpty => this == None;
+    /// <summary>No fault (unsure words only shape log-probabilities: they are no fault).</summary>
+    public bool IsEmpty => this with { UnsureWords = None.UnsureWords } == None;
 
     public static FaultPlan FromNames(IEnumerable<string> names)
     {
@@ -32,6 +36,11 @@ internal sealed record FaultPlan
 
     private FaultPlan With(string name)
     {
+        if (name.StartsWith(EmulatorFaults.Unsure + ":", StringComparison.Ordinal))
+        {
+            return this with { UnsureWords = [.. UnsureWords, name[(EmulatorFaults.Unsure.Length + 1)..]] };
+        }
+
         if (name.StartsWith(EmulatorFaults.Delay + ":", StringComparison.Ordinal)
             && int.TryParse(name.AsSpan(EmulatorFaults.Delay.Length + 1), out var ms) && ms >= 0)
         {
@@ -50,6 +59,8 @@ internal sealed record FaultPlan
             EmulatorFaults.HallucinatedSpan => this with { HallucinatedSpan = true },
             EmulatorFaults.DropStream => this with { DropStream = true },
             EmulatorFaults.StreamError => this with { StreamError = true },
+            EmulatorFaults.ThinkOnly => this with { ThinkOnly = true },
+            EmulatorFaults.ThinkInline => this with { ThinkInline = true },
             _ => this,
         };
     }

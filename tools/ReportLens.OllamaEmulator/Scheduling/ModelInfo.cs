@@ -5,7 +5,6 @@ internal sealed record ModelInfo(string Name, string Family, string ParameterSiz
 {
     public const string QuantizationLevel = "Q4_K_M";
     public const string Format = "gguf";
-    public const int ContextLength = 32768;
 
     public static ModelInfo FromName(string name, DateTimeOffset modifiedAt)
     {
@@ -26,6 +25,11 @@ internal sealed record ModelInfo(string Name, string Family, string ParameterSiz
     }
 
     public long ParameterCount => (long)(Size / 0.6);
+
+    private static readonly string[] ThinkingFamilies = ["qwen3", "deepseek-r1", "gpt-oss", "magistral"];
+
+    /// <summary>Reasoning models (capability "thinking"): they think unless a request sends think=false.</summary>
+    public bool Thinks => ThinkingFamilies.Any(f => Name.StartsWith(f, StringComparison.OrdinalIgnoreCase));
 
     private static double ParseBillions(string tag)
     {

@@ -11,4 +11,7 @@ internal sealed record ChatRequest
     public JsonElement? Format { get; init; }
     public JsonElement? KeepAlive { get; init; }
     public JsonElement? Options { get; init; }
+    /// <summary>true/false, or a level ("low", "medium", "high") that means true.</summary>
+    public JsonElement? Think { get; init; }
+    public bool? Logprobs { get; init; }
 }

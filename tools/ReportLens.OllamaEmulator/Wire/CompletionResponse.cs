@@ -7,6 +7,8 @@ internal sealed record CompletionResponse
     public required string CreatedAt { get; init; }
     public OllamaMessage? Message { get; init; }
     public string? Response { get; init; }
+    /// <summary>/api/generate's reasoning field (chat puts it in message.thinking).</summary>
+    public string? Thinking { get; init; }
     public bool Done { get; init; }
     public string? DoneReason { get; init; }
     public long? TotalDuration { get; init; }
@@ -15,4 +17,6 @@ internal sealed record CompletionResponse
     public long? PromptEvalDuration { get; init; }
     public int? EvalCount { get; init; }
     public long? EvalDuration { get; init; }
+    /// <summary>With "logprobs": true in the request: every generated token and its log-probability.</summary>
+    public IReadOnlyList<LogprobEntry>? Logprobs { get; init; }
 }

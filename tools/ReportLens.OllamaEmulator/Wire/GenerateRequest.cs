@@ -11,4 +11,5 @@ internal sealed record GenerateRequest
     public JsonElement? Format { get; init; }
     public JsonElement? KeepAlive { get; init; }
     public JsonElement? Options { get; init; }
+    public JsonElement? Think { get; init; }
 }

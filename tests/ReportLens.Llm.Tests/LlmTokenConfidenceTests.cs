@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using ReportLens.Application.Analysis;
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Confidence;
+using ReportLens.Core.Text;
+using ReportLens.Llm;
+using ReportLens.OllamaEmulator;
+
+namespace ReportLens.Llm.Tests;
+
+/// <summary>Item confidence from token log-probabilities, against the emulator's logprobs (sure, or unsure per word).</summary>
+public sealed class LlmTokenConfidenceTests : IAsyncLifetime
+{
+    private const string Report = "胸部CT平扫：双肺纹理增多，右肺上叶见结节影，大小约1.2cm×0.8cm。左肺下叶见条索影。心影不大。";
+    private EmulatorHost _emulator = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _emulator = await EmulatorHost.StartAsync(new EmulatorOptions(), Ct);
+
+    public async ValueTask DisposeAsync() => await _emulator.DisposeAsync();
+
+    private async Task<AnalysisOutcome> AnalyzeAsync(string report, params (string Key, string Value)[] settings)
+    {
+        using var host = new LlmTestHost(_emulator.BaseUrl.ToString(), settings);
+        var analyzer = new ReportAnalyzer(new AnalyzerStubs.NoRules(), host.Annotator, new AnalyzerStubs.NoStatus(), Options.Create(new OllamaOptions()), TimeProvider.System);
+        return await analyzer.AnalyzeAsync(new AnalysisRequest(report, ReportLanguage.Zh, AnnotationType.Highlight, "", EngineKind.Llm), Ct);
+    }
+
+    [Fact]
+    public async Task Analyze_ItemsTheModelWasUnsureOf_GetLowerConfidenceAndComeFirstInReviewOrder()
+    {
+        var sure = await AnalyzeAsync(Report);
+        var unsure = await AnalyzeAsync(Report + "\n[[emulator:fault=unsure:结节]]");
+
+        Assert.Equal(TokenConfidenceSources.Logprobs, unsure.Llm!.TokenConfidence);
+        var highlights = ((HighlightContent)unsure.Content).Highlights;
+        var doubted = highlights.Where(h => h.Text.Contains("结节", StringComparison.Ordinal)).ToList();
+        var others = highlights.Except(doubted).ToList();
+        Assert.NotEmpty(doubted);
+        Assert.NotEmpty(others);
+        Assert.All(highlights, h => Assert.Equal(TokenConfidence.Factor, h.Confidence!.Factors[^1].Name));
+        Assert.True(doubted.Max(h => h.Confidence!.Value) < others.Min(h => h.Confidence!.Value));
+        // Review order (least confident first) starts with what the model doubted.
+        Assert.Equal(doubted.Select(h => h.Text).Order(), highlights.OrderBy(h => h.Confidence!.Value).Take(doubted.Count).Select(h => h.Text).Order());
+        // The annotation as a whole is trusted less too.
+        Assert.True(unsure.Confidence < sure.Confidence, $"{unsure.Confidence} vs {sure.Confidence}");
+        Assert.True(sure.Llm!.TokenProbability > 0.9);
+    }
+
+    [Fact]
+    public async Task Analyze_LogprobsTurnedOff_FallsBackToEvidenceAndSaysSo()
+    {
+        var outcome = await AnalyzeAsync(Report + "\n[[emulator:fault=unsure:结节]]", ("Llm:Logprobs", "false"));
+
+        Assert.Equal(TokenConfidenceSources.Off, outcome.Llm!.TokenConfidence);
+        Assert.Null(outcome.Llm.TokenProbability);
+        Assert.All(((HighlightContent)outcome.Content).Highlights, h => Assert.Null(h.Confidence));
+    }
+
+    [Fact]
+    public async Task Annotate_BackendWithoutLogprobs_IsAskedForThemAndSaysItHadNone()
+    {
+        await using var server = await WireCaptureServer.StartAsync("""{"highlights": []}""");
+        using var host = new LlmTestHost(server.BaseUrl.ToString());
+
+        var result = await host.Annotator.AnnotateAsync(new LlmAnnotationRequest(Report, ReportLanguage.Zh, AnnotationType.Highlight, ""), Ct);
+
+        Assert.True((bool)Assert.Single(server.Requests)["logprobs"]!);
+        Assert.Equal(TokenConfidenceSources.Unavailable, result.TokenConfidenceSource);
+        Assert.Null(result.TokenProbability);
+    }
+}
