@@ -3,7 +3,7 @@ using ReportLens.Core.Rules;
 using ReportLens.Core.Text;
 using ReportLens.Llm.Analysis;
 
-namespace ReportLens.Llm.Tests;
+namespace ReportLens.Application.Tests.Analysis;
 
 /// <summary>For ReportAnalyzer tests that name the engine: no status is asked for; the rules engine must not run for engine llm.</summary>
 internal static class AnalyzerStubs

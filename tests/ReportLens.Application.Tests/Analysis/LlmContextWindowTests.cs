@@ -5,7 +5,7 @@ using ReportLens.Core.Text;
 using ReportLens.Llm;
 using ReportLens.OllamaEmulator;
 
-namespace ReportLens.Llm.Tests;
+namespace ReportLens.Application.Tests.Analysis;
 
 /// <summary>Long reports and the context window, against an emulator whose models have a 4096-token window.</summary>
 public sealed class LlmContextWindowTests

@@ -6,7 +6,7 @@ using ReportLens.Core.Text;
 using ReportLens.Llm;
 using ReportLens.OllamaEmulator;
 
-namespace ReportLens.Llm.Tests;
+namespace ReportLens.Application.Tests.Analysis;
 
 /// <summary>Item confidence from token log-probabilities, against the emulator's logprobs (sure, or unsure per word).</summary>
 public sealed class LlmTokenConfidenceTests : IAsyncLifetime
