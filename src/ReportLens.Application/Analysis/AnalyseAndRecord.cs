@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
 using ReportLens.Application.Caching;
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
 using ReportLens.Core.Text;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
@@ -48,7 +49,7 @@ public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> data
         var annotation = analysis.ToAnnotation(input, result, actor.UserId);
         report.LastAnalysedAt = annotation.CreatedAt;
         report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
-        AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, $"{type} by {annotation.Engine}", annotation.CreatedAt);
+        AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, $"{type} by {annotation.Engine.WireName()}", annotation.CreatedAt);
         return await CommitAsync(db, annotation, step, ct)
             ? new RecordedAnalysis(RecordOutcome.Succeeded, annotation, null)
             : RecordedAnalysis.NotRecorded;

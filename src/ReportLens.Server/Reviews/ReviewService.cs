@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
+using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
@@ -95,10 +96,10 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, Review
             values.Count(d => d.Decision == ReviewDecisions.Edit));
     }
 
-    public Task<ReviewStatsResponse> StatsAsync(string? annotationType, CancellationToken ct) =>
+    public Task<ReviewStatsResponse> StatsAsync(AnnotationType? annotationType, CancellationToken ct) =>
         statsCache.GetAsync(annotationType, () => ComputeStatsAsync(annotationType, ct));
 
-    private async Task<ReviewStatsResponse> ComputeStatsAsync(string? annotationType, CancellationToken ct)
+    private async Task<ReviewStatsResponse> ComputeStatsAsync(AnnotationType? annotationType, CancellationToken ct)
     {
         var reviewed = db.Annotations.AsNoTracking().Where(a => a.ReviewJson != null);
         if (annotationType is not null)
@@ -117,14 +118,14 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, Review
                     decisions.Count(d => d.Decision == ReviewDecisions.Reject), decisions.Count(d => d.Decision == ReviewDecisions.Edit),
                     decisions.Count == 0 ? 0 : Math.Round((double)accepted / decisions.Count, 4));
             })
-            .OrderBy(r => r.ModelName, StringComparer.Ordinal).ThenBy(r => r.PromptVersion, StringComparer.Ordinal).ThenBy(r => r.Engine, StringComparer.Ordinal)
+            .OrderBy(r => r.ModelName, StringComparer.Ordinal).ThenBy(r => r.PromptVersion, StringComparer.Ordinal).ThenBy(r => r.Engine.WireName(), StringComparer.Ordinal)
             .ToList();
         return new ReviewStatsResponse(groups);
     }
 
-    private static string? StatusOf(ICollection<ReviewDecision> decisions) =>
+    private static ReviewStatus? StatusOf(ICollection<ReviewDecision> decisions) =>
         decisions.Count == 0 ? null
-        : decisions.All(d => d.Decision == ReviewDecisions.Accept) ? "accepted"
-        : decisions.All(d => d.Decision == ReviewDecisions.Reject) ? "rejected"
-        : "edited";
+        : decisions.All(d => d.Decision == ReviewDecisions.Accept) ? ReviewStatus.Accepted
+        : decisions.All(d => d.Decision == ReviewDecisions.Reject) ? ReviewStatus.Rejected
+        : ReviewStatus.Edited;
 }
