@@ -31,8 +31,12 @@ public sealed class StoredEnumTests
         db.Add(new JobItem { JobId = job.Id, ReportId = report.Id, State = JobItemState.Cancelled });
         db.Add(new Annotation
         {
-            ReportId = report.Id, AnnotationType = AnnotationType.Scoring, Engine = EngineKind.Rules, Status = AnnotationStatus.Failed,
-            ReviewStatus = ReviewStatus.Edited, CreatedAt = now,
+            ReportId = report.Id,
+            AnnotationType = AnnotationType.Scoring,
+            Engine = EngineKind.Rules,
+            Status = AnnotationStatus.Failed,
+            ReviewStatus = ReviewStatus.Edited,
+            CreatedAt = now,
         });
         db.Add(new CacheEntry { Key = "k", AnnotationType = AnnotationType.Classification, ModelName = "m", ResultJson = "{}", CreatedAt = now, LastHitAt = now });
         await db.SaveChangesAsync();
