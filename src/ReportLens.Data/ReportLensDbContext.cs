@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ReportLens.Core.Annotations;
 using ReportLens.Data.Entities;
 
 namespace ReportLens.Data;
@@ -45,6 +46,13 @@ public sealed class ReportLensDbContext(DbContextOptions<ReportLensDbContext> op
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        configurationBuilder.Properties<AnnotationType>().HaveConversion<WireNameConverter<AnnotationType>>();
+        configurationBuilder.Properties<EngineKind>().HaveConversion<WireNameConverter<EngineKind>>();
+        configurationBuilder.Properties<AnnotationStatus>().HaveConversion<WireNameConverter<AnnotationStatus>>();
+        configurationBuilder.Properties<ReviewStatus>().HaveConversion<WireNameConverter<ReviewStatus>>();
+        configurationBuilder.Properties<JobStatus>().HaveConversion<WireNameConverter<JobStatus>>();
+        configurationBuilder.Properties<JobItemState>().HaveConversion<WireNameConverter<JobItemState>>();
+
         // SQLite has no date type: stored as UTC ticks, timestamps still sort and compare in SQL.
         if (Database.IsSqlite())
         {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Cli.Tests.Infrastructure;
+using ReportLens.Core.Annotations;
 using ReportLens.Core.Reports;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
@@ -56,7 +57,7 @@ public sealed class AnalyseAndRecordDoorsTests : IDisposable
         var reports = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(ct);
         Assert.Equal(annotations.Select(a => (DateTimeOffset?)a.CreatedAt), reports.Select(r => r.LastAnalysedAt));
         Assert.Equal(["危急"], reports.Select(r => r.Urgency).Distinct());
-        Assert.Equal(1, await db.CacheEntries.CountAsync(c => c.AnnotationType == "classification", ct));
+        Assert.Equal(1, await db.CacheEntries.CountAsync(c => c.AnnotationType == AnnotationType.Classification, ct));
 
         var audits = await db.AuditEntries.AsNoTracking().Where(e => e.ReportId != null && ids.Contains(e.ReportId.Value) && e.Action == "analyze")
             .OrderBy(e => e.ReportId).ToListAsync(ct);
@@ -66,7 +67,7 @@ public sealed class AnalyseAndRecordDoorsTests : IDisposable
     }
 
     /// <summary>The stored fields that do not depend on the door (ids, times, cache use and durations do).</summary>
-    private static (string, string, string, string?, string, string, string, double?, double?, string?) Stored(Annotation a) =>
+    private static (AnnotationType, EngineKind, AnnotationStatus, string?, string, string, string, double?, double?, string?) Stored(Annotation a) =>
         (a.AnnotationType, a.Engine, a.Status, a.ContentJson, a.UserPrompt, a.ModelName, a.PromptVersion, a.Confidence, a.GroundedFraction, a.ConfidenceJson);
 
     private static Task<TestDatabase> CreatePostgresAsync() => TestDatabase.CreateAsync("postgres");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Cli.Tests.Infrastructure;
+using ReportLens.Core.Annotations;
 
 namespace ReportLens.Cli.Tests;
 
@@ -132,7 +133,7 @@ public sealed class AnalyzeTests(EmulatorFixture emulator) : IClassFixture<Emula
         var annotationId = json.RootElement.GetProperty("annotation_id").GetInt64();
         var stored = await db.Annotations.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(annotationId, stored.Id);
-        Assert.Equal("rules", stored.Engine);
+        Assert.Equal(EngineKind.Rules, stored.Engine);
         var missing = await workspace.RunAsync("analyze", "--report-id", "999", "--type", "classification", "--engine", "rules");
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("no report with id 999", missing.Stderr);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ReportLens.Core.Annotations;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Jobs;
@@ -101,8 +102,8 @@ public sealed class JobItemQueueTests
         await using var db = await factory.CreateDbContextAsync();
         var job = new Job
         {
-            AnnotationType = "highlight",
-            Engine = "rules",
+            AnnotationType = AnnotationType.Highlight,
+            Engine = EngineKind.Rules,
             Status = JobStatus.Queued,
             Total = items,
             CreatedAt = clock.GetUtcNow(),
@@ -115,7 +116,7 @@ public sealed class JobItemQueueTests
         return (new JobItemQueue(factory, clock), clock, factory, job.Id);
     }
 
-    private static async Task<string> StatusAsync(IDbContextFactory<ReportLensDbContext> factory, long jobId)
+    private static async Task<JobStatus> StatusAsync(IDbContextFactory<ReportLensDbContext> factory, long jobId)
     {
         await using var db = await factory.CreateDbContextAsync();
         return await db.Jobs.Where(j => j.Id == jobId).Select(j => j.Status).SingleAsync();

@@ -3,6 +3,7 @@ using ReportLens.Application.Audit;
 using ReportLens.Application.Caching;
 using ReportLens.Application.CriticalFindings;
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
 using ReportLens.Core.Text;
 using ReportLens.Data;
 using ReportLens.Data.Entities;

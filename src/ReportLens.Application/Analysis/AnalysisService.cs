@@ -55,7 +55,7 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
         var key = ResultCache.Key(input.Text, typeName, analyzer.Fingerprint(request, engine));
         if (!input.BypassCache && await cache.GetAsync(key, ct) is { } hit)
         {
-            return new AnalysisResult(input.Type, Enum.Parse<EngineKind>(hit.Engine, true), hit.Content, hit.GroundedFraction,
+            return new AnalysisResult(input.Type, hit.Engine, hit.Content, hit.GroundedFraction,
                 hit.Confidence, hit.ConfidenceDetails, hit.Llm, hit.DurationSeconds, Cached: true);
         }
 
@@ -64,16 +64,16 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
         var seconds = Math.Round(outcome.Elapsed.TotalSeconds, 3);
         var result = new AnalysisResult(input.Type, outcome.Engine, content, outcome.GroundedFraction, outcome.Confidence,
             outcome.ConfidenceDetails, outcome.Llm, seconds, Cached: false);
-        var stored = new CachedResult(outcome.Engine.ToString().ToLowerInvariant(), content, outcome.GroundedFraction, outcome.Confidence,
+        var stored = new CachedResult(outcome.Engine, content, outcome.GroundedFraction, outcome.Confidence,
             outcome.ConfidenceDetails, outcome.Llm, outcome.Agreement, outcome.Contradictions, seconds);
         var model = outcome.Llm?.Model ?? RulesModelName;
         if (unitOfWork is null)
         {
-            await cache.PutAsync(key, typeName, model, stored, ct);
+            await cache.PutAsync(key, input.Type, model, stored, ct);
         }
         else
         {
-            await cache.StageAsync(unitOfWork, key, typeName, model, stored, justMissed: !input.BypassCache, ct);
+            await cache.StageAsync(unitOfWork, key, input.Type, model, stored, justMissed: !input.BypassCache, ct);
         }
 
         return result;
@@ -85,8 +85,8 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
         ReportId = input.ReportId ?? 0,
         JobId = input.JobId,
         JobItemId = input.JobItemId,
-        AnnotationType = input.Type.ToWire(),
-        Engine = result.Engine.ToString().ToLowerInvariant(),
+        AnnotationType = input.Type,
+        Engine = result.Engine,
         Status = AnnotationStatus.Succeeded,
         ContentJson = result.Content.GetRawText(),
         UserPrompt = input.UserPrompt,
@@ -97,7 +97,7 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
         {
             input.Model,
             input.Temperature,
-            engine = input.Engine?.ToString().ToLowerInvariant(),
+            input.Engine,
             bypass_cache = input.BypassCache,
             // How the model call went (docs/llm.md): context window, chunks, truncation, reasoning.
             num_ctx = result.Llm?.NumCtx,
@@ -131,8 +131,8 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
         ReportId = input.ReportId ?? 0,
         JobId = input.JobId,
         JobItemId = input.JobItemId,
-        AnnotationType = input.Type.ToWire(),
-        Engine = (input.Engine ?? EngineKind.Llm).ToString().ToLowerInvariant(),
+        AnnotationType = input.Type,
+        Engine = input.Engine ?? EngineKind.Llm,
         Status = AnnotationStatus.Failed,
         UserPrompt = input.UserPrompt,
         PromptVersion = Core.Prompts.PromptLibrary.Default.Version,

@@ -74,7 +74,7 @@ public sealed class ReportAnalyzer(
 
         var engine = request.Engine.GetValueOrDefault();
         using var activity = Tracing.StartActivity("analyze");
-        activity?.SetTag("reportlens.engine", engine.ToString().ToLowerInvariant());
+        activity?.SetTag("reportlens.engine", engine.WireName());
         activity?.SetTag("reportlens.annotation_type", request.Type.ToWire());
         var outcome = engine switch
         {

@@ -4,7 +4,7 @@ namespace ReportLens.Application.Caching;
 
 /// <summary>What the result cache keeps of an outcome: enough to answer again without running any engine.</summary>
 public sealed record CachedResult(
-    string Engine,
+    ReportLens.Core.Annotations.EngineKind Engine,
     JsonElement Content,
     double GroundedFraction,
     double Confidence,

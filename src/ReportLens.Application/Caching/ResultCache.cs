@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
@@ -71,7 +72,7 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
         }
     }
 
-    public async Task PutAsync(string key, string annotationType, string model, CachedResult result, CancellationToken ct)
+    public async Task PutAsync(string key, AnnotationType annotationType, string model, CachedResult result, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await StageAsync(db, key, annotationType, model, result, justMissed: false, ct);
@@ -90,7 +91,7 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
     /// caller's changes (commit with <see cref="SaveChangesAsync"/>). <paramref name="justMissed"/>: the caller looked
     /// the key up a moment ago and found nothing, so no second lookup is made (a racing writer is handled at commit).
     /// </summary>
-    public async Task StageAsync(ReportLensDbContext db, string key, string annotationType, string model, CachedResult result, bool justMissed, CancellationToken ct)
+    public async Task StageAsync(ReportLensDbContext db, string key, AnnotationType annotationType, string model, CachedResult result, bool justMissed, CancellationToken ct)
     {
         var json = JsonSerializer.Serialize(result, ReportLensJson.Options);
         var now = time.GetUtcNow();

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Hl7.Fhir.Model;
+using ReportLens.Core.Annotations;
 using ReportLens.Core.Interop;
+using ReportLens.Core.Json;
 
 namespace ReportLens.Application.Fhir;
 
@@ -14,8 +16,8 @@ public static class FhirAnnotationExtension
     public static Extension Create(ImportedAnnotation annotation)
     {
         var extension = new Extension { Url = FhirCodes.AnnotationExtension };
-        extension.AddExtension("type", new Code(annotation.AnnotationType));
-        extension.AddExtension("engine", new Code(annotation.Engine));
+        extension.AddExtension("type", new Code(annotation.AnnotationType.WireName()));
+        extension.AddExtension("engine", new Code(annotation.Engine.WireName()));
         if (annotation.ModelName.Length > 0)
         {
             extension.AddExtension("model", new FhirString(annotation.ModelName));
@@ -45,10 +47,11 @@ public static class FhirAnnotationExtension
 
     private static ImportedAnnotation? ReadOne(Extension extension)
     {
-        var type = (extension.GetExtensionValue<Code>("type"))?.Value;
-        var engine = (extension.GetExtensionValue<Code>("engine"))?.Value;
         var content = extension.GetExtensionValue<Attachment>("content")?.Data;
-        if (type is null || engine is null || content is null)
+        // A type or engine this version does not know is left out, like a missing one.
+        if (!WireNames.TryParse<AnnotationType>(extension.GetExtensionValue<Code>("type")?.Value, out var type)
+            || !WireNames.TryParse<EngineKind>(extension.GetExtensionValue<Code>("engine")?.Value, out var engine)
+            || content is null)
         {
             return null;
         }

@@ -57,7 +57,7 @@ public sealed class FhirBundleBuilder(DateTimeOffset now)
 
         // Observations come from the latest extraction only: several engines' extractions of one report would
         // otherwise state each finding several times. Every annotation still rides on the extension.
-        var latest = annotations.Where(a => a.AnnotationType == "extraction" && a.ContentJson is not null).MaxBy(a => a.CreatedAt);
+        var latest = annotations.Where(a => a.AnnotationType == AnnotationType.Extraction && a.ContentJson is not null).MaxBy(a => a.CreatedAt);
         if (latest is not null)
         {
             var content = (ExtractionContent)ReportLensJson.DeserializeContent(AnnotationType.Extraction, latest.ContentJson!);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ReportLens.Core.Annotations;
 
 namespace ReportLens.Cli.Analysis;
 
@@ -11,8 +12,8 @@ public sealed record AnalysisOutput
     public string? Id { get; init; }
     public long? AnnotationId { get; init; }
     public int? ReportId { get; init; }
-    public string? AnnotationType { get; init; }
-    public string? Engine { get; init; }
+    public AnnotationType? AnnotationType { get; init; }
+    public EngineKind? Engine { get; init; }
     public string? ModelName { get; init; }
     public double Confidence { get; init; }
     public double? GroundedFraction { get; init; }

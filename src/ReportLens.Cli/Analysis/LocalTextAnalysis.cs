@@ -17,8 +17,8 @@ public sealed class LocalTextAnalysis(AnalysisHost host) : ITextAnalysis
         var llm = outcome.Llm;
         return new AnalysisOutput
         {
-            AnnotationType = AnnotationWire(settings),
-            Engine = outcome.Engine.ToString().ToLowerInvariant(),
+            AnnotationType = settings.Type,
+            Engine = outcome.Engine,
             ModelName = llm?.Model ?? RulesModelName,
             Confidence = outcome.Confidence,
             GroundedFraction = outcome.GroundedFraction,
@@ -30,8 +30,6 @@ public sealed class LocalTextAnalysis(AnalysisHost host) : ITextAnalysis
             Content = ReportLensJson.ContentToElement(outcome.Content),
         };
     }
-
-    private static string AnnotationWire(AnalysisSettings settings) => Core.Annotations.AnnotationTypes.ToWire(settings.Type);
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 }

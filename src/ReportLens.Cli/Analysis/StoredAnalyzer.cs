@@ -38,8 +38,8 @@ public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings,
         List<int> ids;
         await using (var db = await host.Databases.CreateDbContextAsync(cancellationToken))
         {
-            var type = settings.Type.ToWire();
-            var engine = settings.EngineWire;
+            var type = settings.Type;
+            var engine = settings.Engine;
             ids = await db.Reports.Where(r => !r.IsDeleted && !r.Annotations.Any(a =>
                     a.Status == AnnotationStatus.Succeeded && a.AnnotationType == type && (engine == null || a.Engine == engine)))
                 .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);

@@ -35,7 +35,7 @@ public static class ExportCommand
                 throw CliException.Usage("--since: not a yyyy-MM-dd date");
             }
 
-            var filter = new ExportFilter(context.Get(type), sinceDate, context.Get(reportId));
+            var filter = new ExportFilter(AnnotationTypes.TryParse(context.Get(type), out var only) ? only : null, sinceDate, context.Get(reportId));
             var path = context.Get(output);
             var deid = context.Get(deidentify) ? new ExportDeidentifier(new Deidentifier()) : null;
             var tally = context.UseServer

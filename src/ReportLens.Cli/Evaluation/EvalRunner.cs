@@ -47,7 +47,7 @@ public sealed class EvalRunner(ITextAnalysis analysis, CliContext context)
         int? promptTokens = null, completionTokens = null;
         foreach (var type in EvaluationInput.AllScoredTypes)
         {
-            var settings = new AnalysisSettings(type, Enum.Parse<EngineKind>(engine, ignoreCase: true), engine == "rules" ? null : model, "", null);
+            var settings = new AnalysisSettings(type, WireNames.Parse<EngineKind>(engine), engine == "rules" ? null : model, "", null);
             var started = context.Time.GetTimestamp();
             try
             {

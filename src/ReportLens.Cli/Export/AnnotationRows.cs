@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ReportLens.Core.Interop;
+using ReportLens.Core.Json;
 using ReportLens.Data.Entities;
 
 namespace ReportLens.Cli.Export;
@@ -49,8 +50,8 @@ public static class AnnotationRows
         report.BodyPart,
         report.ExamDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         report.Language,
-        annotation.AnnotationType,
-        annotation.Engine,
+        annotation.AnnotationType.WireName(),
+        annotation.Engine.WireName(),
         annotation.ModelName,
         annotation.Confidence.ToString("0.####", CultureInfo.InvariantCulture),
         annotation.GroundedFraction?.ToString("0.####", CultureInfo.InvariantCulture),

@@ -54,10 +54,12 @@ public sealed class ExportDeidentifier(Deidentifier deidentifier)
 
     private static Annotation Move(Annotation annotation, DeidResult deid)
     {
-        if (annotation.ContentJson is null || !AnnotationTypes.TryParse(annotation.AnnotationType, out var type))
+        if (annotation.ContentJson is null)
         {
             return annotation;
         }
+
+        var type = annotation.AnnotationType;
 
         var content = ReportLensJson.DeserializeContent(type, annotation.ContentJson);
         var moved = ReportLensJson.SerializeContent(DeidentifiedContent.ToDeidentified(content, deid));

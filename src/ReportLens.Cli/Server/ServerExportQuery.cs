@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using ReportLens.Cli.Export;
+using ReportLens.Core.Annotations;
 using ReportLens.Core.Interop;
+using ReportLens.Core.Json;
 using ReportLens.Data.Entities;
 
 namespace ReportLens.Cli.Server;
@@ -70,9 +72,9 @@ public static class ServerExportQuery
     {
         Id = a.TryGetProperty("annotation_id", out var id) && id.ValueKind == JsonValueKind.Number ? id.GetInt64() : 0,
         ReportId = reportId,
-        AnnotationType = JsonFields.String(a, "annotation_type") ?? "",
-        Engine = JsonFields.String(a, "engine") ?? "",
-        Status = JsonFields.String(a, "status") ?? AnnotationStatus.Succeeded,
+        AnnotationType = WireNames.Parse<AnnotationType>(JsonFields.String(a, "annotation_type") ?? ""),
+        Engine = WireNames.Parse<EngineKind>(JsonFields.String(a, "engine") ?? ""),
+        Status = JsonFields.String(a, "status") is { } status ? WireNames.Parse<AnnotationStatus>(status) : AnnotationStatus.Succeeded,
         ContentJson = a.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Object ? content.GetRawText() : null,
         ModelName = JsonFields.String(a, "model_name") ?? "",
         Confidence = a.TryGetProperty("confidence", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 0,

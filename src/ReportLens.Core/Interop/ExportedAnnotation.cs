@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ReportLens.Core.Annotations;
 
 namespace ReportLens.Core.Interop;
 
@@ -6,8 +7,8 @@ namespace ReportLens.Core.Interop;
 public sealed record ExportedAnnotation
 {
     public long AnnotationId { get; init; }
-    public required string AnnotationType { get; init; }
-    public required string Engine { get; init; }
+    public required AnnotationType AnnotationType { get; init; }
+    public required EngineKind Engine { get; init; }
     public string ModelName { get; init; } = "";
     public double Confidence { get; init; }
     public double? GroundedFraction { get; init; }

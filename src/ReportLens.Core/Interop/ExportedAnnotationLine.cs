@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
 
 namespace ReportLens.Core.Interop;
 
@@ -8,9 +10,10 @@ public static class ExportedAnnotationLine
 {
     public static IReadOnlyList<ImportedAnnotation> Read(JsonElement line)
     {
-        var type = JsonFields.String(line, "annotation_type");
-        var engine = JsonFields.String(line, "engine");
-        if (type is null || engine is null || !line.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Object)
+        // A type or engine this version does not know is left out, like a missing one: it could not be shown or reviewed.
+        if (!WireNames.TryParse<AnnotationType>(JsonFields.String(line, "annotation_type"), out var type)
+            || !WireNames.TryParse<EngineKind>(JsonFields.String(line, "engine"), out var engine)
+            || !line.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Object)
         {
             return [];
         }

@@ -14,7 +14,7 @@ public static class CriticalFindings
     public static IReadOnlyList<CriticalFinding> Find(string reportText, ReportLanguage language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reportText);
-        var analysis = ReportAnalyzer.Analyze(reportText, LexiconCatalog.For(language), ct);
+        var analysis = RulesAnalyzer.Analyze(reportText, LexiconCatalog.For(language), ct);
         var found = new List<CriticalFinding>();
         var terms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mention in analysis.Mentions)

@@ -25,7 +25,7 @@ public sealed class RulesEngine : IRulesEngine
     public AnnotationContent Analyze(string reportText, AnnotationType type, ReportLanguage language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reportText);
-        var analysis = ReportAnalyzer.Analyze(reportText, LexiconCatalog.For(language), ct);
+        var analysis = RulesAnalyzer.Analyze(reportText, LexiconCatalog.For(language), ct);
         ct.ThrowIfCancellationRequested();
         return type switch
         {
@@ -41,7 +41,7 @@ public sealed class RulesEngine : IRulesEngine
     public IReadOnlyDictionary<AnnotationType, AnnotationContent> AnalyzeAll(string reportText, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(reportText);
-        var analysis = ReportAnalyzer.Analyze(reportText, LexiconCatalog.For(language), CancellationToken.None);
+        var analysis = RulesAnalyzer.Analyze(reportText, LexiconCatalog.For(language), CancellationToken.None);
         return new Dictionary<AnnotationType, AnnotationContent>
         {
             [AnnotationType.Highlight] = HighlightBuilder.Build(analysis),

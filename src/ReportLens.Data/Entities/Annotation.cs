@@ -1,3 +1,5 @@
+using ReportLens.Core.Annotations;
+
 namespace ReportLens.Data.Entities;
 
 /// <summary>One analysis of one report: what ran, with which prompt and options, what it cost, what it found.</summary>
@@ -8,12 +10,9 @@ public sealed class Annotation
     public Report? Report { get; set; }
     public long? JobId { get; set; }
     public long? JobItemId { get; set; }
-    /// <summary>highlight, classification, extraction or scoring.</summary>
-    public required string AnnotationType { get; set; }
-    /// <summary>llm, rules or hybrid.</summary>
-    public required string Engine { get; set; }
-    /// <summary>succeeded or failed.</summary>
-    public required string Status { get; set; }
+    public required AnnotationType AnnotationType { get; set; }
+    public required EngineKind Engine { get; set; }
+    public required AnnotationStatus Status { get; set; }
     /// <summary>The content JSON in the wire shape of the type's *Content record, snake_case (null when failed).</summary>
     public string? ContentJson { get; set; }
     public string UserPrompt { get; set; } = "";
@@ -39,8 +38,8 @@ public sealed class Annotation
     public string? RawReply { get; set; }
     public int? CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-    /// <summary>null (not reviewed), accepted, rejected or edited.</summary>
-    public string? ReviewStatus { get; set; }
+    /// <summary>null when not reviewed.</summary>
+    public ReviewStatus? ReviewStatus { get; set; }
     public string? ReviewJson { get; set; }
     public int? ReviewedBy { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }

@@ -1,7 +1,8 @@
 namespace ReportLens.Data.Entities;
 
-public static class AnnotationStatus
+/// <summary>Whether an analysis produced content. Stored as its wire name ("succeeded", "failed").</summary>
+public enum AnnotationStatus
 {
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
+    Succeeded,
+    Failed,
 }

@@ -1,19 +1,19 @@
+using ReportLens.Core.Annotations;
+
 namespace ReportLens.Data.Entities;
 
 /// <summary>A durable batch analysis: what to run on which reports, and how far it got.</summary>
 public sealed class Job
 {
     public long Id { get; set; }
-    /// <summary>highlight, classification, extraction or scoring.</summary>
-    public required string AnnotationType { get; set; }
+    public required AnnotationType AnnotationType { get; set; }
     public string UserPrompt { get; set; } = "";
-    /// <summary>llm, rules or hybrid: resolved when the job is created, so every item runs the same engine.</summary>
-    public required string Engine { get; set; }
+    /// <summary>Resolved when the job is created, so every item runs the same engine.</summary>
+    public required EngineKind Engine { get; set; }
     public string? Model { get; set; }
     public double? Temperature { get; set; }
     public bool BypassCache { get; set; }
-    /// <summary>One of <see cref="JobStatus"/>.</summary>
-    public required string Status { get; set; }
+    public required JobStatus Status { get; set; }
     public int Total { get; set; }
     public int Succeeded { get; set; }
     public int Failed { get; set; }

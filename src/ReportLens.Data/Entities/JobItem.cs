@@ -6,8 +6,7 @@ public sealed class JobItem
     public long Id { get; set; }
     public long JobId { get; set; }
     public int ReportId { get; set; }
-    /// <summary>One of <see cref="JobItemState"/>.</summary>
-    public required string State { get; set; }
+    public required JobItemState State { get; set; }
     /// <summary>Runs that ended in a failure counted against the retry limit.</summary>
     public int Attempts { get; set; }
     /// <summary>The worker holding the lease; once finished, the worker that finished the item.</summary>

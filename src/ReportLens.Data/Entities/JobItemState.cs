@@ -1,13 +1,11 @@
 namespace ReportLens.Data.Entities;
 
-/// <summary>The states of a <see cref="JobItem"/>, as stored and shown.</summary>
-public static class JobItemState
+/// <summary>The states of a <see cref="JobItem"/>, stored and shown as their wire names ("pending", …).</summary>
+public enum JobItemState
 {
-    public const string Pending = "pending";
-    public const string Running = "running";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-    public const string Cancelled = "cancelled";
-
-    public static IReadOnlyList<string> All { get; } = [Pending, Running, Succeeded, Failed, Cancelled];
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
 }

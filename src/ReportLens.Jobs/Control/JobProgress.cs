@@ -1,12 +1,15 @@
+using ReportLens.Core.Annotations;
+using ReportLens.Data.Entities;
+
 namespace ReportLens.Jobs.Control;
 
 /// <summary>A job and how far it got: the body of GET /api/v1/jobs/{id} and of each progress event.</summary>
 public sealed record JobProgress
 {
     public long JobId { get; init; }
-    public required string Status { get; init; }
-    public required string AnnotationType { get; init; }
-    public required string Engine { get; init; }
+    public required JobStatus Status { get; init; }
+    public required AnnotationType AnnotationType { get; init; }
+    public required EngineKind Engine { get; init; }
     public string? Model { get; init; }
     public double? Temperature { get; init; }
     public string UserPrompt { get; init; } = "";

@@ -16,7 +16,7 @@ public sealed class JobReader(IDbContextFactory<ReportLensDbContext> factory, Ti
         return job is null ? null : Describe(job, await CountsAsync(db, [id], ct));
     }
 
-    public async Task<IReadOnlyList<JobProgress>> ListAsync(string? status, int offset, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<JobProgress>> ListAsync(JobStatus? status, int offset, int limit, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var query = db.Jobs.AsNoTracking();
@@ -30,7 +30,7 @@ public sealed class JobReader(IDbContextFactory<ReportLensDbContext> factory, Ti
         return [.. jobs.Select(j => Describe(j, counts))];
     }
 
-    public async Task<IReadOnlyList<JobItemView>?> ItemsAsync(long id, string? state, int offset, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<JobItemView>?> ItemsAsync(long id, JobItemState? state, int offset, int limit, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (!await db.Jobs.AnyAsync(j => j.Id == id, ct))
@@ -66,7 +66,7 @@ public sealed class JobReader(IDbContextFactory<ReportLensDbContext> factory, Ti
                 yield return current;
             }
 
-            if (JobStatus.IsFinished(current.Status))
+            if (current.Status.IsFinished())
             {
                 yield break;
             }
@@ -80,7 +80,7 @@ public sealed class JobReader(IDbContextFactory<ReportLensDbContext> factory, Ti
         a.Status != b.Status || a.Succeeded != b.Succeeded || a.Failed != b.Failed || a.Running != b.Running
         || a.Pending != b.Pending || a.Cancelled != b.Cancelled;
 
-    private static async Task<Dictionary<(long Job, string State), int>> CountsAsync(ReportLensDbContext db, long[] jobIds, CancellationToken ct)
+    private static async Task<Dictionary<(long Job, JobItemState State), int>> CountsAsync(ReportLensDbContext db, long[] jobIds, CancellationToken ct)
     {
         var rows = await db.JobItems.Where(i => jobIds.Contains(i.JobId))
             .GroupBy(i => new { i.JobId, i.State })
@@ -89,16 +89,16 @@ public sealed class JobReader(IDbContextFactory<ReportLensDbContext> factory, Ti
         return rows.ToDictionary(r => (r.JobId, r.State), r => r.Count);
     }
 
-    private JobProgress Describe(Job job, Dictionary<(long Job, string State), int> counts)
+    private JobProgress Describe(Job job, Dictionary<(long Job, JobItemState State), int> counts)
     {
-        int Count(string state) => counts.GetValueOrDefault((job.Id, state));
+        int Count(JobItemState state) => counts.GetValueOrDefault((job.Id, state));
         var succeeded = Count(JobItemState.Succeeded);
         var failed = Count(JobItemState.Failed);
         var running = Count(JobItemState.Running);
         var pending = Count(JobItemState.Pending);
         var elapsed = job.StartedAt is { } started ? (job.FinishedAt ?? time.GetUtcNow()) - started : TimeSpan.Zero;
         var perMinute = elapsed > TimeSpan.Zero ? (succeeded + failed) / elapsed.TotalMinutes : 0;
-        double? eta = JobStatus.IsFinished(job.Status) ? 0 : perMinute > 0 ? (running + pending) / perMinute * 60 : null;
+        double? eta = job.Status.IsFinished() ? 0 : perMinute > 0 ? (running + pending) / perMinute * 60 : null;
         return new JobProgress
         {
             JobId = job.Id,

@@ -32,7 +32,7 @@ public sealed class JobService(
     private async Task<int> CountAsync(JobFilter filter, AnnotationType type, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Select(db, filter, type.ToWire()).CountAsync(ct);
+        return await Select(db, filter, type).CountAsync(ct);
     }
 
     /// <summary>
@@ -59,13 +59,13 @@ public sealed class JobService(
         await using var db = await factory.CreateDbContextAsync(ct);
         List<int> ids = reportIds is not null
             ? [.. reportIds.Distinct()]
-            : await Select(db, filter ?? new JobFilter(), spec.Type.ToWire()).OrderBy(r => r.Id).Select(r => r.Id)
+            : await Select(db, filter ?? new JobFilter(), spec.Type).OrderBy(r => r.Id).Select(r => r.Id)
                 .Take(options.Value.MaxItemsPerJob).ToListAsync(ct);
         var job = new Job
         {
-            AnnotationType = spec.Type.ToWire(),
+            AnnotationType = spec.Type,
             UserPrompt = spec.UserPrompt,
-            Engine = engine.ToString().ToLowerInvariant(),
+            Engine = engine,
             Model = spec.Model,
             Temperature = spec.Temperature,
             BypassCache = spec.BypassCache,
@@ -146,7 +146,7 @@ public sealed class JobService(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var status = await db.Jobs.Where(j => j.Id == id).Select(j => j.Status).SingleOrDefaultAsync(ct);
+        var status = await db.Jobs.Where(j => j.Id == id).Select(j => (JobStatus?)j.Status).SingleOrDefaultAsync(ct);
         if (status is null || status == JobStatus.Cancelled)
         {
             return (status is null ? ControlResult.NotFound : ControlResult.Conflict, 0);
@@ -176,7 +176,7 @@ public sealed class JobService(
         return (ControlResult.Done, retried);
     }
 
-    private static IQueryable<Report> Select(ReportLensDbContext db, JobFilter filter, string type)
+    private static IQueryable<Report> Select(ReportLensDbContext db, JobFilter filter, AnnotationType type)
     {
         var query = db.Reports.Where(r => !r.IsDeleted);
         if (filter.Modality is { } modality)

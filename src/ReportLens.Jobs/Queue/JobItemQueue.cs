@@ -119,7 +119,7 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
     /// state, the job's counters, and the job itself when this was its last item. False when this worker no longer
     /// holds the item (finished elsewhere, cancelled): the caller rolls back.
     /// </summary>
-    public async Task<bool> FinishAsync(ReportLensDbContext db, ClaimedItem item, string state, Annotation? annotation, string? error, CancellationToken ct)
+    public async Task<bool> FinishAsync(ReportLensDbContext db, ClaimedItem item, JobItemState state, Annotation? annotation, string? error, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var annotationId = annotation?.Id;

@@ -47,8 +47,7 @@ public sealed partial class JobItemProcessor(
             return await FailAsync(item, $"gave up after {item.Attempts} attempts: the workers running it stopped before it finished");
         }
 
-        AnnotationTypes.TryParse(job.AnnotationType, out var type);
-        var command = new AnalyseReportCommand(item.ReportId, type, job.UserPrompt, Enum.Parse<EngineKind>(job.Engine, ignoreCase: true),
+        var command = new AnalyseReportCommand(item.ReportId, job.AnnotationType, job.UserPrompt, job.Engine,
             job.Model, job.Temperature, job.BypassCache, Interactive: false);
         try
         {

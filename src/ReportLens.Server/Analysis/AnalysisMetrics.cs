@@ -1,4 +1,5 @@
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
 using ReportLens.Llm;
@@ -11,7 +12,7 @@ public sealed class AnalysisMetrics(ReportLensMetrics metrics, ModelLabels model
 {
     public void Completed(AnalysisInput input, AnalysisResult result)
     {
-        var engine = result.Engine.ToString().ToLowerInvariant();
+        var engine = result.Engine.WireName();
         var type = input.Type.ToWire();
         metrics.RecordCache(result.Cached);
         metrics.RecordAnalysis(engine, type, result.Cached ? LlmOutcomes.Cached : LlmOutcomes.Success);
@@ -44,7 +45,7 @@ public sealed class AnalysisMetrics(ReportLensMetrics metrics, ModelLabels model
             LlmSchemaException => LlmOutcomes.SchemaFailure,
             _ => LlmOutcomes.Error,
         };
-        metrics.RecordAnalysis(engine.ToString().ToLowerInvariant(), type, outcome);
+        metrics.RecordAnalysis(engine.WireName(), type, outcome);
         if (error is LlmException llm)
         {
             var model = models.For(error is LlmSchemaException schema ? schema.Model : input.Model);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ReportLens.Core.Annotations;
 using ReportLens.Data.Entities;
 
 namespace ReportLens.Server.Analysis;
@@ -11,15 +12,15 @@ public sealed record AnnotationResponse
 {
     public long? AnnotationId { get; init; }
     public int? ReportId { get; init; }
-    public required string AnnotationType { get; init; }
+    public required AnnotationType AnnotationType { get; init; }
     public JsonElement? Content { get; init; }
     public double Confidence { get; init; }
     public required string ModelName { get; init; }
     public double ModelTemperature { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public double DurationSeconds { get; init; }
-    public required string Engine { get; init; }
-    public required string Status { get; init; }
+    public required EngineKind Engine { get; init; }
+    public required AnnotationStatus Status { get; init; }
     public double? GroundedFraction { get; init; }
     public JsonElement? ConfidenceDetails { get; init; }
     public string? PromptVersion { get; init; }
@@ -68,7 +69,7 @@ public sealed record AnnotationResponse
         Error = a.ErrorReason,
         Truncated = a.ContentJson is not null && a.ContentJson.Contains("\"truncated\":true", StringComparison.Ordinal),
         Review = a.ReviewStatus is null ? null : new AnnotationReview(
-            a.ReviewStatus, a.ReviewedBy, a.ReviewedAt,
+            a.ReviewStatus.Value, a.ReviewedBy, a.ReviewedAt,
             a.ReviewJson is null ? null : JsonElement.Parse(a.ReviewJson)),
     };
 }

@@ -1,3 +1,3 @@
 namespace ReportLens.Server.Analysis;
 
-public sealed record AnnotationReview(string Status, int? ReviewedBy, DateTimeOffset? ReviewedAt, System.Text.Json.JsonElement? Details);
+public sealed record AnnotationReview(ReportLens.Data.Entities.ReviewStatus Status, int? ReviewedBy, DateTimeOffset? ReviewedAt, System.Text.Json.JsonElement? Details);

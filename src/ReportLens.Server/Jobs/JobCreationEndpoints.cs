@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ReportLens.Core.Json;
 using ReportLens.Application.Audit;
 using ReportLens.Jobs;
 using ReportLens.Jobs.Control;
@@ -52,7 +53,7 @@ internal static class JobCreationEndpoints
             return TooManyRequests.Problem(http, rejection!.Message, rejection.RetryAfter);
         }
 
-        await audit.WriteAsync(AuditActions.Analyze, detail: $"job {job.Id} created: {job.Total} reports, {job.AnnotationType} by {job.Engine}", ct: ct);
+        await audit.WriteAsync(AuditActions.Analyze, detail: $"job {job.Id} created: {job.Total} reports, {job.AnnotationType.WireName()} by {job.Engine.WireName()}", ct: ct);
         return TypedResults.Ok(new BatchAnalyzeResponse("processing", $"Batch analysis started for {job.Total} reports", job.Total, job.Id));
     }
 
@@ -122,7 +123,7 @@ internal static class JobCreationEndpoints
             return TooManyRequests.Problem(http, rejection!.Message, rejection.RetryAfter);
         }
 
-        await audit.WriteAsync(AuditActions.Analyze, detail: $"job {job.Id} created: {job.Total} reports, {job.AnnotationType} by {job.Engine}", ct: ct);
+        await audit.WriteAsync(AuditActions.Analyze, detail: $"job {job.Id} created: {job.Total} reports, {job.AnnotationType.WireName()} by {job.Engine.WireName()}", ct: ct);
         return TypedResults.Created($"/api/v1/jobs/{job.Id}", await reader.GetAsync(job.Id, ct));
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Observability;
@@ -20,7 +21,7 @@ public static class JobMetrics
                 await using var db = await factory.CreateDbContextAsync(ct);
                 var counts = await db.JobItems.GroupBy(i => i.State).Select(g => new { State = g.Key, Count = g.LongCount() })
                     .ToDictionaryAsync(g => g.State, g => g.Count, ct);
-                metrics.SetJobItems(JobItemState.All.ToDictionary(s => s, s => counts.GetValueOrDefault(s)));
+                metrics.SetJobItems(Enum.GetValues<JobItemState>().ToDictionary(s => s.WireName(), s => counts.GetValueOrDefault(s)));
             }
             catch (Exception e) when (e is DbException or InvalidOperationException)
             {

@@ -46,10 +46,15 @@ public static class JobsApi
     internal static async Task<Results<Ok<IReadOnlyList<JobProgress>>, ValidationProblem>> ListAsync(
         JobReader reader, string? status, int? offset, int? limit, CancellationToken ct)
     {
-        string[] statuses = [JobStatus.Queued, JobStatus.Running, JobStatus.Paused, JobStatus.Cancelled, JobStatus.Completed, JobStatus.CompletedWithErrors];
-        if (status is not null && !statuses.Contains(status))
+        JobStatus? wanted = null;
+        if (status is not null)
         {
-            return Problems.Validation("status", $"status must be one of {string.Join(", ", statuses)}");
+            if (!WireNames.TryParse<JobStatus>(status, out var parsed))
+            {
+                return Problems.Validation("status", $"status must be one of {string.Join(", ", WireNames.Of<JobStatus>())}");
+            }
+
+            wanted = parsed;
         }
 
         if (Page(offset, limit, out var skip, out var take) is { } problem)
@@ -57,7 +62,7 @@ public static class JobsApi
             return problem;
         }
 
-        return TypedResults.Ok(await reader.ListAsync(status, skip, take, ct));
+        return TypedResults.Ok(await reader.ListAsync(wanted, skip, take, ct));
     }
 
     internal static async Task<Results<Ok<JobProgress>, ProblemHttpResult>> GetAsync(long id, JobReader reader, CancellationToken ct) =>
@@ -66,9 +71,15 @@ public static class JobsApi
     internal static async Task<Results<Ok<IReadOnlyList<JobItemView>>, ValidationProblem, ProblemHttpResult>> ItemsAsync(
         long id, JobReader reader, string? state, int? offset, int? limit, CancellationToken ct)
     {
-        if (state is not null && !JobItemState.All.Contains(state))
+        JobItemState? wanted = null;
+        if (state is not null)
         {
-            return Problems.Validation("state", $"state must be one of {string.Join(", ", JobItemState.All)}");
+            if (!WireNames.TryParse<JobItemState>(state, out var parsed))
+            {
+                return Problems.Validation("state", $"state must be one of {string.Join(", ", WireNames.Of<JobItemState>())}");
+            }
+
+            wanted = parsed;
         }
 
         if (Page(offset, limit, out var skip, out var take) is { } problem)
@@ -76,7 +87,7 @@ public static class JobsApi
             return problem;
         }
 
-        return await reader.ItemsAsync(id, state, skip, take, ct) is { } items
+        return await reader.ItemsAsync(id, wanted, skip, take, ct) is { } items
             ? TypedResults.Ok(items)
             : Problems.NotFound($"no job with id {id}");
     }
@@ -100,7 +111,7 @@ public static class JobsApi
         await foreach (var progress in reader.WatchAsync(id, interval, ct))
         {
             var json = JsonSerializer.Serialize(progress, ReportLensJson.Options);
-            yield return new SseItem<string>(json, JobStatus.IsFinished(progress.Status) ? "end" : "progress");
+            yield return new SseItem<string>(json, progress.Status.IsFinished() ? "end" : "progress");
         }
     }
 

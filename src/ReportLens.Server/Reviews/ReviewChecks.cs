@@ -1,3 +1,4 @@
+using ReportLens.Core.Json;
 using ReportLens.Data.Entities;
 
 namespace ReportLens.Server.Reviews;
@@ -60,7 +61,7 @@ public static class ReviewChecks
     {
         var errors = new Dictionary<string, string[]>();
         codePoints = default;
-        var lists = ReviewTargets.AddableLists(annotation.AnnotationType);
+        var lists = ReviewTargets.AddableLists(annotation.AnnotationType.WireName());
         if (request.List is null || !lists.Contains(request.List))
         {
             errors["list"] = [lists.Count == 0

@@ -1,19 +1,20 @@
 using System.Text.Json;
+using ReportLens.Core.Annotations;
 
 namespace ReportLens.Server.Reviews;
 
 /// <summary>The reviewable items of an annotation's content, by path ("highlights/0", "impression", …), with their text.</summary>
 public static class ReviewItems
 {
-    private static readonly Dictionary<string, (string List, string TextField)[]> Lists = new()
+    private static readonly Dictionary<AnnotationType, (string List, string TextField)[]> Lists = new()
     {
-        ["highlight"] = [("highlights", "text")],
-        ["classification"] = [("classifications", "category")],
-        ["extraction"] = [("findings", ""), ("measurements", "text"), ("locations", "")],
-        ["scoring"] = [("scores", "reason")],
+        [AnnotationType.Highlight] = [("highlights", "text")],
+        [AnnotationType.Classification] = [("classifications", "category")],
+        [AnnotationType.Extraction] = [("findings", ""), ("measurements", "text"), ("locations", "")],
+        [AnnotationType.Scoring] = [("scores", "reason")],
     };
 
-    public static IReadOnlyList<KeyValuePair<string, string>> Of(string annotationType, string? contentJson)
+    public static IReadOnlyList<KeyValuePair<string, string>> Of(AnnotationType annotationType, string? contentJson)
     {
         var items = new List<KeyValuePair<string, string>>();
         if (contentJson is null || !Lists.TryGetValue(annotationType, out var lists))
@@ -37,7 +38,7 @@ public static class ReviewItems
             }
         }
 
-        if (annotationType == "extraction" && root.TryGetProperty("impression", out var impression)
+        if (annotationType == AnnotationType.Extraction && root.TryGetProperty("impression", out var impression)
             && impression.GetString() is { Length: > 0 } text)
         {
             items.Add(new("impression", text));

@@ -1,3 +1,5 @@
+using ReportLens.Data.Entities;
+
 namespace ReportLens.Server.Reviews;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace ReportLens.Server.Reviews;
 /// </summary>
 public sealed record ReviewResponse(
     long AnnotationId,
-    string? Status,
+    ReviewStatus? Status,
     int? ReviewedBy,
     DateTimeOffset? ReviewedAt,
     ReviewCounts Counts,

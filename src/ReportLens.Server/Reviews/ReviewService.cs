@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
+using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
@@ -93,10 +94,10 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, Review
             record.AddedItems.Count);
     }
 
-    public Task<ReviewStatsResponse> StatsAsync(string? annotationType, CancellationToken ct) =>
+    public Task<ReviewStatsResponse> StatsAsync(AnnotationType? annotationType, CancellationToken ct) =>
         statsCache.GetAsync(annotationType, () => ComputeStatsAsync(annotationType, ct));
 
-    private async Task<ReviewStatsResponse> ComputeStatsAsync(string? annotationType, CancellationToken ct)
+    private async Task<ReviewStatsResponse> ComputeStatsAsync(AnnotationType? annotationType, CancellationToken ct)
     {
         var reviewed = db.Annotations.AsNoTracking().Where(a => a.ReviewJson != null);
         if (annotationType is not null)
@@ -115,16 +116,16 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, Review
                     decisions.Count(d => d.Decision == ReviewDecisions.Reject), decisions.Count(d => d.Decision == ReviewDecisions.Edit),
                     decisions.Count == 0 ? 0 : Math.Round((double)accepted / decisions.Count, 4));
             })
-            .OrderBy(r => r.ModelName, StringComparer.Ordinal).ThenBy(r => r.PromptVersion, StringComparer.Ordinal).ThenBy(r => r.Engine, StringComparer.Ordinal)
+            .OrderBy(r => r.ModelName, StringComparer.Ordinal).ThenBy(r => r.PromptVersion, StringComparer.Ordinal).ThenBy(r => r.Engine.WireName(), StringComparer.Ordinal)
             .ToList();
         return new ReviewStatsResponse(groups);
     }
 
     /// <summary>A missed item added makes the annotation edited: it was not right as it stood.</summary>
-    private static string? StatusOf(ReviewRecord record) =>
-        record.AddedItems.Count > 0 ? "edited"
+    private static ReviewStatus? StatusOf(ReviewRecord record) =>
+        record.AddedItems.Count > 0 ? ReviewStatus.Edited
         : record.Items.Count == 0 ? null
-        : record.Items.Values.All(d => d.Decision == ReviewDecisions.Accept) ? "accepted"
-        : record.Items.Values.All(d => d.Decision == ReviewDecisions.Reject) ? "rejected"
-        : "edited";
+        : record.Items.Values.All(d => d.Decision == ReviewDecisions.Accept) ? ReviewStatus.Accepted
+        : record.Items.Values.All(d => d.Decision == ReviewDecisions.Reject) ? ReviewStatus.Rejected
+        : ReviewStatus.Edited;
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
 
 namespace ReportLens.Server.Reviews;
 
@@ -12,9 +14,9 @@ public sealed class ReviewStatsCache(TimeProvider time)
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, ReviewStatsResponse Stats)> _entries = new(StringComparer.Ordinal);
 
-    public async Task<ReviewStatsResponse> GetAsync(string? annotationType, Func<Task<ReviewStatsResponse>> compute)
+    public async Task<ReviewStatsResponse> GetAsync(AnnotationType? annotationType, Func<Task<ReviewStatsResponse>> compute)
     {
-        var key = annotationType ?? "";
+        var key = annotationType?.WireName() ?? "";
         if (_entries.TryGetValue(key, out var entry) && time.GetUtcNow() - entry.At < MaxAge)
         {
             return entry.Stats;

@@ -1,10 +1,12 @@
+using ReportLens.Core.Annotations;
+
 namespace ReportLens.Server.Reviews;
 
 /// <summary>Reviewed items of one model and prompt version (and engine): acceptance rate = accepted / decided items.</summary>
 public sealed record ReviewStatsRow(
     string ModelName,
     string PromptVersion,
-    string Engine,
+    EngineKind Engine,
     int Annotations,
     int ItemsReviewed,
     int Accepted,

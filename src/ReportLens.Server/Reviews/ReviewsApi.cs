@@ -60,7 +60,12 @@ public static class ReviewsApi
     internal static async Task<Results<Ok<ReviewStatsResponse>, ValidationProblem>> StatsAsync(
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "annotation_type")] string? annotationType, ReviewService reviews, CancellationToken ct)
     {
-        if (annotationType is not null && !AnnotationTypes.TryParse(annotationType, out _))
+        if (annotationType is null)
+        {
+            return TypedResults.Ok(await reviews.StatsAsync(null, ct));
+        }
+
+        if (!AnnotationTypes.TryParse(annotationType, out var type))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -68,6 +73,6 @@ public static class ReviewsApi
             });
         }
 
-        return TypedResults.Ok(await reviews.StatsAsync(annotationType?.Trim().ToLowerInvariant(), ct));
+        return TypedResults.Ok(await reviews.StatsAsync(type, ct));
     }
 }

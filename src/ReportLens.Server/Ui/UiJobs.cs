@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using ReportLens.Core.Json;
 using ReportLens.Application.Audit;
+using ReportLens.Data.Entities;
 using ReportLens.Jobs;
 using ReportLens.Jobs.Control;
 using ReportLens.Server.Analysis;
@@ -16,7 +18,7 @@ public sealed class UiJobs(IServiceScopeFactory scopes, JobService jobs, JobRead
 {
     public Task<IReadOnlyList<JobProgress>> ListAsync(CancellationToken ct) => reader.ListAsync(null, 0, 50, ct);
 
-    public Task<IReadOnlyList<JobItemView>?> FailedItemsAsync(long jobId, CancellationToken ct) => reader.ItemsAsync(jobId, "failed", 0, 200, ct);
+    public Task<IReadOnlyList<JobItemView>?> FailedItemsAsync(long jobId, CancellationToken ct) => reader.ItemsAsync(jobId, JobItemState.Failed, 0, 200, ct);
 
     /// <summary>Starts a job over <paramref name="reportIds"/> or, when null, over <paramref name="filter"/>; the error is null on success.</summary>
     public async Task<(JobProgress? Job, string? Error)> StartAsync(
@@ -58,7 +60,7 @@ public sealed class UiJobs(IServiceScopeFactory scopes, JobService jobs, JobRead
             return (null, rejection!.Message);
         }
 
-        await AuditAsync(user, $"job {job.Id} created: {job.Total} reports, {job.AnnotationType} by {job.Engine} (web)", ct);
+        await AuditAsync(user, $"job {job.Id} created: {job.Total} reports, {job.AnnotationType.WireName()} by {job.Engine.WireName()} (web)", ct);
         return (await reader.GetAsync(job.Id, ct), null);
     }
 

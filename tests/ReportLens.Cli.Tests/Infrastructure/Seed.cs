@@ -60,9 +60,9 @@ public static class Seed
 
     public static Annotation NewAnnotation(AnnotationContent content, DateTimeOffset at) => new()
     {
-        AnnotationType = content.Type.ToWire(),
-        Engine = "rules",
-        Status = "succeeded",
+        AnnotationType = content.Type,
+        Engine = EngineKind.Rules,
+        Status = AnnotationStatus.Succeeded,
         ContentJson = ReportLensJson.SerializeContent(content),
         ModelName = "rules",
         Confidence = 0.9,

@@ -74,7 +74,7 @@ public abstract class AnalyseAndRecordDoorsTests<TFixture>(TFixture app) : ApiTe
     }
 
     /// <summary>The stored fields that do not depend on the door (ids, times, cache use and durations do).</summary>
-    private static (string, string, string, string?, string, string, string, double?, double?, string?) Stored(Annotation a) =>
+    private static (AnnotationType, EngineKind, AnnotationStatus, string?, string, string, string, double?, double?, string?) Stored(Annotation a) =>
         (a.AnnotationType, a.Engine, a.Status, a.ContentJson, a.UserPrompt, a.ModelName, a.PromptVersion, a.Confidence, a.GroundedFraction, a.ConfidenceJson);
 
     private string CacheKey(string text)

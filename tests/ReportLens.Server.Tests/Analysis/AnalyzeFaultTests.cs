@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Data.Entities;
 using ReportLens.Server.Tests.Api;
 using ReportLens.Server.Tests.Infrastructure;
 
@@ -28,7 +29,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
 
         await using var db = TestDb.Open(App);
         var failed = await db.Annotations.SingleAsync(a => a.Id == annotationId);
-        Assert.Equal("failed", failed.Status);
+        Assert.Equal(AnnotationStatus.Failed, failed.Status);
         Assert.False(string.IsNullOrEmpty(failed.RawReply));
         Assert.False(string.IsNullOrEmpty(failed.ErrorReason));
         Assert.Null(failed.ContentJson);
@@ -72,7 +73,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
         });
         await ProblemAssert.IsProblemAsync(response, status);
         await using var db = TestDb.Open(App);
-        Assert.Equal(0, await db.Annotations.CountAsync(a => a.ReportId == id && a.Status == "succeeded"));
+        Assert.Equal(0, await db.Annotations.CountAsync(a => a.ReportId == id && a.Status == AnnotationStatus.Succeeded));
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway);
         Assert.Equal("Model only reasoned and gave no answer", problem.GetProperty("title").GetString());
         await using var db = TestDb.Open(App);
-        Assert.Equal(0, await db.Annotations.CountAsync(a => a.ReportId == id && a.Status == "succeeded"));
+        Assert.Equal(0, await db.Annotations.CountAsync(a => a.ReportId == id && a.Status == AnnotationStatus.Succeeded));
     }
 
     [Fact]

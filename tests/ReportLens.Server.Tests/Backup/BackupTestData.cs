@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Core.Reports;
+using ReportLens.Core.Annotations;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 
@@ -68,9 +69,9 @@ internal static class BackupTestData
         {
             report.Annotations.Add(new Annotation
             {
-                AnnotationType = a % 2 == 0 ? "highlight" : "classification",
-                Engine = "llm",
-                Status = "succeeded",
+                AnnotationType = a % 2 == 0 ? AnnotationType.Highlight : AnnotationType.Classification,
+                Engine = EngineKind.Llm,
+                Status = AnnotationStatus.Succeeded,
                 ContentJson = $$"""{"highlights":[{"text":"磨玻璃结节","category":"abnormal","start":{{seed % 40}},"end":{{seed % 40 + 5}}}]}""",
                 ModelName = "qwen2.5:7b",
                 Confidence = seed % 100 / 100.0,

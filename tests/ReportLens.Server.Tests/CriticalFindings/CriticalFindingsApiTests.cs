@@ -165,7 +165,7 @@ public abstract class CriticalFindingsApiTests<TFixture>(TFixture app) : ApiTest
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
-    private static async Task<WebhookDelivery> WaitDeliveredAsync(Data.ReportLensDbContext db, long caseId, string url)
+    private static async Task<WebhookDelivery> WaitDeliveredAsync(global::ReportLens.Data.ReportLensDbContext db, long caseId, string url)
     {
         var until = DateTime.UtcNow + Wait;
         while (true)

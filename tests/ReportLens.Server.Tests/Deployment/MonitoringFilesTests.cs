@@ -34,7 +34,7 @@ public sealed partial class MonitoringFilesTests
             .ToList();
 
         Assert.NotEmpty(states);
-        Assert.All(states, s => Assert.Contains(s, ReportLens.Data.Entities.JobItemState.All));
+        Assert.All(states, s => Assert.Contains(s, ReportLens.Core.Json.WireNames.Of<ReportLens.Data.Entities.JobItemState>()));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Core.Hl7;
+using ReportLens.Core.Json;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Tests.Infrastructure;
 
@@ -213,7 +214,7 @@ public abstract class MllpIntakeTests<TFixture>(TFixture app, Func<TFixture, int
                 .Select(a => a.AnnotationType).ToListAsync();
             if (types.Count >= count || DateTime.UtcNow > deadline)
             {
-                return [.. types.Order(StringComparer.Ordinal)];
+                return [.. types.Select(t => t.WireName()).Order(StringComparer.Ordinal)];
             }
 
             await Task.Delay(100);

@@ -106,7 +106,7 @@ public sealed class ExactlyOnceTests(ITestOutputHelper output)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetInt64();
     }
 
-    internal static async Task<Dictionary<string, int>> StatesAsync(string url, long jobId)
+    internal static async Task<Dictionary<JobItemState, int>> StatesAsync(string url, long jobId)
     {
         await using var db = DataServiceCollectionExtensions.CreateContext(DatabaseSettings.Parse(url));
         return await db.JobItems.Where(i => i.JobId == jobId).GroupBy(i => i.State)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Core.Annotations;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Application.Caching;
@@ -24,13 +25,13 @@ public sealed class StagedCacheEntryTests
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.Annotations.Add(NewAnnotation(reportId));
-            await cache.StageAsync(db, "key-a", "highlight", "m", Result("ours"), justMissed: true, CancellationToken.None);
+            await cache.StageAsync(db, "key-a", AnnotationType.Highlight, "m", Result("ours"), justMissed: true, CancellationToken.None);
             await ResultCache.SaveChangesAsync(db, CancellationToken.None);
         }
 
         await using var check = await factory.CreateDbContextAsync();
         Assert.Equal(1, await check.Annotations.CountAsync(a => a.ReportId == reportId));
-        Assert.Equal("ours", Engine(await cache.GetAsync("key-a", CancellationToken.None)));
+        Assert.Equal("ours", WrittenBy(await cache.GetAsync("key-a", CancellationToken.None)));
     }
 
     [Theory]
@@ -42,17 +43,17 @@ public sealed class StagedCacheEntryTests
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.Annotations.Add(NewAnnotation(reportId));
-            await cache.StageAsync(db, "key-b", "highlight", "m", Result("ours"), justMissed: false, CancellationToken.None);
+            await cache.StageAsync(db, "key-b", AnnotationType.Highlight, "m", Result("ours"), justMissed: false, CancellationToken.None);
 
             // Between staging and commit, another server stores the same key.
-            await cache.PutAsync("key-b", "highlight", "m", Result("theirs"), CancellationToken.None);
+            await cache.PutAsync("key-b", AnnotationType.Highlight, "m", Result("theirs"), CancellationToken.None);
             await ResultCache.SaveChangesAsync(db, CancellationToken.None);
         }
 
         await using var check = await factory.CreateDbContextAsync();
         Assert.Equal(1, await check.Annotations.CountAsync(a => a.ReportId == reportId));
         Assert.Equal(1, await check.CacheEntries.CountAsync(c => c.Key == "key-b"));
-        Assert.Equal("theirs", Engine(await cache.GetAsync("key-b", CancellationToken.None)));
+        Assert.Equal("theirs", WrittenBy(await cache.GetAsync("key-b", CancellationToken.None)));
     }
 
     [Theory]
@@ -61,17 +62,17 @@ public sealed class StagedCacheEntryTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var (factory, cache, reportId) = await PrepareAsync(database);
-        await cache.PutAsync("key-d", "highlight", "m", Result("old"), CancellationToken.None);
+        await cache.PutAsync("key-d", AnnotationType.Highlight, "m", Result("old"), CancellationToken.None);
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.Annotations.Add(NewAnnotation(reportId));
-            await cache.StageAsync(db, "key-d", "highlight", "m", Result("new"), justMissed: false, CancellationToken.None);
+            await cache.StageAsync(db, "key-d", AnnotationType.Highlight, "m", Result("new"), justMissed: false, CancellationToken.None);
             await ResultCache.SaveChangesAsync(db, CancellationToken.None);
         }
 
         await using var check = await factory.CreateDbContextAsync();
         Assert.Equal(1, await check.CacheEntries.CountAsync(c => c.Key == "key-d"));
-        Assert.Equal("new", Engine(await cache.GetAsync("key-d", CancellationToken.None)));
+        Assert.Equal("new", WrittenBy(await cache.GetAsync("key-d", CancellationToken.None)));
     }
 
     [Theory]
@@ -83,7 +84,7 @@ public sealed class StagedCacheEntryTests
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.Annotations.Add(NewAnnotation(reportId: 999_999));
-            await cache.StageAsync(db, "key-c", "highlight", "m", Result("ours"), justMissed: true, CancellationToken.None);
+            await cache.StageAsync(db, "key-c", AnnotationType.Highlight, "m", Result("ours"), justMissed: true, CancellationToken.None);
             await Assert.ThrowsAsync<DbUpdateException>(() => ResultCache.SaveChangesAsync(db, CancellationToken.None));
         }
 
@@ -102,16 +103,16 @@ public sealed class StagedCacheEntryTests
     private static Annotation NewAnnotation(int reportId) => new()
     {
         ReportId = reportId,
-        AnnotationType = "highlight",
-        Engine = "llm",
+        AnnotationType = AnnotationType.Highlight,
+        Engine = EngineKind.Llm,
         Status = AnnotationStatus.Succeeded,
         ContentJson = """{"highlights":[]}""",
         CreatedAt = DateTimeOffset.UtcNow,
     };
 
-    // The engine field tells whose result the entry holds.
-    private static CachedResult Result(string engine) =>
-        new(engine, JsonDocument.Parse("""{"highlights":[]}""").RootElement, 1, 0.9, JsonDocument.Parse("{}").RootElement, null, null, 0, 0.01);
+    // A field of the content tells whose result the entry holds.
+    private static CachedResult Result(string writer) =>
+        new(EngineKind.Llm, JsonDocument.Parse($$"""{"highlights":[],"written_by":"{{writer}}"}""").RootElement, 1, 0.9, JsonDocument.Parse("{}").RootElement, null, null, 0, 0.01);
 
-    private static string? Engine(CachedResult? result) => result?.Engine;
+    private static string? WrittenBy(CachedResult? result) => result?.Content.GetProperty("written_by").GetString();
 }

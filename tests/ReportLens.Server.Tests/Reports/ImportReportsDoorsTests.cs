@@ -66,7 +66,7 @@ public abstract class ImportReportsDoorsTests<TFixture>(TFixture app) : ApiTest<
         JsonSerializer.Serialize(new { accession_number = $"{door}-head-{tag}", report_content = "检查所见：脑实质未见异常密度影。\n诊断意见：颅脑未见异常。", modality, body_part = "头部", exam_date = "2026-11-21" }));
 
     /// <summary>The stored fields that do not depend on the door (ids, accession prefixes and times do).</summary>
-    private static List<(string, string, string?, string?, DateOnly?, string, string, bool)> Stored(IEnumerable<Data.Entities.Report> reports) =>
+    private static List<(string, string, string?, string?, DateOnly?, string, string, bool)> Stored(IEnumerable<global::ReportLens.Data.Entities.Report> reports) =>
         reports.OrderBy(r => r.AccessionNumber).Select(r => (r.AccessionNumber!.Split('-')[1], r.ReportContent, r.Modality, r.BodyPart, r.ExamDate, r.Language, r.ContentHash, r.IsDeleted)).ToList();
 }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Data.Entities;
 using ReportLens.Server.Tests.Infrastructure;
 
 namespace ReportLens.Server.Tests.Reviews;
@@ -36,7 +37,7 @@ public sealed class ReviewApiTests(SqliteAppFixture app) : IClassFixture<SqliteA
         var reviewer = await db.Users.AsNoTracking().SingleAsync(u => u.Username == "radiologist1", TestContext.Current.CancellationToken);
         Assert.Equal(reviewer.Id, stored.ReviewedBy);
         Assert.NotNull(stored.ReviewedAt);
-        Assert.Equal("edited", stored.ReviewStatus);
+        Assert.Equal(ReviewStatus.Edited, stored.ReviewStatus);
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "review" && e.ReportId == stored.ReportId, TestContext.Current.CancellationToken));
     }
 

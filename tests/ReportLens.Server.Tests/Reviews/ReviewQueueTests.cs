@@ -96,10 +96,10 @@ public abstract class ReviewQueueTests<TFixture>(TFixture app) : ApiTest<TFixtur
             CreatedAt = DateTimeOffset.UtcNow,
             UpdatedAt = DateTimeOffset.UtcNow,
         };
-        Annotation Highlight(Report report, string engine, double confidence, string text, string model = "rules", string prompt = "rules") => new()
+        Annotation Highlight(Report report, EngineKind engine, double confidence, string text, string model = "rules", string prompt = "rules") => new()
         {
             Report = report,
-            AnnotationType = "highlight",
+            AnnotationType = AnnotationType.Highlight,
             Engine = engine,
             Status = AnnotationStatus.Succeeded,
             Confidence = confidence,
@@ -116,15 +116,15 @@ public abstract class ReviewQueueTests<TFixture>(TFixture app) : ApiTest<TFixtur
         var routine = NewReport();
         var annotations = new
         {
-            Lowest = Highlight(NewReport(), "rules", 0.2, "结节"),
-            Low = Highlight(NewReport(), "rules", 0.3, "结节"),
-            RulesDisagreeing = Highlight(disagreeing, "rules", 0.8, "结节"),
-            LlmDisagreeing = Highlight(disagreeing, "llm", 0.9, "胸腔积液", "qwen2.5:7b", "v9"),
+            Lowest = Highlight(NewReport(), EngineKind.Rules, 0.2, "结节"),
+            Low = Highlight(NewReport(), EngineKind.Rules, 0.3, "结节"),
+            RulesDisagreeing = Highlight(disagreeing, EngineKind.Rules, 0.8, "结节"),
+            LlmDisagreeing = Highlight(disagreeing, EngineKind.Llm, 0.9, "胸腔积液", "qwen2.5:7b", "v9"),
             Critical = new Annotation
             {
                 Report = NewReport(ClassificationVocabulary.UrgencyScale[^1]),
-                AnnotationType = "classification",
-                Engine = "rules",
+                AnnotationType = AnnotationType.Classification,
+                Engine = EngineKind.Rules,
                 Status = AnnotationStatus.Succeeded,
                 Confidence = 0.9,
                 ModelName = "rules",
@@ -135,15 +135,15 @@ public abstract class ReviewQueueTests<TFixture>(TFixture app) : ApiTest<TFixtur
                     Classifications = [new ClassificationItem { Dimension = ClassificationVocabulary.Urgency, Category = ClassificationVocabulary.UrgencyScale[^1], Confidence = 0.9 }],
                 }),
             },
-            Superseded = Highlight(routine, "rules", 0.1, "结节"),
+            Superseded = Highlight(routine, EngineKind.Rules, 0.1, "结节"),
         };
         db.AddRange(annotations.Lowest, annotations.Low, annotations.RulesDisagreeing, annotations.LlmDisagreeing, annotations.Critical, annotations.Superseded);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         // A re-run of the same configuration replaces the earlier result (0.1) in the queue; an agreeing pair is no disagreement.
-        var latest = Highlight(routine, "rules", 0.7, "结节");
-        var reviewed = Highlight(NewReport(), "rules", 0.95, "结节");
+        var latest = Highlight(routine, EngineKind.Rules, 0.7, "结节");
+        var reviewed = Highlight(NewReport(), EngineKind.Rules, 0.95, "结节");
         reviewed.ReviewJson = """{"items":{"highlights/0":{"decision":"accept","reviewed_at":"2026-01-01T00:00:00+00:00"}}}""";
-        reviewed.ReviewStatus = "accepted";
+        reviewed.ReviewStatus = ReviewStatus.Accepted;
         db.AddRange(latest, reviewed);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return new Seeded(modality, annotations.Lowest.Id, annotations.Low.Id, annotations.RulesDisagreeing.Id, annotations.LlmDisagreeing.Id,

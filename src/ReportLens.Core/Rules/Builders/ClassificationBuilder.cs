@@ -187,7 +187,7 @@ internal static class ClassificationBuilder
     }
 
     private static bool IsTitle(ReportAnalysis analysis, int offset) =>
-        analysis.Parts.ClauseAt(offset) is { } clause && ReportAnalyzer.IsTitle(analysis.Text, analysis.Parts.Clauses, clause);
+        analysis.Parts.ClauseAt(offset) is { } clause && RulesAnalyzer.IsTitle(analysis.Text, analysis.Parts.Clauses, clause);
 
     private static (string Key, double Share) Top(Dictionary<string, int> votes)
     {

@@ -1,3 +1,4 @@
+using ReportLens.Core.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Core.Annotations;
 using ReportLens.Data;
@@ -43,7 +44,7 @@ public sealed class ReviewQueue(ReportLensDbContext db)
             .ToList();
         var disagreeing = Disagreeing(latest);
         return latest
-            .Where(a => (filter.Engine is null || a.Engine == filter.Engine) && (filter.Model is null || a.ModelName == filter.Model)
+            .Where(a => (filter.Engine is null || a.Engine.WireName() == filter.Engine) && (filter.Model is null || a.ModelName == filter.Model)
                 && (filter.PromptVersion is null || a.PromptVersion == filter.PromptVersion))
             .Select(a => Entry(a, disagreeing.Contains((a.ReportId, a.AnnotationType))))
             .OrderBy(e => ReviewQueueReasons.Tier(e.Reasons)).ThenBy(e => e.Confidence).ThenBy(e => e.AnnotationId)
@@ -51,8 +52,8 @@ public sealed class ReviewQueue(ReportLensDbContext db)
     }
 
     /// <summary>Reports and types whose latest rules and llm annotations assert different things.</summary>
-    private static HashSet<(int, string)> Disagreeing(IEnumerable<Annotation> annotations) => annotations
-        .Where(a => a.Engine is "rules" or "llm")
+    private static HashSet<(int, AnnotationType)> Disagreeing(IEnumerable<Annotation> annotations) => annotations
+        .Where(a => a.Engine is EngineKind.Rules or EngineKind.Llm)
         .GroupBy(a => (a.ReportId, a.AnnotationType))
         .Where(g => g.Select(a => a.Engine).Distinct().Count() == 2
             && g.GroupBy(a => a.Engine).Select(e => VerdictSignature.Of(e.MaxBy(x => x.Id)!)).Distinct().Count() > 1)
@@ -78,7 +79,7 @@ public sealed class ReviewQueue(ReportLensDbContext db)
         }
 
         var counts = ReviewService.CountsOf(a, ReviewService.Read(a));
-        return new ReviewQueueEntry(a.Id, a.ReportId, a.Report.AccessionNumber, a.Report.Modality, a.AnnotationType, a.Engine, a.ModelName,
+        return new ReviewQueueEntry(a.Id, a.ReportId, a.Report.AccessionNumber, a.Report.Modality, a.AnnotationType.WireName(), a.Engine.WireName(), a.ModelName,
             a.PromptVersion, a.Confidence, reasons, counts.Pending, counts.Total);
     }
 }

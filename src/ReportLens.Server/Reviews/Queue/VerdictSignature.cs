@@ -10,7 +10,7 @@ namespace ReportLens.Server.Reviews.Queue;
 /// </summary>
 public static class VerdictSignature
 {
-    public static string Of(Annotation a) => Of(a.AnnotationType, a.ContentJson ?? "");
+    public static string Of(Annotation a) => Of(a.AnnotationType.WireName(), a.ContentJson ?? "");
 
     public static string Of(string annotationType, string contentJson)
     {

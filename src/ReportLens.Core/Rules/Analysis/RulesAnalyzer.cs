@@ -3,7 +3,7 @@ using ReportLens.Core.Rules.Matching;
 namespace ReportLens.Core.Rules.Analysis;
 
 /// <summary>Runs the rules over one report: match lexicons, segment, locate, assert findings, measure.</summary>
-internal static class ReportAnalyzer
+internal static class RulesAnalyzer
 {
     public static ReportAnalysis Analyze(string text, LanguageLexicon lexicon, CancellationToken ct)
     {
