@@ -56,7 +56,7 @@ public sealed class LoadTestTests : IDisposable
         var result = await workspace.RunWithEnvironmentAsync(environment, "loadtest", "-n", "1");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("error: configuration:", result.Stderr);
+        Assert.StartsWith("Configuration error:", result.Stderr);
         Assert.Contains("OLLAMA_TIMEOUT", result.Stderr);
     }
 }

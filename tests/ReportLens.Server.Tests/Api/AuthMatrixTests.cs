@@ -38,6 +38,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         { "GET", "/api/v1/reports/{id}", 200, 200, 200 },
         { "GET", "/api/v1/reports/{id}/annotations", 200, 200, 200 },
         { "GET", "/api/v1/reports/{id}/versions", 200, 200, 200 },
+        { "GET", "/api/v1/reports/{id}/fhir", 200, 200, 200 },
         { "GET", "/api/v1/annotations/{annotation}", 200, 200, 200 },
         { "POST", "/api/v1/reports", 403, 201, 201 },
         { "PUT", "/api/v1/reports/{id}", 403, 200, 200 },
@@ -66,6 +67,10 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         { "POST", "/api/v1/jobs/{job}/retry-failed", 403, 200, 200 },
         { "GET", "/api/v1/annotations/{annotation}/review", 200, 200, 200 },
         { "POST", "/api/v1/annotations/{annotation}/review", 403, 200, 200 },
+        // An addition whose selection is missing passes authorization and fails validation; no added item 0 exists.
+        { "POST", "/api/v1/annotations/{annotation}/review/additions", 403, 400, 400 },
+        { "DELETE", "/api/v1/annotations/{annotation}/review/additions/{addition}", 403, 404, 404 },
+        { "GET", "/api/v1/reviews/queue", 200, 200, 200 },
         { "GET", "/api/v1/critical-findings", 200, 200, 200 },
         { "POST", "/api/v1/critical-findings/{case}/acknowledge", 403, 200, 200 },
         { "POST", "/api/v1/critical-findings/{case}/dismiss", 403, 200, 200 },
@@ -133,6 +138,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             path = path.Replace("{annotation}", (await ReviewScenario.AnalysedHighlightAsync(admin)).ToString());
         }
 
+        path = path.Replace("{addition}", "0");
         if (path.Contains("{case}"))
         {
             path = path.Replace("{case}", (await CriticalFindings.CriticalFindingScenario.OpenCaseAsync(admin)).ToString());
@@ -149,6 +155,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             ("POST", "/api/v1/users") => new { username = "n" + Guid.NewGuid().ToString("N")[..10], password = "password-123", role = "viewer" },
             ("PUT", "/api/v1/users/{user}/role") => new { role = "radiologist" },
             ("POST", "/api/v1/annotations/{annotation}/review") => new { items = new[] { new { item = "highlights/0", decision = "accept" } } },
+            ("POST", "/api/v1/annotations/{annotation}/review/additions") => new { list = "highlights" },
             ("POST", "/api/v1/critical-findings/{case}/acknowledge") => new { note = "called the ward" },
             ("POST", "/api/v1/critical-findings/{case}/dismiss") => new { reason = "old film" },
             _ => null,

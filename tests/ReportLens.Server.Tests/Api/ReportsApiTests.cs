@@ -131,7 +131,11 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) : ApiTest<TFixture
         App.SkipIfUnavailable();
         using var client = await App.RadiologistAsync();
         var json = "{\"report_content\":\"" + new string('a', 3 * 1024 * 1024) + "\"}";
-        var response = await client.PostAsync("/api/v1/reports", new StringContent(json, Encoding.UTF8, "application/json"));
+        // As a well-behaved uploader does: ask first. Without it the server may answer 413 and close while the
+        // client is still writing the 3 MB, and the client sees a broken pipe instead of the answer.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = true;
+        var response = await client.SendAsync(request);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
