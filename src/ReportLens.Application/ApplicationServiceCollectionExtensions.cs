@@ -8,6 +8,7 @@ using ReportLens.Application.CriticalFindings;
 using ReportLens.Application.Fhir;
 using ReportLens.Application.Import;
 using ReportLens.Application.Users;
+using ReportLens.Application.Reviews;
 using ReportLens.Application.Reports;
 using ReportLens.Core.Rules;
 using ReportLens.Data.Entities;
@@ -42,6 +43,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AnalyseAndRecord>();
         services.AddSingleton<ReportFhirExport>();
         services.AddSingleton<ReportStore>();
+        services.AddScoped<ReviewService>();
+        services.AddSingleton<ReviewStatsCache>();
         services.AddHostedService<CacheHitFlusher>();
         services.AddOptions<CriticalFindingsOptions>().Bind(configuration.GetSection(CriticalFindingsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CriticalCaseSignal>();

@@ -19,6 +19,7 @@ using ReportLens.Server.Input;
 using ReportLens.Server.Jobs;
 using ReportLens.Server.Observability;
 using ReportLens.Server.Reports;
+using ReportLens.Application.Reviews;
 using ReportLens.Server.Reviews;
 using ReportLens.Server.Reviews.Queue;
 using ReportLens.Server.Security;
@@ -70,9 +71,7 @@ public static class ServerModule
         services.AddReportLensJobs();
         services.AddReportLensCriticalFindings();
         services.AddReportLensHl7();
-        services.AddScoped<ReviewService>();
         services.AddScoped<ReviewQueue>();
-        services.AddSingleton<ReviewStatsCache>();
         builder.AddReportLensHealth();
         builder.AddReportLensUi();
         return builder;

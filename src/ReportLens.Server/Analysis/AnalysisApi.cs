@@ -46,7 +46,7 @@ public static class AnalysisApi
         }
 
         var command = parsed.ToCommand(request.ReportId.GetValueOrDefault(), request);
-        var actor = http.User.ToActor(Door.Api, http.Connection.RemoteIpAddress?.ToString());
+        var actor = http.ApiActor();
         var recorded = await analyses.RunAsync(command, actor, step: null, ct);
         return recorded switch
         {

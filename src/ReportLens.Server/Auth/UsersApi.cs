@@ -31,7 +31,7 @@ public static class UsersApi
     internal static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateUserRequest request, CreateUser users, HttpContext http, CancellationToken ct)
     {
-        var actor = http.User.ToActor(Door.Api, http.Connection.RemoteIpAddress?.ToString());
+        var actor = http.ApiActor();
         var creation = await users.RunAsync(new NewUser(request.Username, request.Password, request.Role), actor, ct);
         return creation.Outcome switch
         {

@@ -63,7 +63,7 @@ public static class CriticalFindingsApi
             return Problems.Validation(field, error);
         }
 
-        var actor = http.User.ToActor(Door.Api, http.Connection.RemoteIpAddress?.ToString());
+        var actor = http.ApiActor();
         var result = await cases.CloseAsync(id, state, note, actor, ct);
         return result.Outcome switch
         {

@@ -70,7 +70,7 @@ public static class ReportsApi
 
     internal static async Task<IResult> FhirAsync(int id, ReportFhirExport export, HttpContext http, CancellationToken ct)
     {
-        var actor = http.User.ToActor(Door.Api, http.Connection.RemoteIpAddress?.ToString());
+        var actor = http.ApiActor();
         if (await export.ForReportAsync(id, actor, ct) is not { } bundle)
         {
             return Problems.NotFound($"no report with id {id}");

@@ -1,3 +1,4 @@
+using ReportLens.Application.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportLens.Data;
 using ReportLens.Server.Auth;
@@ -30,7 +31,7 @@ public static class ReviewAdditionsApi
         var errors = ReviewChecks.Addition(annotation, annotation.Report!.ReportContent, request, out var codePoints);
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Ok(await reviews.AddAsync(annotation, request, codePoints, http.User, ct));
+            : TypedResults.Ok(await reviews.AddAsync(annotation, request, codePoints, http.ApiActor(), ct));
     }
 
     internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> RemoveAsync(
@@ -42,7 +43,7 @@ public static class ReviewAdditionsApi
             return problem!;
         }
 
-        return await reviews.RemoveAddedAsync(annotation, additionId, http.User, ct) is { } response
+        return await reviews.RemoveAddedAsync(annotation, additionId, http.ApiActor(), ct) is { } response
             ? TypedResults.Ok(response)
             : Problems.NotFound($"annotation {id} has no added item {additionId}");
     }

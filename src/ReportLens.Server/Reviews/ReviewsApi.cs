@@ -1,3 +1,4 @@
+using ReportLens.Application.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Core.Annotations;
@@ -39,7 +40,7 @@ public static class ReviewsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await reviews.ApplyAsync(annotation, request, http.User, ct));
+        return TypedResults.Ok(await reviews.ApplyAsync(annotation, request, http.ApiActor(), ct));
     }
 
     /// <summary>The annotation to review, with its report; or the 404 or 409 problem.</summary>

@@ -1,4 +1,4 @@
-using ReportLens.Server.Reviews;
+using ReportLens.Application.Reviews;
 
 namespace ReportLens.Server.Ui;
 

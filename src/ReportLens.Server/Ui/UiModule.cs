@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using ReportLens.Server.Components;
-using ReportLens.Server.Reviews;
+using ReportLens.Application.Reviews;
 
 namespace ReportLens.Server.Ui;
 

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Audit;
 using ReportLens.Data;
-using ReportLens.Server.Reviews;
+using ReportLens.Server.Auth;
+using ReportLens.Application.Reviews;
 using ReportLens.Server.Reviews.Queue;
 
 namespace ReportLens.Server.Ui;
@@ -22,7 +24,7 @@ public sealed class UiReviews(IServiceScopeFactory scopes)
             return new ReviewResult(null, string.Join("; ", errors.SelectMany(e => e.Value)));
         }
 
-        var response = await scope.ServiceProvider.GetRequiredService<ReviewService>().ApplyAsync(annotation, request, user, ct);
+        var response = await scope.ServiceProvider.GetRequiredService<ReviewService>().ApplyAsync(annotation, request, user.ToActor(Door.Ui, null), ct);
         return new ReviewResult(response, null);
     }
 
@@ -38,7 +40,7 @@ public sealed class UiReviews(IServiceScopeFactory scopes)
             return new ReviewResult(null, string.Join("; ", errors.SelectMany(e => e.Value)));
         }
 
-        return new ReviewResult(await scope.ServiceProvider.GetRequiredService<ReviewService>().AddAsync(annotation, request, codePoints, user, ct), null);
+        return new ReviewResult(await scope.ServiceProvider.GetRequiredService<ReviewService>().AddAsync(annotation, request, codePoints, user.ToActor(Door.Ui, null), ct), null);
     }
 
     public async Task<ReviewResult> RemoveAddedAsync(long annotationId, int additionId, ClaimsPrincipal user, CancellationToken ct)
@@ -46,7 +48,7 @@ public sealed class UiReviews(IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
         var annotation = await db.Annotations.SingleAsync(a => a.Id == annotationId, ct);
-        var response = await scope.ServiceProvider.GetRequiredService<ReviewService>().RemoveAddedAsync(annotation, additionId, user, ct);
+        var response = await scope.ServiceProvider.GetRequiredService<ReviewService>().RemoveAddedAsync(annotation, additionId, user.ToActor(Door.Ui, null), ct);
         return new ReviewResult(response, response is null ? $"no added item {additionId}" : null);
     }
 

@@ -1,3 +1,4 @@
+using ReportLens.Application.Reviews;
 using ReportLens.Core.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Core.Annotations;

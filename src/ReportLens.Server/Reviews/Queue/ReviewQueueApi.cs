@@ -1,3 +1,4 @@
+using ReportLens.Application.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ReportLens.Core.Annotations;

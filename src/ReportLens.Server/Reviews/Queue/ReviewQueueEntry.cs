@@ -1,3 +1,4 @@
+using ReportLens.Application.Reviews;
 namespace ReportLens.Server.Reviews.Queue;
 
 /// <summary>

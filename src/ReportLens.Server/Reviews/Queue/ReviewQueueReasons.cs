@@ -1,3 +1,4 @@
+using ReportLens.Application.Reviews;
 namespace ReportLens.Server.Reviews.Queue;
 
 /// <summary>Why an annotation needs a human, in the order the queue serves them.</summary>

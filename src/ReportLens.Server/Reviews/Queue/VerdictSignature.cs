@@ -1,3 +1,4 @@
+using ReportLens.Application.Reviews;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Data.Entities;

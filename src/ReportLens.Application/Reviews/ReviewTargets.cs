@@ -2,7 +2,7 @@ using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Data.Entities;
 
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>What an item path names: its list, and the categories and highest score a correction of it may give.</summary>
 public static class ReviewTargets

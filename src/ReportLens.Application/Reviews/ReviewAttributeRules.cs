@@ -1,4 +1,4 @@
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>Which attributes each kind of item takes and which values they may have: the API's checks and the UI's edit boxes read the same rules.</summary>
 public static class ReviewAttributeRules

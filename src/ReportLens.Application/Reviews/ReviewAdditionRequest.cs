@@ -1,4 +1,4 @@
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>
 /// Body of POST /api/v1/annotations/{id}/review/additions: the selection's list (highlights; findings or locations),

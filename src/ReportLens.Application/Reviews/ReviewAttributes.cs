@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>
 /// A reviewer's correction of an item beyond its text, or the attributes of an item the reviewer adds: the highlight

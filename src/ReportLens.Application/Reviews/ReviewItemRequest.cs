@@ -1,4 +1,4 @@
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>
 /// <see cref="Item"/> names the item as "list/index" ("highlights/0", "findings/2", "measurements/0", "locations/1",

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
@@ -6,19 +5,18 @@ using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
-using ReportLens.Server.Audit;
-using ReportLens.Server.Auth;
 
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>
 /// Records reviewers' decisions on annotation items and the items they add, and computes acceptance rates per model
-/// and prompt version. Shared by the API, the UI and the review queue.
+/// and prompt version. Shared by the API, the UI and the review queue; the caller is
+/// named by an <see cref="Actor"/>.
 /// </summary>
-public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, ReviewStatsCache statsCache, TimeProvider time)
+public sealed class ReviewService(ReportLensDbContext db, ReviewStatsCache statsCache, TimeProvider time)
 {
     /// <summary>Applies checked decisions (see <see cref="ReviewChecks.Decisions"/>), stamps reviewer and time, and audits it.</summary>
-    public async Task<ReviewResponse> ApplyAsync(Annotation annotation, ReviewRequest request, ClaimsPrincipal reviewer, CancellationToken ct)
+    public async Task<ReviewResponse> ApplyAsync(Annotation annotation, ReviewRequest request, Actor reviewer, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var record = Read(annotation);
@@ -28,7 +26,7 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, Review
             var edit = item.Decision == ReviewDecisions.Edit;
             var text = edit && !string.IsNullOrWhiteSpace(item.Text) ? item.Text.Trim() : null;
             var attributes = edit && item.Attributes is { IsEmpty: false } a ? a : null;
-            decisions[item.Item!] = new ReviewDecision(item.Decision!, text, reviewer.UserId(), reviewer.Identity?.Name, now, attributes);
+            decisions[item.Item!] = new ReviewDecision(item.Decision!, text, reviewer.UserId, reviewer.Username, now, attributes);
         }
 
         return await SaveAsync(annotation, record with { Items = decisions }, reviewer, $"annotation {annotation.Id}: {request.Items!.Count} decisions", ct);
@@ -36,18 +34,18 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, Review
 
     /// <summary>Adds a missed item checked by <see cref="ReviewChecks.Addition"/> at its UTF-16 and code-point spans.</summary>
     public async Task<ReviewResponse> AddAsync(
-        Annotation annotation, ReviewAdditionRequest request, (int Start, int End) codePoints, ClaimsPrincipal reviewer, CancellationToken ct)
+        Annotation annotation, ReviewAdditionRequest request, (int Start, int End) codePoints, Actor reviewer, CancellationToken ct)
     {
         var record = Read(annotation);
         var id = record.AddedItems.Count == 0 ? 1 : record.AddedItems.Max(a => a.Id) + 1;
         var addition = new ReviewAddition(id, request.List!, request.Text!, request.Start!.Value, request.End!.Value, codePoints.Start, codePoints.End,
-            request.Attributes ?? new ReviewAttributes(), reviewer.UserId(), reviewer.Identity?.Name, time.GetUtcNow());
+            request.Attributes ?? new ReviewAttributes(), reviewer.UserId, reviewer.Username, time.GetUtcNow());
         return await SaveAsync(annotation, record with { Added = [.. record.AddedItems, addition] }, reviewer,
             $"annotation {annotation.Id}: added {addition.List} item {id} at {addition.Start}..{addition.End}", ct);
     }
 
     /// <summary>Removes a reviewer's added item; null when the annotation has no added item <paramref name="additionId"/>.</summary>
-    public async Task<ReviewResponse?> RemoveAddedAsync(Annotation annotation, int additionId, ClaimsPrincipal reviewer, CancellationToken ct)
+    public async Task<ReviewResponse?> RemoveAddedAsync(Annotation annotation, int additionId, Actor reviewer, CancellationToken ct)
     {
         var record = Read(annotation);
         if (record.AddedItems.All(a => a.Id != additionId))
@@ -59,13 +57,13 @@ public sealed class ReviewService(ReportLensDbContext db, AuditLog audit, Review
             $"annotation {annotation.Id}: removed added item {additionId}", ct);
     }
 
-    private async Task<ReviewResponse> SaveAsync(Annotation annotation, ReviewRecord record, ClaimsPrincipal reviewer, string detail, CancellationToken ct)
+    private async Task<ReviewResponse> SaveAsync(Annotation annotation, ReviewRecord record, Actor reviewer, string detail, CancellationToken ct)
     {
         annotation.ReviewJson = JsonSerializer.Serialize(record, ReportLensJson.Options);
         annotation.ReviewStatus = StatusOf(record);
-        annotation.ReviewedBy = reviewer.UserId();
+        annotation.ReviewedBy = reviewer.UserId;
         annotation.ReviewedAt = time.GetUtcNow();
-        audit.Stage(reviewer, AuditActions.Review, annotation.ReportId, detail);
+        AuditEntries.Stage(db, reviewer, AuditActions.Review, annotation.ReportId, detail, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         statsCache.Invalidate();
         return ToResponse(annotation);

@@ -1,4 +1,4 @@
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>Body of POST /api/v1/annotations/{id}/review: one decision per item; earlier decisions on other items stay.</summary>
 public sealed record ReviewRequest(IReadOnlyList<ReviewItemRequest>? Items);

@@ -1,6 +1,6 @@
 using ReportLens.Data.Entities;
 
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>
 /// An annotation's review: status is null (nothing decided), accepted or rejected (every decided item so, nothing

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ReportLens.Core.Annotations;
 
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>The reviewable items of an annotation's content, by path ("highlights/0", "impression", …), with their text.</summary>
 public static class ReviewItems

@@ -1,7 +1,7 @@
 using ReportLens.Core.Json;
 using ReportLens.Data.Entities;
 
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>Checks review requests against an annotation; errors keyed like a validation problem.</summary>
 public static class ReviewChecks

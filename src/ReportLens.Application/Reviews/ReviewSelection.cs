@@ -1,6 +1,6 @@
 using ReportLens.Core.Grounding;
 
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>
 /// Checks a selection sent by a client against the report: the UTF-16 span must lie in the text, not cut a

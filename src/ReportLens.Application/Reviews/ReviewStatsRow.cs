@@ -1,6 +1,6 @@
 using ReportLens.Core.Annotations;
 
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>Reviewed items of one model and prompt version (and engine): acceptance rate = accepted / decided items.</summary>
 public sealed record ReviewStatsRow(

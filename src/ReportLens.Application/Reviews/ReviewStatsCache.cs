@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>
 /// Acceptance statistics read by every report view and every few seconds by open system pages: computed at most

@@ -1,3 +1,3 @@
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 public sealed record ReviewStatsResponse(IReadOnlyList<ReviewStatsRow> Groups);

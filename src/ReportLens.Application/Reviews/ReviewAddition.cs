@@ -1,4 +1,4 @@
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>
 /// An item the engine missed, added by a reviewer from a selection of the report: <see cref="Text"/> is always the

@@ -1,4 +1,4 @@
-namespace ReportLens.Server.Reviews;
+namespace ReportLens.Application.Reviews;
 
 /// <summary>
 /// One stored decision on one item (snake_case in Annotation.ReviewJson); an edit carries the corrected text, the
