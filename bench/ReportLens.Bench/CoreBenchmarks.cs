@@ -8,7 +8,7 @@ namespace ReportLens.Bench;
 
 internal sealed record RulesResult(AnnotationType Type, int ReportLength, double ReportsPerSecond);
 
-internal sealed record GroundingResult(AnnotationType Type, int Annotations, double P50Microseconds, double MeanMicroseconds);
+internal sealed record GroundingTiming(AnnotationType Type, int Annotations, double P50Microseconds, double MeanMicroseconds);
 
 /// <summary>The rules engine on one thread, and grounding of the rules engine's and the emulator-shaped content.</summary>
 internal static class CoreBenchmarks
@@ -43,9 +43,9 @@ internal static class CoreBenchmarks
     }
 
     /// <summary>Grounds (locates in the text) every item of each report's annotation, once per report.</summary>
-    public static IReadOnlyList<GroundingResult> Grounding(Corpus corpus)
+    public static IReadOnlyList<GroundingTiming> Grounding(Corpus corpus)
     {
-        var results = new List<GroundingResult>();
+        var results = new List<GroundingTiming>();
         foreach (var type in Enum.GetValues<AnnotationType>())
         {
             var contents = corpus.Reports.Select(r => (r.Text, Content: RulesEngine.Default.Analyze(r.Text, type, Language(r.Language)))).ToList();
@@ -63,7 +63,7 @@ internal static class CoreBenchmarks
                 }
             }
 
-            results.Add(new GroundingResult(type, contents.Count, Percentiles.Of(times, 50), times.Average()));
+            results.Add(new GroundingTiming(type, contents.Count, Percentiles.Of(times, 50), times.Average()));
         }
 
         return results;

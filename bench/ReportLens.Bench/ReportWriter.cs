@@ -24,7 +24,7 @@ internal sealed class ReportWriter(TextWriter output)
         }
     }
 
-    public void Grounding(IReadOnlyList<GroundingResult> results)
+    public void Grounding(IReadOnlyList<GroundingTiming> results)
     {
         output.WriteLine();
         output.WriteLine("## Grounding per annotation (gold corpus reports, rules engine content)");

@@ -72,13 +72,13 @@ public static class AnalysisApi
             return Problems.TooLarge($"report_content has {request.ReportContent.Length} characters; the limit is {options.Value.MaxReportCharacters}");
         }
 
-        errors = errors.Concat(ReportValidation.Check(null, null, null, request.Language)).ToDictionary();
+        errors = errors.Concat(ReportFieldChecks.Check(null, null, null, request.Language)).ToDictionary();
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        LanguageDetector.TryParse(ReportValidation.ResolveLanguage(request.Language, request.ReportContent!), out var language);
+        LanguageDetector.TryParse(ReportFieldChecks.ResolveLanguage(request.Language, request.ReportContent!), out var language);
         var input = new AnalysisInput(null, request.ReportContent!, language, parsed.Type, request.UserPrompt!, parsed.Engine,
             request.Model?.Trim(), request.Temperature, parsed.BypassCache);
         var result = await analysis.RunAsync(input, ct);

@@ -64,7 +64,7 @@ public sealed partial class DatabaseInitializer(
                 Modality = demoReport.Modality,
                 BodyPart = demoReport.BodyPart,
                 ExamDate = demoReport.ExamDate,
-                Language = ReportValidation.ResolveLanguage(demoReport.Language, demoReport.ReportContent),
+                Language = ReportFieldChecks.ResolveLanguage(demoReport.Language, demoReport.ReportContent),
                 ContentHash = ContentHash.Of(demoReport.ReportContent),
                 CreatedAt = now,
                 UpdatedAt = now,

@@ -93,7 +93,7 @@ public static class ReportsApi
             return Problems.TooLarge($"report_content has {request.ReportContent.Length} characters; the limit is {options.Value.MaxReportCharacters}");
         }
 
-        var errors = ReportValidation.Check(request.AccessionNumber, request.Modality, request.BodyPart, request.Language);
+        var errors = ReportFieldChecks.Check(request.AccessionNumber, request.Modality, request.BodyPart, request.Language);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -113,7 +113,7 @@ public static class ReportsApi
             Modality = Normalize(request.Modality),
             BodyPart = Normalize(request.BodyPart),
             ExamDate = request.ExamDate,
-            Language = ReportValidation.ResolveLanguage(request.Language, request.ReportContent),
+            Language = ReportFieldChecks.ResolveLanguage(request.Language, request.ReportContent),
             ContentHash = ContentHash.Of(request.ReportContent),
             CreatedBy = http.User.UserId(),
             CreatedAt = now,
@@ -139,7 +139,7 @@ public static class ReportsApi
             return Problems.TooLarge($"report_content has {request.ReportContent.Length} characters; the limit is {options.Value.MaxReportCharacters}");
         }
 
-        var errors = ReportValidation.Check(request.AccessionNumber, request.Modality, request.BodyPart, request.Language);
+        var errors = ReportFieldChecks.Check(request.AccessionNumber, request.Modality, request.BodyPart, request.Language);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -162,11 +162,11 @@ public static class ReportsApi
         {
             report.ReportContent = text;
             report.ContentHash = ContentHash.Of(text);
-            report.Language = ReportValidation.ResolveLanguage(request.Language, text);
+            report.Language = ReportFieldChecks.ResolveLanguage(request.Language, text);
         }
         else if (request.Language is { } language)
         {
-            report.Language = ReportValidation.ResolveLanguage(language, report.ReportContent);
+            report.Language = ReportFieldChecks.ResolveLanguage(language, report.ReportContent);
         }
 
         report.AccessionNumber = accession ?? report.AccessionNumber;

@@ -68,12 +68,12 @@ internal static class ModelsApi
         if (body.Stream ?? true)
         {
             OllamaResults.StartStream(context);
-            await OllamaResults.WriteLineAsync(context, new PullProgress { Status = "pulling manifest" }, ct);
+            await OllamaResults.WriteLineAsync(context, new PullStatusLine { Status = "pulling manifest" }, ct);
             var digest = "sha256:" + model.Digest;
             const int Steps = 4;
             for (var step = 0; step <= Steps; step++)
             {
-                await OllamaResults.WriteLineAsync(context, new PullProgress
+                await OllamaResults.WriteLineAsync(context, new PullStatusLine
                 {
                     Status = $"pulling {model.Digest[..12]}",
                     Digest = digest,
@@ -87,12 +87,12 @@ internal static class ModelsApi
                 {
                     runtime.Models.Add(model.Name, runtime.Time.GetUtcNow());
                 }
-                await OllamaResults.WriteLineAsync(context, new PullProgress { Status = status }, ct);
+                await OllamaResults.WriteLineAsync(context, new PullStatusLine { Status = status }, ct);
             }
             return;
         }
         runtime.Models.Add(model.Name, runtime.Time.GetUtcNow());
-        await OllamaResults.WriteJsonAsync(context, StatusCodes.Status200OK, new PullProgress { Status = "success" }, ct);
+        await OllamaResults.WriteJsonAsync(context, StatusCodes.Status200OK, new PullStatusLine { Status = "success" }, ct);
     }
 
     private static ModelEntry Entry(ModelInfo model) => new()

@@ -5,7 +5,7 @@ namespace ReportLens.OllamaEmulator.Content;
 /// <summary>{classifications:[{dimension,category,confidence,evidence}]} over ClassificationVocabulary's five Chinese dimensions.</summary>
 internal static class ClassificationGenerator
 {
-    public static JsonObject Generate(ReportAnalysis a)
+    public static JsonObject Generate(ReportReading a)
     {
         var (urgency, urgencyEvidence) = Urgency(a);
         var (bodyPart, bodyEvidence) = BestOf(a, a.Lexicon.BodyParts, "其他");
@@ -28,7 +28,7 @@ internal static class ClassificationGenerator
         };
     }
 
-    private static (string Category, string Evidence) Urgency(ReportAnalysis a)
+    private static (string Category, string Evidence) Urgency(ReportReading a)
     {
         var critical = a.Content.FirstOrDefault(c => a.HasUnnegated(c, a.Lexicon.Critical));
         if (critical is not null)
@@ -49,7 +49,7 @@ internal static class ClassificationGenerator
         };
     }
 
-    private static (string Category, string Evidence) BestOf(ReportAnalysis a, IReadOnlyDictionary<string, IReadOnlyList<string>> table, string fallback)
+    private static (string Category, string Evidence) BestOf(ReportReading a, IReadOnlyDictionary<string, IReadOnlyList<string>> table, string fallback)
     {
         var best = (Category: fallback, Evidence: "", Count: 0);
         foreach (var (category, keywords) in table)
@@ -72,10 +72,10 @@ internal static class ClassificationGenerator
         return (best.Category, best.Evidence);
     }
 
-    private static string? ClauseWith(ReportAnalysis a, IReadOnlyList<string> cues) =>
+    private static string? ClauseWith(ReportReading a, IReadOnlyList<string> cues) =>
         a.Content.FirstOrDefault(c => TextMatch.ContainsAny(a.Masked, cues, c.Start, c.End))?.Text;
 
-    private static JsonObject Item(ReportAnalysis a, string dimension, string category, string evidence) => new()
+    private static JsonObject Item(ReportReading a, string dimension, string category, string evidence) => new()
     {
         ["dimension"] = dimension,
         ["category"] = category,

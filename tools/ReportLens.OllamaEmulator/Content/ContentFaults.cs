@@ -8,7 +8,7 @@ internal static class ContentFaults
 {
     private const int OffsetShift = 3;
 
-    public static void Apply(JsonObject content, AnnotationKind kind, FaultPlan plan, ReportAnalysis a)
+    public static void Apply(JsonObject content, AnnotationKind kind, FaultPlan plan, ReportReading a)
     {
         if (plan.WrongOffsets && content["highlights"] is JsonArray shifted)
         {
@@ -45,7 +45,7 @@ internal static class ContentFaults
     /// <summary>Cut two thirds in: an unterminated object is never valid JSON.</summary>
     public static string Break(string json) => json.Length < 3 ? "{" : json[..(json.Length * 2 / 3)];
 
-    private static void AddHallucination(JsonObject content, AnnotationKind kind, ReportAnalysis a)
+    private static void AddHallucination(JsonObject content, AnnotationKind kind, ReportReading a)
     {
         var text = a.Hallucination;
         switch (kind)

@@ -19,7 +19,7 @@ internal sealed class ContentGenerator(EmulatorLexicon lexicon, int seed)
             kind = AnnotationKindDetector.FromPrompt(input.System);
         }
         var report = ReportText.Extract(input.LastUser);
-        var analysis = new ReportAnalysis(report, lexicon, _measurements, new Random(seed ^ Hash(report) ^ (int)kind));
+        var analysis = new ReportReading(report, lexicon, _measurements, new Random(seed ^ Hash(report) ^ (int)kind));
         if (kind == AnnotationKind.None)
         {
             return GenerateUntyped(analysis, schema, jsonMode, plan, input.HasAssistantReply);
@@ -35,7 +35,7 @@ internal sealed class ContentGenerator(EmulatorLexicon lexicon, int seed)
         return Serialize(schema is { } schemaElement ? new SchemaConformer(schemaElement).Conform(content) : content, plan, input.HasAssistantReply);
     }
 
-    private static string GenerateUntyped(ReportAnalysis a, JsonElement? schema, bool jsonMode, FaultPlan plan, bool hasAssistantReply)
+    private static string GenerateUntyped(ReportReading a, JsonElement? schema, bool jsonMode, FaultPlan plan, bool hasAssistantReply)
     {
         var points = string.Join(a.Say("；", "; "), a.Content.Take(2).Select(c => c.Text));
         var text = a.Say($"这是模拟的回复。报告要点：{points}。", $"This is an emulated reply. Key points: {points}.");

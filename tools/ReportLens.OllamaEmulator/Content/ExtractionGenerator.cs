@@ -7,7 +7,7 @@ internal static class ExtractionGenerator
 {
     private const int MaxFindings = 15;
 
-    public static JsonObject Generate(ReportAnalysis a)
+    public static JsonObject Generate(ReportReading a)
     {
         var findings = new JsonArray();
         foreach (var clause in a.Content.Where(c => !c.InImpression).Take(MaxFindings))
@@ -39,10 +39,10 @@ internal static class ExtractionGenerator
         };
     }
 
-    private static IEnumerable<string> Locations(ReportAnalysis a) =>
+    private static IEnumerable<string> Locations(ReportReading a) =>
         a.Content.Select(a.FirstLocation).OfType<(int Start, int End)>().Select(l => a.Report[l.Start..l.End]).Distinct(StringComparer.Ordinal);
 
-    private static string Impression(ReportAnalysis a)
+    private static string Impression(ReportReading a)
     {
         if (a.Impression.Count > 0)
         {

@@ -8,7 +8,7 @@ internal static class HighlightGenerator
     private const int MaxItems = 30;
     private const int ShortClause = 20;
 
-    public static JsonObject Generate(ReportAnalysis a)
+    public static JsonObject Generate(ReportReading a)
     {
         var spans = new List<(int Start, int End, string Category, string Reason)>();
         foreach (var clause in a.Content)

@@ -5,7 +5,7 @@ namespace ReportLens.OllamaEmulator.Content;
 /// <summary>{scores:[{dimension,score,max_score,reason}],overall_score} over the scoring prompt's five dimensions.</summary>
 internal static class ScoringGenerator
 {
-    public static JsonObject Generate(ReportAnalysis a)
+    public static JsonObject Generate(ReportReading a)
     {
         var hasImpression = a.Impression.Count > 0;
         var findings = a.Content.Count(c => !c.InImpression);

@@ -1,9 +1,9 @@
 namespace ReportLens.OllamaEmulator.Content;
 
 /// <summary>What the emulator "reads" in a report; shared by the four annotation generators.</summary>
-internal sealed class ReportAnalysis
+internal sealed class ReportReading
 {
-    public ReportAnalysis(string report, EmulatorLexicon lexicon, MeasurementFinder measurements, Random random)
+    public ReportReading(string report, EmulatorLexicon lexicon, MeasurementFinder measurements, Random random)
     {
         Report = report;
         Masked = Faults.FaultInjector.Mask(report);

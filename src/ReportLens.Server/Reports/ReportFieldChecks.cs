@@ -4,7 +4,7 @@ using Limits = ReportLens.Core.Interop.ReportValidation;
 namespace ReportLens.Server.Reports;
 
 /// <summary>Field checks shared by create and update; the 413 for over-long text is decided by the caller.</summary>
-public static class ReportValidation
+public static class ReportFieldChecks
 {
     public static Dictionary<string, string[]> Check(string? accession, string? modality, string? bodyPart, string? language)
     {

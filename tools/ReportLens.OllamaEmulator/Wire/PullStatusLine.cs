@@ -1,6 +1,6 @@
 namespace ReportLens.OllamaEmulator.Wire;
 
-internal sealed record PullProgress
+internal sealed record PullStatusLine
 {
     public required string Status { get; init; }
     public string? Digest { get; init; }
