@@ -6,6 +6,9 @@ public sealed record Actor(int? UserId, string? Username, string? Role, Door Doo
     /// <summary>The command line works on the database directly: the operating-system user, from "local".</summary>
     public static Actor CommandLine() => new(null, $"cli:{Environment.UserName}", "cli", Door.Cli, "local");
 
+    /// <summary>The server itself on its first start (the admin it creates when there are no users).</summary>
+    public static Actor FirstStart() => new(null, "system:first-start", "system", Door.Startup, "local");
+
     /// <summary>A job's worker acts for the user who created the job.</summary>
     public static Actor ForJob(long jobId, int? createdBy) => new(createdBy, $"job:{jobId}", "job", Door.Job, null);
 

@@ -1,6 +1,6 @@
 namespace ReportLens.Application.Audit;
 
-/// <summary>The way a use case was called: the HTTP API, the web UI, the command line, a job worker, or the HL7 listener.</summary>
+/// <summary>The way a use case was called: the HTTP API, the web UI, the command line, a job worker, the HL7 listener, or the server's own start-up.</summary>
 public enum Door
 {
     Api,
@@ -8,4 +8,5 @@ public enum Door
     Cli,
     Job,
     Hl7,
+    Startup,
 }

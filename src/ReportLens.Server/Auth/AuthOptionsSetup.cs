@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using ReportLens.Application.Users;
 using ReportLens.Data.Entities;
 
 namespace ReportLens.Server.Auth;
@@ -10,6 +11,9 @@ namespace ReportLens.Server.Auth;
 /// </summary>
 public sealed class AuthOptionsSetup(IHostEnvironment environment) : IPostConfigureOptions<AuthOptions>, IValidateOptions<AuthOptions>
 {
+    // development generates the password when none is set: only the name is checked then
+    private const string AnyValidPassword = "generated-at-first-start";
+
     public void PostConfigure(string? name, AuthOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.SecretKey) && environment.IsDevelopment())
@@ -38,6 +42,13 @@ public sealed class AuthOptionsSetup(IHostEnvironment environment) : IPostConfig
         if (options.AdminPassword is { Length: > 0 and < PasswordRules.MinimumLength })
         {
             return ValidateOptionsResult.Fail($"REPORTLENS_ADMIN_PASSWORD must be at least {PasswordRules.MinimumLength} characters");
+        }
+
+        // the first admin is made by CreateUser: its checks decide here, before the host starts
+        if (!string.IsNullOrWhiteSpace(options.AdminUser)
+            && CreateUser.Check(new NewUser(options.AdminUser, options.AdminPassword ?? AnyValidPassword, Roles.Admin)) is { Count: > 0 } errors)
+        {
+            return ValidateOptionsResult.Fail(string.Join("; ", errors.Select(e => $"{(e.Key == "password" ? "REPORTLENS_ADMIN_PASSWORD" : "REPORTLENS_ADMIN_USER")}: {e.Value}")));
         }
 
         return ValidateOptionsResult.Success;

@@ -23,7 +23,15 @@ public sealed class StartupConfigurationTests
     [InlineData("CRITICAL_WEBHOOK_URLS", "ftp://ris.local/hook", "CRITICAL_WEBHOOK_URLS")]
     [InlineData("CRITICAL_WEBHOOK_URLS", "http://ris.local/hook", "CRITICAL_WEBHOOK_SECRET")]
     [InlineData("CRITICAL_ESCALATE_AFTER_MINUTES", "-1", "CRITICAL_ESCALATE_AFTER_MINUTES")]
-    public async Task Start_WithBadSetting_ExitsWithOneLineNamingIt(string variable, string value, string named)
+    public async Task Start_WithBadSetting_ExitsWithOneLineNamingIt(string variable, string value, string named) =>
+        await AssertExitsWithOneLineNaming(named, (variable, value));
+
+    /// <summary>The first admin is created by the same use case as every user: a name it refuses stops the start.</summary>
+    [Fact]
+    public async Task Start_WithAdminNameCreateUserRefuses_ExitsWithOneLineNamingIt() =>
+        await AssertExitsWithOneLineNaming("REPORTLENS_ADMIN_USER: username is required", ("REPORTLENS_ADMIN_USER", new string('a', 300)), ("REPORTLENS_ADMIN_PASSWORD", "a-long-enough-password"));
+
+    private static async Task AssertExitsWithOneLineNaming(string named, params (string Variable, string Value)[] settings)
     {
         var folder = Directory.CreateTempSubdirectory("rl-config-");
         var environment = new Dictionary<string, string?>
@@ -31,8 +39,12 @@ public sealed class StartupConfigurationTests
             ["SECRET_KEY"] = "a-valid-secret-key-for-configuration-tests-0123",
             ["DATABASE_URL"] = $"Data Source={Path.Combine(folder.FullName, "c.db")}",
             ["OLLAMA_BASE_URL"] = "http://127.0.0.1:9",
-            [variable] = value,
         };
+        foreach (var (variable, value) in settings)
+        {
+            environment[variable] = value;
+        }
+
         await using var server = ServerProcess.Start(environment, listen: false);
         Assert.True(await server.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the server should stop by itself");
         Assert.Equal(1, server.ExitCode);

@@ -64,6 +64,22 @@ public abstract class CreateUserDoorsTests<TFixture>(TFixture app) : ApiTest<TFi
         Assert.Equal((1, $"error: {expected}"), (cliDuplicate.ExitCode, cliDuplicate.Stderr.Trim()));
     }
 
+    /// <summary>The first admin, made when the server starts on an empty database, comes from the same use case.</summary>
+    [Fact]
+    public async Task FirstStart_Admin_IsCreatedAndAuditedLikeEveryUser()
+    {
+        App.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = TestDb.Open(App);
+
+        var admin = await db.Users.AsNoTracking().SingleAsync(u => u.Username == TestServerSettings.AdminUser, ct);
+        var audit = await db.AuditEntries.AsNoTracking()
+            .SingleAsync(e => e.Action == "user_change" && e.Detail == $"created user '{TestServerSettings.AdminUser}' as admin", ct);
+
+        Assert.Equal(("admin", admin.Username.ToUpperInvariant()), (admin.Role, admin.NormalizedUsername));
+        Assert.Equal(("system:first-start", "system", "local"), (audit.Username, audit.Role, audit.ClientAddress));
+    }
+
     private Task<CliResult> Cli(CancellationToken ct, params string[] args) =>
         CliProcess.RunAsync(AppContext.BaseDirectory, [.. args, "--database", App.Database.Url], null, null, ct);
 }
