@@ -112,6 +112,27 @@ public sealed class OllamaOptionsTests
     }
 
     [Fact]
+    public async Task Start_UnknownOpenAiServerKind_NamesTheKeyAndTheKinds()
+    {
+        var message = await StartupFailureAsync(
+            ("Llm:OpenAiEndpoints:0:Url", "http://127.0.0.1:8000/v1"), ("Llm:OpenAiEndpoints:0:Models:0", "m"), ("Llm:OpenAiEndpoints:0:Kind", "tgi"));
+
+        Assert.Contains("Llm:OpenAiEndpoints:0:Kind 'tgi' is not one of openai, vllm, llamacpp, lmstudio, sglang.", message);
+    }
+
+    [Theory]
+    [InlineData("vllm", OpenAiServerKind.Vllm)]
+    [InlineData("llama.cpp", OpenAiServerKind.LlamaCpp)]
+    [InlineData("LM-Studio", OpenAiServerKind.LmStudio)]
+    [InlineData("sglang", OpenAiServerKind.SgLang)]
+    [InlineData("openai", OpenAiServerKind.OpenAi)]
+    public void OpenAiServerKind_ConfiguredName_IsReadForgivingly(string configured, OpenAiServerKind expected)
+    {
+        Assert.True(OpenAiServerKinds.TryParse(configured, out var kind));
+        Assert.Equal(expected, kind);
+    }
+
+    [Fact]
     public async Task Start_GoodSettings_Starts()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

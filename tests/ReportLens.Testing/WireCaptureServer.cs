@@ -12,30 +12,39 @@ namespace ReportLens.Testing;
 
 /// <summary>
 /// A loopback HTTP server that records the request bodies it gets and answers with scripted model replies, in
-/// Ollama's (/api/chat) or OpenAI's (/v1/chat/completions) shape: to check what goes over the wire.
+/// Ollama's (/api/chat) or OpenAI's (/v1/chat/completions) shape, or with whole recorded OpenAI-compatible
+/// response bodies (<see cref="StartRecordedAsync"/>): to check what goes over the wire.
 /// </summary>
 public sealed class WireCaptureServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _replies;
 
-    private WireCaptureServer(WebApplication app, ConcurrentQueue<string> replies)
+    private readonly bool _recorded;
+
+    private WireCaptureServer(WebApplication app, ConcurrentQueue<string> replies, bool recorded)
     {
         _app = app;
         _replies = replies;
+        _recorded = recorded;
     }
 
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    public static async Task<WireCaptureServer> StartAsync(params string[] replies)
+    public static Task<WireCaptureServer> StartAsync(params string[] replies) => StartAsync(replies, recorded: false);
+
+    /// <summary>/v1/chat/completions answers with these bodies as they are, one per call (e.g. tests/data/openai-responses).</summary>
+    public static Task<WireCaptureServer> StartRecordedAsync(params string[] completionBodies) => StartAsync(completionBodies, recorded: true);
+
+    private static async Task<WireCaptureServer> StartAsync(string[] replies, bool recorded)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new WireCaptureServer(app, new ConcurrentQueue<string>(replies));
+        var server = new WireCaptureServer(app, new ConcurrentQueue<string>(replies), recorded);
         app.MapGet("/api/version", () => Results.Json(new { version = "0.0.0-capture" }));
         app.MapGet("/api/tags", () => Results.Json(new { models = new[] { new { name = "qwen2.5:7b", model = "qwen2.5:7b", size = 1 } } }));
         app.MapPost("/api/chat", async (HttpRequest request) =>
@@ -59,6 +68,11 @@ public sealed class WireCaptureServer : IAsyncDisposable
         app.MapPost("/v1/chat/completions", async (HttpRequest request) =>
         {
             var content = await server.RecordAsync(request);
+            if (server._recorded)
+            {
+                return Results.Text(content, "application/json");
+            }
+
             return Results.Json(new
             {
                 id = "chatcmpl-1",

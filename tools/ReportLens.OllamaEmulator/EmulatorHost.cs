@@ -75,6 +75,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
         app.MapModelsApi();
         app.MapInferenceApi();
+        app.MapOpenAiApi();
         app.MapAdminApi();
         try
         {

@@ -214,7 +214,7 @@ public sealed partial class LlmAnnotator
             }
 
             var response = updates.ToChatResponse();
-            var reply = ModelReply.From(response);
+            var reply = ModelReply.From(response, ModelReply.StreamedTokens(updates));
             replies.Add(reply.Answer);
             var attemptMetrics = LlmCallMetrics.From(response, updates.LastOrDefault()?.RawRepresentation);
             if (attempt == 1)

@@ -1,12 +1,18 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenAI;
+using OpenAI.Chat;
 
 namespace ReportLens.Llm;
 
-/// <summary>An OpenAI-compatible server (vLLM, llama.cpp, LM Studio) through Microsoft.Extensions.AI.OpenAI.</summary>
+/// <summary>
+/// An OpenAI-compatible server (vLLM, llama.cpp server, LM Studio, SGLang) through Microsoft.Extensions.AI.OpenAI. Its
+/// configured <see cref="OpenAiServerKind"/> decides how the schema goes out: <c>response_format</c> json_schema
+/// (strict), or vLLM's <c>structured_outputs</c>.
+/// </summary>
 internal sealed class OpenAiBackend : LlmBackend
 {
     private readonly OpenAIClient _client;
@@ -18,6 +24,9 @@ internal sealed class OpenAiBackend : LlmBackend
             BackendPrivacy.Deidentifies(LlmBackendKind.OpenAi, new Uri(endpoint.Url), endpoint.Deidentify, endpoint.Trusted), breaker, time)
     {
         _httpClient = httpClient;
+        Server = OpenAiServerKinds.TryParse(endpoint.Kind, out var server)
+            ? server
+            : throw new ArgumentException($"Unknown OpenAI-compatible server kind '{endpoint.Kind}'.", nameof(endpoint));
         _client = new OpenAIClient(
             new ApiKeyCredential(string.IsNullOrEmpty(endpoint.ApiKey) ? "none" : endpoint.ApiKey),
             new OpenAIClientOptions
@@ -33,12 +42,40 @@ internal sealed class OpenAiBackend : LlmBackend
 
     public override LlmBackendKind Kind => LlmBackendKind.OpenAi;
 
+    /// <summary>The server behind the endpoint, as configured.</summary>
+    public OpenAiServerKind Server { get; }
+
     public override ChatOptions CreateChatOptions(ChatCallPlan plan)
     {
         var options = base.CreateChatOptions(plan);
-        if (plan.Logprobs)
+        var logprobs = plan.Logprobs;
+        if (Server == OpenAiServerKind.Vllm)
         {
-            options.RawRepresentationFactory = _ => new OpenAI.Chat.ChatCompletionOptions { IncludeLogProbabilities = true };
+            // vLLM constrains decoding with structured_outputs; the original schema goes there, no response_format.
+            options.ResponseFormat = null;
+            var structured = BinaryData.FromObjectAsJson(new Dictionary<string, JsonElement> { ["json"] = plan.Schema });
+            options.RawRepresentationFactory = _ => Completion(logprobs, structured);
+        }
+        else
+        {
+            // Microsoft.Extensions.AI.OpenAI sends json_schema's "strict" only when asked: without it a server may
+            // treat the schema as a hint.
+            (options.AdditionalProperties ??= [])["strict"] = true;
+            options.RawRepresentationFactory = _ => Completion(logprobs, null);
+        }
+
+        return options;
+    }
+
+    /// <summary>The request fields ChatOptions has no word for: logprobs, and vLLM's structured_outputs.</summary>
+    private static ChatCompletionOptions Completion(bool logprobs, BinaryData? structuredOutputs)
+    {
+        var options = new ChatCompletionOptions { IncludeLogProbabilities = logprobs ? true : null };
+        if (structuredOutputs is not null)
+        {
+#pragma warning disable SCME0001 // JsonPatch is experimental; it is the client's one way to add a vendor field.
+            options.Patch.Set("$.structured_outputs"u8, structuredOutputs);
+#pragma warning restore SCME0001
         }
 
         return options;

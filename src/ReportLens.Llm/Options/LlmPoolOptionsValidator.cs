@@ -16,6 +16,11 @@ public sealed class LlmPoolOptionsValidator : IValidateOptions<LlmPoolOptions>
                 failures.Add($"{key}:Url '{endpoint.Url}' is not an absolute http:// or https:// URL.");
             }
 
+            if (!OpenAiServerKinds.TryParse(endpoint.Kind, out _))
+            {
+                failures.Add($"{key}:Kind '{endpoint.Kind}' is not one of {string.Join(", ", OpenAiServerKinds.Names)}.");
+            }
+
             if (endpoint.Models.Count == 0 || endpoint.Models.Any(string.IsNullOrWhiteSpace))
             {
                 failures.Add($"{key}:Models must list the models the endpoint serves.");

@@ -1,10 +1,15 @@
 namespace ReportLens.Llm;
 
-/// <summary>An OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio): "Llm:OpenAiEndpoints:n".</summary>
+/// <summary>An OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, SGLang): "Llm:OpenAiEndpoints:n".</summary>
 public sealed class OpenAiEndpointOptions
 {
     /// <summary>Shown in the backends list; defaults to the URL's authority.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// The server behind the endpoint (<see cref="OpenAiServerKinds.Names"/>): decides how the schema is sent. Default openai.
+    /// </summary>
+    public string Kind { get; set; } = "openai";
 
     /// <summary>The API base, e.g. http://gpu2:8000/v1.</summary>
     public string Url { get; set; } = "";

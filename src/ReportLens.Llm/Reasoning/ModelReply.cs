@@ -23,10 +23,22 @@ internal sealed record ModelReply(string Answer, bool Thought)
             Tokens = tokens ?? OpenAiTokens(response.RawRepresentation),
         };
 
+    /// <summary>A streamed reply's tokens: OpenAI-compatible servers send each chunk's logprobs with it; null when none came.</summary>
+    public static IReadOnlyList<TokenLogprob>? StreamedTokens(IEnumerable<ChatResponseUpdate> updates)
+    {
+        var tokens = updates
+            .Select(u => u.RawRepresentation)
+            .OfType<OpenAI.Chat.StreamingChatCompletionUpdate>()
+            .SelectMany(u => u.ContentTokenLogProbabilities)
+            .ToList();
+        return tokens.Count > 0 ? Convert(tokens) : null;
+    }
+
     private static IReadOnlyList<TokenLogprob>? OpenAiTokens(object? raw) =>
-        raw is OpenAI.Chat.ChatCompletion { ContentTokenLogProbabilities: { Count: > 0 } tokens }
-            ? [.. tokens.Select(t => new TokenLogprob(t.Token, t.LogProbability, t.Utf8Bytes?.ToArray()))]
-            : null;
+        raw is OpenAI.Chat.ChatCompletion { ContentTokenLogProbabilities: { Count: > 0 } tokens } ? Convert(tokens) : null;
+
+    private static List<TokenLogprob> Convert(IEnumerable<OpenAI.Chat.ChatTokenLogProbabilityDetails> tokens) =>
+        [.. tokens.Select(t => new TokenLogprob(t.Token, t.LogProbability, t.Utf8Bytes?.ToArray()))];
 
     public static ModelReply Strip(string text, bool thoughtSeparately = false)
     {

@@ -48,6 +48,39 @@ public sealed class LlmTokenConfidenceTests : IAsyncLifetime
         Assert.True(sure.Llm!.TokenProbability > 0.9);
     }
 
+    [Theory]
+    [InlineData("openai")]
+    [InlineData("vllm")]
+    [InlineData("llamacpp")]
+    public async Task Analyze_OpenAiCompatibleBackend_ItemsTheModelWasUnsureOfComeFirstInReviewOrder(string kind)
+    {
+        // The Ollama endpoint (a capture server) lists qwen2.5:7b only: llama3.1:8b goes to the emulator's /v1 API.
+        await using var ollama = await WireCaptureServer.StartAsync();
+        using var host = new LlmTestHost(
+            ollama.BaseUrl.ToString(),
+            ("Llm:OpenAiEndpoints:0:Name", kind),
+            ("Llm:OpenAiEndpoints:0:Kind", kind),
+            ("Llm:OpenAiEndpoints:0:Url", new Uri(_emulator.BaseUrl, "v1").ToString()),
+            ("Llm:OpenAiEndpoints:0:Models:0", "llama3.1:8b"),
+            ("Llm:OpenAiEndpoints:0:Trusted", "true"));
+        await host.Health.CheckAsync(Ct);
+        var analyzer = new ReportAnalyzer(new AnalyzerStubs.NoRules(), host.Annotator, new AnalyzerStubs.NoStatus(), Options.Create(new OllamaOptions()), TimeProvider.System);
+
+        var outcome = await analyzer.AnalyzeAsync(
+            new AnalysisRequest(Report + "\n[[emulator:fault=unsure:结节]]", ReportLanguage.Zh, AnnotationType.Highlight, "", EngineKind.Llm, Model: "llama3.1:8b"), Ct);
+
+        Assert.Equal((kind, TokenConfidenceSources.Logprobs), (outcome.Llm!.Backend, outcome.Llm.TokenConfidence));
+        Assert.True(outcome.Llm.PromptTokens > 0 && outcome.Llm.OutputTokens > 0);
+        var highlights = ((HighlightContent)outcome.Content).Highlights;
+        var doubted = highlights.Where(h => h.Text.Contains("结节", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(doubted);
+        Assert.True(doubted.Count < highlights.Count);
+        Assert.All(highlights, h => Assert.Equal(TokenConfidence.Factor, h.Confidence!.Factors[^1].Name));
+        Assert.Equal(doubted.Select(h => h.Text).Order(), highlights.OrderBy(h => h.Confidence!.Value).Take(doubted.Count).Select(h => h.Text).Order());
+        Assert.True(doubted.Max(h => h.Confidence!.Value) < highlights.Except(doubted).Min(h => h.Confidence!.Value));
+        Assert.Empty(ollama.Requests);
+    }
+
     [Fact]
     public async Task Analyze_LogprobsTurnedOff_FallsBackToEvidenceAndSaysSo()
     {

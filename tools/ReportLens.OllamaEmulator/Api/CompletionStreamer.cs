@@ -4,8 +4,8 @@ using ReportLens.OllamaEmulator.Wire;
 
 namespace ReportLens.OllamaEmulator.Api;
 
-/// <summary>Emits the reply as NDJSON chunks paced by the decode rate; applies the stream faults.</summary>
-internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, CompletionResponse> line)
+/// <summary>Emits the reply in chunks paced by the decode rate, in the writer's shape; applies the stream faults.</summary>
+internal sealed class CompletionStreamer(TimeProvider time, IReplyWriter writer)
 {
     public const string StreamErrorMessage = "an error was encountered while running the model (emulator fault stream_error)";
 
@@ -14,13 +14,14 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
     private static readonly TimeSpan DropGrace = TimeSpan.FromMilliseconds(100);
 
     /// <summary>False when a fault ended the stream early (no done line may follow).</summary>
-    public async Task<bool> StreamAsync(HttpContext context, string content, CompletionTiming timing, FaultPlan plan, CompletionResponse? thinking, CancellationToken ct)
+    public async Task<bool> StreamAsync(
+        HttpContext context, string content, CompletionTiming timing, FaultPlan plan, string? thinking, IReadOnlyList<LogprobEntry>? logprobs, CancellationToken ct)
     {
-        OllamaResults.StartStream(context);
+        writer.StartStream(context);
         await Task.Delay(timing.PromptTime, time, ct);
         if (thinking is not null)
         {
-            await OllamaResults.WriteLineAsync(context, thinking, ct);
+            await writer.WriteThinkingAsync(context, thinking, ct);
         }
         var chunks = Chunks(content);
         var evalStart = time.GetTimestamp();
@@ -32,7 +33,7 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
             {
                 if (plan.StreamError)
                 {
-                    await OllamaResults.WriteLineAsync(context, new ErrorResponse(StreamErrorMessage), ct);
+                    await writer.WriteStreamErrorAsync(context, StreamErrorMessage, ct);
                     return false;
                 }
                 await context.Response.Body.FlushAsync(ct);
@@ -41,7 +42,7 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
                 context.Abort();
                 return false;
             }
-            var text = chunks[i];
+            var (text, firstPiece, pieceCount) = chunks[i];
             charsSent += text.Length;
             var share = timing.EvalTime * ((double)charsSent / Math.Max(1, content.Length));
             if (timing.EvalTime > TimeSpan.Zero)
@@ -53,7 +54,8 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
                     await Task.Delay(due, time, ct);
                 }
             }
-            await OllamaResults.WriteLineAsync(context, line(text, false), ct);
+            // One log-probability per piece (EmulatorLogprobs): a chunk carries those of its own pieces.
+            await writer.WriteChunkAsync(context, text, logprobs?.Skip(firstPiece).Take(pieceCount).ToList(), ct);
             if (i == 0)
             {
                 // The rest is paced from when the first line actually left: a slow first write (a cold serializer)
@@ -65,10 +67,10 @@ internal sealed class CompletionStreamer(TimeProvider time, Func<string, bool, C
         return true;
     }
 
-    private static List<string> Chunks(string content)
+    private static List<(string Text, int FirstPiece, int PieceCount)> Chunks(string content)
     {
         var pieces = TokenEstimator.Pieces(content).ToList();
         var perChunk = Math.Max(1, (pieces.Count + MaxChunks - 1) / MaxChunks);
-        return [.. pieces.Chunk(perChunk).Select(group => string.Concat(group))];
+        return [.. pieces.Chunk(perChunk).Select((group, i) => (string.Concat(group), i * perChunk, group.Length))];
     }
 }

@@ -5,10 +5,13 @@ using ReportLens.OllamaEmulator.Wire;
 
 namespace ReportLens.OllamaEmulator.Api;
 
-/// <summary>One inference: fault gates, a slot, the model load, the modelled delay, the reply.</summary>
+/// <summary>One inference: fault gates, a slot, the model load, the modelled delay, the reply in the API's shape.</summary>
 internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationLifetime lifetime)
 {
-    public async Task RunAsync(HttpContext context, InferenceRequest request)
+    /// <summary>Serves an Ollama request (/api/chat, /api/generate).</summary>
+    public Task RunAsync(HttpContext context, InferenceRequest request) => RunAsync(context, request, new OllamaReplyWriter(request, runtime.Time));
+
+    public async Task RunAsync(HttpContext context, InferenceRequest request, IReplyWriter writer)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var ct = linked.Token;
@@ -31,18 +34,18 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
         if (model is null)
         {
             runtime.Stats.RequestFailed();
-            await OllamaResults.WriteErrorAsync(context, StatusCodes.Status404NotFound, OllamaResults.ModelNotFound(request.Model), ct);
+            await writer.WriteErrorAsync(context, StatusCodes.Status404NotFound, OllamaResults.ModelNotFound(request.Model), ct);
             return;
         }
         if (plan.Busy)
         {
-            await RejectBusyAsync(context, ct);
+            await RejectBusyAsync(context, writer, ct);
             return;
         }
         if (plan.Http500)
         {
             runtime.Stats.RequestFailed();
-            await OllamaResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError,
+            await writer.WriteErrorAsync(context, StatusCodes.Status500InternalServerError,
                 "llama runner process has terminated: exit status 2 (emulator fault http500)", ct);
             return;
         }
@@ -51,13 +54,13 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
             using var slot = await runtime.Slots.AcquireAsync(ct);
             if (slot is null)
             {
-                await RejectBusyAsync(context, ct);
+                await RejectBusyAsync(context, writer, ct);
                 return;
             }
             var loadTime = await runtime.Models.AcquireAsync(model, ct);
             try
             {
-                await ServeAsync(context, request, model, plan, loadTime, started, ct);
+                await ServeAsync(context, request, writer, model, plan, loadTime, started, ct);
             }
             finally
             {
@@ -71,12 +74,12 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
         }
     }
 
-    private async Task ServeAsync(HttpContext context, InferenceRequest request, ModelInfo model, FaultPlan plan, TimeSpan loadTime, long started, CancellationToken ct)
+    private async Task ServeAsync(
+        HttpContext context, InferenceRequest request, IReplyWriter writer, ModelInfo model, FaultPlan plan, TimeSpan loadTime, long started, CancellationToken ct)
     {
         if (request.IsLoadOnly)
         {
-            var unload = request.KeepAlive == TimeSpan.Zero;
-            await OllamaResults.WriteJsonAsync(context, StatusCodes.Status200OK, Line(request, "", done: true) with { DoneReason = unload ? "unload" : "load" }, ct);
+            await writer.WriteLoadedAsync(context, request.KeepAlive == TimeSpan.Zero, ct);
             runtime.Stats.RequestCompleted(0, 0);
             return;
         }
@@ -93,11 +96,11 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
         var reply = ThinkingReply.For(request, model, plan, runtime.Generator.Generate(input, plan));
         var content = reply.Content;
         var timing = CompletionTiming.For(request, content + reply.Thinking, runtime.Options) with { PromptTokens = promptTokens };
+        var logprobs = request.Logprobs ? EmulatorLogprobs.For(content, plan.UnsureWords) : null;
         if (request.Stream)
         {
-            var streamer = new CompletionStreamer(runtime.Time, (text, done) => Line(request, text, done));
-            var thinking = reply.Thinking is null ? null : Line(request, "", done: false, reply.Thinking);
-            if (!await streamer.StreamAsync(context, content, timing, plan, thinking, ct))
+            var streamer = new CompletionStreamer(runtime.Time, writer);
+            if (!await streamer.StreamAsync(context, content, timing, plan, reply.Thinking, logprobs, ct))
             {
                 runtime.Stats.RequestFailed();
                 return;
@@ -114,47 +117,19 @@ internal sealed class InferenceRunner(EmulatorRuntime runtime, IHostApplicationL
             if (plan.StreamError)
             {
                 runtime.Stats.RequestFailed();
-                await OllamaResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, CompletionStreamer.StreamErrorMessage, ct);
+                await writer.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, CompletionStreamer.StreamErrorMessage, ct);
                 return;
             }
             await Task.Delay(timing.PromptTime + timing.EvalTime, runtime.Time, ct);
         }
-        var final = Line(request, request.Stream ? "" : content, done: true, request.Stream ? null : reply.Thinking) with
-        {
-            DoneReason = "stop",
-            TotalDuration = WireTime.Nanoseconds(runtime.Time.GetElapsedTime(started)),
-            LoadDuration = WireTime.Nanoseconds(loadTime),
-            PromptEvalCount = timing.PromptTokens,
-            PromptEvalDuration = Math.Max(1000, WireTime.Nanoseconds(timing.PromptTime)),
-            EvalCount = timing.EvalTokens,
-            EvalDuration = Math.Max(1000, WireTime.Nanoseconds(timing.EvalTime)),
-            Logprobs = request.Logprobs && !request.Stream ? EmulatorLogprobs.For(content, plan.UnsureWords) : null,
-        };
-        if (request.Stream)
-        {
-            await OllamaResults.WriteLineAsync(context, final, ct);
-        }
-        else
-        {
-            await OllamaResults.WriteJsonAsync(context, StatusCodes.Status200OK, final, ct);
-        }
+        await writer.WriteDoneAsync(context, new ReplyDone(request.Stream, content, reply.Thinking, timing, loadTime, runtime.Time.GetElapsedTime(started), logprobs), ct);
         runtime.Stats.RequestCompleted(timing.PromptTokens, timing.EvalTokens);
     }
 
-    private async Task RejectBusyAsync(HttpContext context, CancellationToken ct)
+    private async Task RejectBusyAsync(HttpContext context, IReplyWriter writer, CancellationToken ct)
     {
         runtime.Stats.BusyRejected();
         runtime.Stats.RequestFailed();
-        await OllamaResults.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, OllamaResults.Busy, ct);
+        await writer.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, OllamaResults.Busy, ct);
     }
-
-    private CompletionResponse Line(InferenceRequest request, string text, bool done, string? thinking = null) => new()
-    {
-        Model = request.Model,
-        CreatedAt = WireTime.Format(runtime.Time.GetUtcNow()),
-        Message = request.IsChat ? new OllamaMessage { Role = "assistant", Content = text, Thinking = thinking } : null,
-        Response = request.IsChat ? null : text,
-        Thinking = request.IsChat ? null : thinking,
-        Done = done,
-    };
 }

@@ -1,0 +1,3 @@
+namespace ReportLens.OllamaEmulator.Wire;
+
+internal sealed record OpenAiErrorDetail(string Message, string Type, string Code);

@@ -1,0 +1,3 @@
+namespace ReportLens.OllamaEmulator.Wire;
+
+internal sealed record OpenAiTopLogprob(string Token, double Logprob, IReadOnlyList<int> Bytes);

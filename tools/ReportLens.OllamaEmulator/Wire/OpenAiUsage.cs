@@ -1,0 +1,3 @@
+namespace ReportLens.OllamaEmulator.Wire;
+
+internal sealed record OpenAiUsage(int PromptTokens, int CompletionTokens, int TotalTokens);
