@@ -9,8 +9,8 @@ using Task = System.Threading.Tasks.Task;
 namespace ReportLens.Application.Fhir;
 
 /// <summary>
-/// One report as a FHIR R4 Bundle (a DiagnosticReport and its Observations, <see cref="FhirBundleBuilder"/>) from its
-/// latest succeeded annotation of each type; the read is audited as an export. The API's
+/// One report as a FHIR R4 Bundle (a DiagnosticReport and its Observations, <see cref="FhirBundleBuilder"/>) from one
+/// succeeded annotation of each type — the latest reviewed one, else the latest; the read is audited as an export. The API's
 /// <c>GET /api/v1/reports/{id}/fhir</c> calls this; the CLI's <c>export --format fhir</c> builds the same resources.
 /// </summary>
 public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> databases, TimeProvider time)
@@ -29,12 +29,13 @@ public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> data
             .ToListAsync(ct);
         var now = time.GetUtcNow();
         var builder = new FhirBundleBuilder(now);
-        builder.Add(report, LatestOfEachType(annotations));
+        builder.Add(report, ChosenOfEachType(annotations));
         AuditEntries.Stage(db, actor, AuditActions.Export, reportId, "fhir", now);
         await db.SaveChangesAsync(ct);
         return builder.Build();
     }
 
-    private static List<Annotation> LatestOfEachType(List<Annotation> annotations) =>
-        [.. annotations.GroupBy(a => a.AnnotationType).Select(g => g.MaxBy(a => (a.CreatedAt, a.Id))!).OrderBy(a => a.Id)];
+    /// <summary>A reviewed annotation takes precedence over a later unreviewed one: a person settled it.</summary>
+    public static List<Annotation> ChosenOfEachType(IEnumerable<Annotation> annotations) =>
+        [.. annotations.GroupBy(a => a.AnnotationType).Select(g => g.MaxBy(a => (a.ReviewStatus is not null, a.CreatedAt, a.Id))!).OrderBy(a => a.Id)];
 }
