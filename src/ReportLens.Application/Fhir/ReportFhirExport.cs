@@ -18,6 +18,25 @@ public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> data
     public async Task<Bundle?> ForReportAsync(int reportId, Actor actor, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
+        var bundle = await BundleAsync(db, reportId, ct);
+        if (bundle is not null)
+        {
+            AuditEntries.Stage(db, actor, AuditActions.Export, reportId, "fhir", time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+
+        return bundle;
+    }
+
+    /// <summary>The bundle without an audit record: for the FHIR push, which is audited when it is delivered.</summary>
+    public async Task<Bundle?> BundleAsync(int reportId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await BundleAsync(db, reportId, ct);
+    }
+
+    private async Task<Bundle?> BundleAsync(ReportLensDbContext db, int reportId, CancellationToken ct)
+    {
         var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId && !r.IsDeleted, ct);
         if (report is null)
         {
@@ -27,11 +46,8 @@ public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> data
         var annotations = await db.Annotations.AsNoTracking()
             .Where(a => a.ReportId == reportId && a.Status == AnnotationStatus.Succeeded)
             .ToListAsync(ct);
-        var now = time.GetUtcNow();
-        var builder = new FhirBundleBuilder(now);
+        var builder = new FhirBundleBuilder(time.GetUtcNow());
         builder.Add(report, ChosenOfEachType(annotations));
-        AuditEntries.Stage(db, actor, AuditActions.Export, reportId, "fhir", now);
-        await db.SaveChangesAsync(ct);
         return builder.Build();
     }
 
