@@ -42,15 +42,32 @@ public abstract class FhirPushTests<TFixture>(TFixture app) : ApiTest<TFixture>(
         Assert.Contains(bundle.Entry.Select(e => e.Resource).OfType<Observation>(),
             o => o.Value is FhirString { Value: { } v } && v.Contains("nodule", StringComparison.OrdinalIgnoreCase));
 
-        await using var db = TestDb.Open(App);
-        var delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.ReportId == reportId && d.Event == FhirPushTransport.Event);
+        // The receiver answers before the sender records the answer: wait for the delivery to settle.
+        var delivery = await SettledAsync(reportId);
         Assert.Equal((WebhookDeliveryState.Delivered, 3), (delivery.State, delivery.Attempts));
+        await using var db = TestDb.Open(App);
         Assert.Equal([503, 503, 200], await db.WebhookAttempts.Where(a => a.DeliveryId == delivery.Id).OrderBy(a => a.Id).Select(a => a.StatusCode).ToListAsync());
         var host = App.Fhir.BaseUrl.Authority;
         Assert.True(await db.AuditEntries.AnyAsync(a => a.ReportId == reportId && a.Action == "export" && a.Detail == $"fhir push to {host}: delivered"));
         var metrics = await App.Anonymous().GetStringAsync("/metrics", TestContext.Current.CancellationToken);
         Assert.Contains("reportlens_outbox_attempts_total{kind=\"fhir\",outcome=\"retry\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("reportlens_outbox_attempts_total{kind=\"fhir\",outcome=\"delivered\"}", metrics, StringComparison.Ordinal);
+    }
+
+    private async System.Threading.Tasks.Task<WebhookDelivery> SettledAsync(int reportId)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            await using var db = TestDb.Open(App);
+            var delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.ReportId == reportId && d.Event == FhirPushTransport.Event);
+            if (delivery.State != WebhookDeliveryState.Pending || DateTime.UtcNow > until)
+            {
+                return delivery;
+            }
+
+            await System.Threading.Tasks.Task.Delay(50);
+        }
     }
 }
 

@@ -37,8 +37,17 @@ public abstract class OruOutTests<TFixture>(TFixture app) : ApiTest<TFixture>(ap
         Assert.Equal(("IND", "P"), findings.Single(f => f.Key.Contains("consolidation", StringComparison.OrdinalIgnoreCase)).Value);
         var size = Assert.Single(obx, o => o.Value(2) == "NM");
         Assert.Equal(("12", "mm", "UCUM"), (size.Value(5), size.Value(6), size.Value(6, 3)));
-        await using var db = TestDb.Open(App);
-        var delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.ReportId == reportId && d.Event == OruOutTransport.Event);
+        // The peer answers before the sender records the answer: wait for the delivery to settle.
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        WebhookDelivery delivery;
+        do
+        {
+            await using var db = TestDb.Open(App);
+            delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.ReportId == reportId && d.Event == OruOutTransport.Event);
+            await System.Threading.Tasks.Task.Delay(50);
+        }
+        while (delivery.State == WebhookDeliveryState.Pending && DateTime.UtcNow < until);
+
         Assert.Equal((WebhookDeliveryState.Delivered, 2), (delivery.State, delivery.Attempts));
     }
 }
