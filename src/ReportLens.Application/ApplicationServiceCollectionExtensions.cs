@@ -6,7 +6,9 @@ using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
 using ReportLens.Application.CriticalFindings;
 using ReportLens.Application.Fhir;
+using ReportLens.Application.Hl7Out;
 using ReportLens.Application.Import;
+using ReportLens.Application.Outbox;
 using ReportLens.Application.Users;
 using ReportLens.Application.Reviews;
 using ReportLens.Application.Reports;
@@ -50,15 +52,22 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CriticalCaseSignal>();
         services.AddSingleton<CriticalCaseOpener>();
         services.AddSingleton<CriticalCases>();
+        services.AddOptions<FhirPushOptions>().Bind(configuration.GetSection(FhirPushOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Hl7OutOptions>().Bind(configuration.GetSection(Hl7OutOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ResultsOutbox>();
         return services;
     }
 
-    /// <summary>The critical-findings background work (escalation, the webhook outbox's sender): the server runs it.</summary>
+    /// <summary>The critical-findings background work (escalation, the outbox's sender and its transports): the server runs it.</summary>
     public static IServiceCollection AddReportLensCriticalFindingsDelivery(this IServiceCollection services)
     {
-        services.AddHttpClient(WebhookSender.ClientName);
+        services.AddHttpClient(CriticalWebhookTransport.ClientName);
+        services.AddHttpClient(FhirPushTransport.ClientName);
         services.AddSingleton<CriticalCaseEscalation>();
-        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<IOutboxTransport, CriticalWebhookTransport>();
+        services.AddSingleton<IOutboxTransport, FhirPushTransport>();
+        services.AddSingleton<IOutboxTransport, OruOutTransport>();
+        services.AddSingleton<OutboxSender>();
         services.AddHostedService<CriticalFindingsWorker>();
         return services;
     }

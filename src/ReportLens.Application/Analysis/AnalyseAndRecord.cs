@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
 using ReportLens.Application.Caching;
 using ReportLens.Application.CriticalFindings;
+using ReportLens.Application.Outbox;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Core.Text;
@@ -15,10 +16,11 @@ namespace ReportLens.Application.Analysis;
 /// The one "analyse a stored report and record it" every door calls (API, web UI, CLI, job worker): loads the
 /// report, runs the analysis through the result cache, and commits the annotation (or the failed one with the
 /// model's raw replies), the report's last-analysed time and urgency, the fresh result's cache entry, the audit
-/// record, the critical-finding cases it opens (<see cref="CriticalCaseOpener"/>) and the caller's
-/// <see cref="IRecordingStep"/> in one transaction.
+/// record, the critical-finding cases it opens (<see cref="CriticalCaseOpener"/>), the push of its results
+/// (<see cref="ResultsOutbox"/>) and the caller's <see cref="IRecordingStep"/> in one transaction.
 /// </summary>
-public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> databases, AnalysisService analysis, CriticalCaseOpener criticalCases)
+public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> databases, AnalysisService analysis, CriticalCaseOpener criticalCases,
+    ResultsOutbox results)
 {
     public async Task<RecordedAnalysis> RunAsync(AnalyseReportCommand command, Actor actor, IRecordingStep? step, CancellationToken ct)
     {
@@ -52,8 +54,13 @@ public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> data
         report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
         AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, AnalysisAuditDetail.Of(command.Type, result), annotation.CreatedAt);
         var opened = 0;
-        var recorded = await CommitAsync(db, annotation, step,
-            async () => opened = await criticalCases.OpenAsync(db, report, annotation, input.Language, actor, ct), ct);
+        var pushed = false;
+        var recorded = await CommitAsync(db, annotation, step, async () =>
+        {
+            opened = await criticalCases.OpenAsync(db, report, annotation, input.Language, actor, ct);
+            pushed = results.Stage(db, report.Id, annotation.CreatedAt);
+            await db.SaveChangesAsync(ct);
+        }, ct);
         if (!recorded)
         {
             return RecordedAnalysis.NotRecorded;
@@ -62,6 +69,10 @@ public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> data
         if (opened > 0)
         {
             criticalCases.Announce();
+        }
+        else if (pushed)
+        {
+            criticalCases.WakeSender();
         }
 
         return new RecordedAnalysis(RecordOutcome.Succeeded, annotation, null);

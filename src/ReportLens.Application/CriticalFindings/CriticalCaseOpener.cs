@@ -65,6 +65,9 @@ public sealed class CriticalCaseOpener(IOptions<CriticalFindingsOptions> options
     /// <summary>After the transaction committed: the sender and the open pages learn of the new cases.</summary>
     public void Announce() => signal.Raise();
 
+    /// <summary>After a transaction that staged outbox deliveries but opened no case: the sender runs at once.</summary>
+    public void WakeSender() => signal.Wake();
+
     private static CriticalCase NewCase(int reportId, Annotation annotation, CriticalFinding finding) => new()
     {
         ReportId = reportId,

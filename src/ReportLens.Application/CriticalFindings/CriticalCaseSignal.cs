@@ -13,6 +13,12 @@ public sealed class CriticalCaseSignal
     public void Raise()
     {
         Changed?.Invoke();
+        Wake();
+    }
+
+    /// <summary>Wakes the outbox sender only (results were staged; no case changed).</summary>
+    public void Wake()
+    {
         try
         {
             _wake.Release();

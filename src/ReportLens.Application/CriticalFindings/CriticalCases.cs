@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Reviews;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 
@@ -10,7 +11,7 @@ namespace ReportLens.Application.CriticalFindings;
 /// it as a false alarm. Each close names who, when and why, is audited, and happens once.
 /// </summary>
 public sealed class CriticalCases(IDbContextFactory<ReportLensDbContext> databases, CriticalCaseSignal signal, TimeProvider time,
-    IEnumerable<ICriticalCaseObserver> observers)
+    IEnumerable<ICriticalCaseObserver> observers, ReviewStatsCache reviewStats)
 {
     public const int MaxNoteLength = 2000;
 
@@ -85,6 +86,9 @@ public sealed class CriticalCases(IDbContextFactory<ReportLensDbContext> databas
         {
             observer.Closed(state, now - view.OpenedAt);
         }
+
+        // The review statistics count acknowledged and dismissed cases (false alarms) per engine and model.
+        reviewStats.Invalidate();
 
         signal.Raise();
         return new CloseResult(CloseOutcome.Closed, view);

@@ -48,8 +48,7 @@ public sealed class CriticalFindingsOptions : IValidatableObject
     public TimeSpan? EscalateAfter => EscalateAfterMinutes > 0 ? TimeSpan.FromMinutes(EscalateAfterMinutes) : null;
 
     /// <summary>The delay after the given failed attempt (1-based): base × 2^(attempt − 1), capped.</summary>
-    public TimeSpan RetryDelay(int attempt) =>
-        TimeSpan.FromSeconds(Math.Min(MaxRetrySeconds, RetryBaseSeconds * Math.Pow(2, Math.Max(0, attempt - 1))));
+    public TimeSpan RetryDelay(int attempt) => Outbox.Backoff.Delay(RetryBaseSeconds, MaxRetrySeconds, attempt);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

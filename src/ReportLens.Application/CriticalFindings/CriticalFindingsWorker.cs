@@ -1,11 +1,15 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReportLens.Application.Outbox;
 
 namespace ReportLens.Application.CriticalFindings;
 
-/// <summary>The background service that escalates overdue cases and sends the outbox, every poll or when a case opens.</summary>
-public sealed partial class CriticalFindingsWorker(CriticalCaseEscalation escalation, WebhookSender sender, CriticalCaseSignal signal,
+/// <summary>
+/// The background service that escalates overdue cases and sends the outbox (webhooks, FHIR pushes), every poll or
+/// when a case opens or results are staged.
+/// </summary>
+public sealed partial class CriticalFindingsWorker(CriticalCaseEscalation escalation, OutboxSender sender, CriticalCaseSignal signal,
     IOptions<CriticalFindingsOptions> options, TimeProvider time, ILogger<CriticalFindingsWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

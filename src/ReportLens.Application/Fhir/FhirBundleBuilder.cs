@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Hl7.Fhir.Model;
+using ReportLens.Application.Reviews;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Interop;
 using ReportLens.Core.Json;
@@ -12,6 +13,8 @@ namespace ReportLens.Application.Fhir;
 /// <summary>
 /// Builds a FHIR R4 collection Bundle: per report a DiagnosticReport (status, category RAD, LOINC code, the text as
 /// a text/plain presentedForm, the accession as identifier) and an Observation per extracted finding and measurement.
+/// Each annotation enters as its settled review leaves it (<see cref="ReviewedContent"/>): rejected items are absent,
+/// edited ones corrected, added ones present.
 /// </summary>
 public sealed class FhirBundleBuilder(DateTimeOffset now)
 {
@@ -52,15 +55,17 @@ public sealed class FhirBundleBuilder(DateTimeOffset now)
 
         foreach (var annotation in annotations)
         {
-            diagnostic.Extension.Add(FhirAnnotationExtension.Create(ToImported(annotation)));
+            diagnostic.Extension.Add(FhirAnnotationExtension.Create(ToImported(annotation, Reviewed(annotation))));
         }
 
-        // Observations come from the latest extraction only: several engines' extractions of one report would
-        // otherwise state each finding several times. Every annotation still rides on the extension.
-        var latest = annotations.Where(a => a.AnnotationType == AnnotationType.Extraction && a.ContentJson is not null).MaxBy(a => a.CreatedAt);
+        // Observations come from one extraction only (the latest reviewed, else the latest): several engines'
+        // extractions of one report would otherwise state each finding several times. Every annotation still
+        // rides on the extension.
+        var latest = annotations.Where(a => a.AnnotationType == AnnotationType.Extraction && a.ContentJson is not null)
+            .MaxBy(a => (a.ReviewStatus is not null, a.CreatedAt));
         if (latest is not null)
         {
-            var content = (ExtractionContent)ReportLensJson.DeserializeContent(AnnotationType.Extraction, latest.ContentJson!);
+            var content = (ExtractionContent)Reviewed(latest)!;
             diagnostic.Conclusion = string.IsNullOrWhiteSpace(content.Impression) ? null : content.Impression;
             foreach (var observation in FhirObservations.From(content, diagnostic.Effective))
             {
@@ -97,7 +102,13 @@ public sealed class FhirBundleBuilder(DateTimeOffset now)
         return category;
     }
 
-    private static ImportedAnnotation ToImported(Annotation annotation) => new()
+    /// <summary>The content with its settled review applied; null for a failed annotation.</summary>
+    public static AnnotationContent? Reviewed(Annotation annotation) =>
+        annotation.ContentJson is { } json
+            ? ReviewedContent.Apply(ReportLensJson.DeserializeContent(annotation.AnnotationType, json), ReviewService.Read(annotation))
+            : null;
+
+    private static ImportedAnnotation ToImported(Annotation annotation, AnnotationContent? reviewed) => new()
     {
         AnnotationType = annotation.AnnotationType,
         Engine = annotation.Engine,
@@ -105,6 +116,6 @@ public sealed class FhirBundleBuilder(DateTimeOffset now)
         Confidence = annotation.Confidence,
         GroundedFraction = annotation.GroundedFraction,
         CreatedAt = annotation.CreatedAt,
-        ContentJson = annotation.ContentJson ?? "{}",
+        ContentJson = reviewed is null ? "{}" : ReportLensJson.SerializeContent(reviewed),
     };
 }

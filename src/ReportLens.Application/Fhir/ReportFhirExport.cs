@@ -9,8 +9,8 @@ using Task = System.Threading.Tasks.Task;
 namespace ReportLens.Application.Fhir;
 
 /// <summary>
-/// One report as a FHIR R4 Bundle (a DiagnosticReport and its Observations, <see cref="FhirBundleBuilder"/>) from its
-/// latest succeeded annotation of each type; the read is audited as an export. The API's
+/// One report as a FHIR R4 Bundle (a DiagnosticReport and its Observations, <see cref="FhirBundleBuilder"/>) from one
+/// succeeded annotation of each type — the latest reviewed one, else the latest; the read is audited as an export. The API's
 /// <c>GET /api/v1/reports/{id}/fhir</c> calls this; the CLI's <c>export --format fhir</c> builds the same resources.
 /// </summary>
 public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> databases, TimeProvider time)
@@ -18,6 +18,25 @@ public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> data
     public async Task<Bundle?> ForReportAsync(int reportId, Actor actor, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
+        var bundle = await BundleAsync(db, reportId, ct);
+        if (bundle is not null)
+        {
+            AuditEntries.Stage(db, actor, AuditActions.Export, reportId, "fhir", time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+
+        return bundle;
+    }
+
+    /// <summary>The bundle without an audit record: for the FHIR push, which is audited when it is delivered.</summary>
+    public async Task<Bundle?> BundleAsync(int reportId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await BundleAsync(db, reportId, ct);
+    }
+
+    private async Task<Bundle?> BundleAsync(ReportLensDbContext db, int reportId, CancellationToken ct)
+    {
         var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId && !r.IsDeleted, ct);
         if (report is null)
         {
@@ -27,14 +46,12 @@ public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> data
         var annotations = await db.Annotations.AsNoTracking()
             .Where(a => a.ReportId == reportId && a.Status == AnnotationStatus.Succeeded)
             .ToListAsync(ct);
-        var now = time.GetUtcNow();
-        var builder = new FhirBundleBuilder(now);
-        builder.Add(report, LatestOfEachType(annotations));
-        AuditEntries.Stage(db, actor, AuditActions.Export, reportId, "fhir", now);
-        await db.SaveChangesAsync(ct);
+        var builder = new FhirBundleBuilder(time.GetUtcNow());
+        builder.Add(report, ChosenOfEachType(annotations));
         return builder.Build();
     }
 
-    private static List<Annotation> LatestOfEachType(List<Annotation> annotations) =>
-        [.. annotations.GroupBy(a => a.AnnotationType).Select(g => g.MaxBy(a => (a.CreatedAt, a.Id))!).OrderBy(a => a.Id)];
+    /// <summary>A reviewed annotation takes precedence over a later unreviewed one: a person settled it.</summary>
+    public static List<Annotation> ChosenOfEachType(IEnumerable<Annotation> annotations) =>
+        [.. annotations.GroupBy(a => a.AnnotationType).Select(g => g.MaxBy(a => (a.ReviewStatus is not null, a.CreatedAt, a.Id))!).OrderBy(a => a.Id)];
 }

@@ -104,7 +104,8 @@ public sealed class ReviewService(ReportLensDbContext db, ReviewStatsCache stats
         }
 
         var rows = await reviewed.Select(a => new { a.ModelName, a.PromptVersion, a.Engine, a.ReviewJson }).ToListAsync(ct);
-        var groups = rows
+        var verdicts = await CriticalVerdicts.ByGroupAsync(db, annotationType, ct);
+        var reviewedGroups = rows
             .GroupBy(r => (r.ModelName, r.PromptVersion, r.Engine))
             .Select(g =>
             {
@@ -114,6 +115,14 @@ public sealed class ReviewService(ReportLensDbContext db, ReviewStatsCache stats
                     decisions.Count(d => d.Decision == ReviewDecisions.Reject), decisions.Count(d => d.Decision == ReviewDecisions.Edit),
                     decisions.Count == 0 ? 0 : Math.Round((double)accepted / decisions.Count, 4));
             })
+            .ToList();
+        var reviewedKeys = reviewedGroups.Select(r => (Model: r.ModelName, Prompt: r.PromptVersion, r.Engine)).ToHashSet();
+        var unreviewed = verdicts.Keys.Where(k => !reviewedKeys.Contains(k))
+            .Select(k => new ReviewStatsRow(k.Model, k.Prompt, k.Engine, 0, 0, 0, 0, 0, 0));
+        var groups = reviewedGroups.Concat(unreviewed)
+            .Select(r => verdicts.TryGetValue((r.ModelName, r.PromptVersion, r.Engine), out var v)
+                ? r with { CriticalAcknowledged = v.Acknowledged, CriticalDismissed = v.Dismissed, FalseAlarmRate = Math.Round((double)v.Dismissed / (v.Acknowledged + v.Dismissed), 4) }
+                : r)
             .OrderBy(r => r.ModelName, StringComparer.Ordinal).ThenBy(r => r.PromptVersion, StringComparer.Ordinal).ThenBy(r => r.Engine.WireName(), StringComparer.Ordinal)
             .ToList();
         return new ReviewStatsResponse(groups);

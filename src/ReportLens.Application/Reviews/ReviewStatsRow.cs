@@ -2,7 +2,11 @@ using ReportLens.Core.Annotations;
 
 namespace ReportLens.Application.Reviews;
 
-/// <summary>Reviewed items of one model and prompt version (and engine): acceptance rate = accepted / decided items.</summary>
+/// <summary>
+/// Reviewed items of one model and prompt version (and engine): acceptance rate = accepted / decided items; and the
+/// critical-finding cases its analyses opened that a radiologist closed: false-alarm rate = dismissed / closed (null
+/// when none was closed).
+/// </summary>
 public sealed record ReviewStatsRow(
     string ModelName,
     string PromptVersion,
@@ -12,4 +16,7 @@ public sealed record ReviewStatsRow(
     int Accepted,
     int Rejected,
     int Edited,
-    double AcceptanceRate);
+    double AcceptanceRate,
+    int CriticalAcknowledged = 0,
+    int CriticalDismissed = 0,
+    double? FalseAlarmRate = null);

@@ -689,7 +689,7 @@ namespace ReportLens.Data.Postgres.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
-                    b.Property<long>("CaseId")
+                    b.Property<long?>("CaseId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -710,6 +710,9 @@ namespace ReportLens.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -723,6 +726,8 @@ namespace ReportLens.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ReportId");
 
                     b.HasIndex("State", "NextAttemptAt");
 
@@ -788,8 +793,12 @@ namespace ReportLens.Data.Postgres.Migrations
                     b.HasOne("ReportLens.Data.Entities.CriticalCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ReportLens.Data.Entities.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("ReportLens.Data.Entities.Report", b =>

@@ -662,7 +662,7 @@ namespace ReportLens.Data.Sqlite.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CaseId")
+                    b.Property<long?>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -683,6 +683,9 @@ namespace ReportLens.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -696,6 +699,8 @@ namespace ReportLens.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ReportId");
 
                     b.HasIndex("State", "NextAttemptAt");
 
@@ -761,8 +766,12 @@ namespace ReportLens.Data.Sqlite.Migrations
                     b.HasOne("ReportLens.Data.Entities.CriticalCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ReportLens.Data.Entities.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("ReportLens.Data.Entities.Report", b =>

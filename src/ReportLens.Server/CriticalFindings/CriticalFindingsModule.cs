@@ -1,5 +1,7 @@
 using ReportLens.Application;
 using ReportLens.Application.CriticalFindings;
+using ReportLens.Application.Outbox;
+using ReportLens.Server.Observability;
 
 namespace ReportLens.Server.CriticalFindings;
 
@@ -9,6 +11,7 @@ public static class CriticalFindingsModule
     public static IServiceCollection AddReportLensCriticalFindings(this IServiceCollection services)
     {
         services.AddSingleton<ICriticalCaseObserver, CriticalFindingMetrics>();
+        services.AddSingleton<IOutboxObserver, OutboxMetrics>();
         return services.AddReportLensCriticalFindingsDelivery();
     }
 }

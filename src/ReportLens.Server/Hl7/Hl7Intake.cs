@@ -6,13 +6,15 @@ using ReportLens.Application.Reports;
 using ReportLens.Core.Hl7;
 using ReportLens.Core.Interop;
 using ReportLens.Data;
+using ReportLens.Server.Observability;
 
 namespace ReportLens.Server.Hl7;
 
 /// <summary>
 /// The HL7 door: one frame in, one ACK out. Parses and maps the ORU^R01, answers a resent message with the ACK it
 /// got the first time, stores the report (or its correction) through <see cref="ReportStore"/> and queues the
-/// arrival analyses. Logs name control ids and outcomes, never report text or accession numbers.
+/// arrival analyses. Logs name control ids and outcomes, never report text or accession numbers; every answer is
+/// counted by its ACK code, and every message that could not be read by why (reportlens_hl7_*).
 /// </summary>
 public sealed class Hl7Intake(
     ReportStore store,
@@ -20,26 +22,28 @@ public sealed class Hl7Intake(
     IDbContextFactory<ReportLensDbContext> databases,
     IOptions<Hl7Options> options,
     TimeProvider time,
+    ReportLensMetrics metrics,
     ILogger<Hl7Intake> logger)
 {
     public async Task<byte[]> HandleAsync(MllpFrame frame, string? address, CancellationToken ct)
     {
         if (frame.Kind != MllpFrameKind.Message)
         {
-            var error = frame.Kind == MllpFrameKind.TooLarge ? Hl7Error.TooLarge(options.Value.MaxMessageBytes) : Hl7Error.Framing(frame.Problem ?? "bad framing");
-            return Answer(HeaderOf(frame.Bytes), error, Hl7Charsets.Utf8);
+            var tooLarge = frame.Kind == MllpFrameKind.TooLarge;
+            var error = tooLarge ? Hl7Error.TooLarge(options.Value.MaxMessageBytes) : Hl7Error.Framing(frame.Problem ?? "bad framing");
+            return Answer(HeaderOf(frame.Bytes), error, Hl7Charsets.Utf8, tooLarge ? "too_large" : "framing");
         }
 
         var parsed = Hl7Message.Parse(frame.Bytes);
         if (parsed.Message is not { } message)
         {
-            return Answer(HeaderOf(frame.Bytes), parsed.Error, Hl7Charsets.Utf8);
+            return Answer(HeaderOf(frame.Bytes), parsed.Error, Hl7Charsets.Utf8, "unparsable");
         }
 
         var mapped = OruMapper.Map(message, options.Value.AccessionSource);
         if (mapped.Report is not { } report)
         {
-            return Answer(mapped.Header, mapped.Error, message.Encoding);
+            return Answer(mapped.Header, mapped.Error, message.Encoding, "not_storable");
         }
 
         try
@@ -49,7 +53,7 @@ public sealed class Hl7Intake(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "HL7 message {ControlId} from {Sender} could not be stored", report.Header.ControlId, report.Header.SendingApplication);
-            return Answer(report.Header, Hl7Error.Internal(), message.Encoding);
+            return Answer(report.Header, Hl7Error.Internal(), message.Encoding, null);
         }
     }
 
@@ -60,6 +64,7 @@ public sealed class Hl7Intake(
         if (await StoredAckAsync(controlId, report.AccessionNumber, ct) is { } earlier)
         {
             logger.LogInformation("HL7 message {ControlId} from {Sender} was received before: same ACK, nothing stored", controlId, header.SendingApplication);
+            metrics.RecordHl7Message(AckCode.Accept, null);
             return earlier;
         }
 
@@ -90,6 +95,7 @@ public sealed class Hl7Intake(
             controlId, header.SendingApplication, stored.ReportId, stored.Outcome, stored.Version);
         if (stored.Outcome == StoreOutcome.AccessionTaken)
         {
+            metrics.RecordHl7Message(AckCode.Error, null);
             return Hl7Ack.Build(header, new Hl7Error(AckCode.Error, 205, "OBR^1^25",
                 "a report with this accession number is stored with another text; send the new text as a correction (OBR-25 = C)"), NewAckId(), now);
         }
@@ -99,6 +105,7 @@ public sealed class Hl7Intake(
             await QueueAnalysesAsync(stored.ReportId, report, ct);
         }
 
+        metrics.RecordHl7Message(AckCode.Accept, null);
         return ack;
     }
 
@@ -122,8 +129,10 @@ public sealed class Hl7Intake(
             .Select(m => m.Ack).FirstOrDefaultAsync(ct);
     }
 
-    private byte[] Answer(Hl7Header header, Hl7Error? error, Encoding encoding)
+    /// <param name="failure">Why the message could not be read (a reportlens_hl7_parse_failures_total reason); null when it was read.</param>
+    private byte[] Answer(Hl7Header header, Hl7Error? error, Encoding encoding, string? failure)
     {
+        metrics.RecordHl7Message(error?.Ack ?? AckCode.Accept, failure);
         logger.LogWarning("HL7 message {ControlId} from {Sender} answered {Ack} {Code}: {Reason}",
             header.ControlId, header.SendingApplication, error?.Ack, error?.Code, error?.Reason);
         return encoding.GetBytes(Hl7Ack.Build(header, error, NewAckId(), time.GetUtcNow()));

@@ -30,6 +30,9 @@ public sealed class ReportLensMetrics
     private readonly Gauge _lastSuccess;
     private readonly Histogram _criticalTimeToClose;
     private readonly Gauge _criticalCases;
+    private readonly Counter _outboxAttempts;
+    private readonly Counter _hl7Messages;
+    private readonly Counter _hl7ParseFailures;
 
     public ReportLensMetrics(CollectorRegistry registry, TimeProvider time)
     {
@@ -71,6 +74,11 @@ public sealed class ReportLensMetrics
                 Buckets = [30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400],
             });
         _criticalCases = f.CreateGauge("reportlens_critical_cases", "Critical-finding cases by state.", "state");
+        _outboxAttempts = f.CreateCounter("reportlens_outbox_attempts_total",
+            "Outbox attempts by way out (webhook, fhir) and outcome (delivered, retry, failed).", "kind", "outcome");
+        _hl7Messages = f.CreateCounter("reportlens_hl7_messages_total", "HL7 v2 frames answered over MLLP, by ACK code (AA, AE, AR).", "ack");
+        _hl7ParseFailures = f.CreateCounter("reportlens_hl7_parse_failures_total",
+            "HL7 v2 frames that could not be read, by reason (framing, too_large, unparsable, not_storable).", "reason");
     }
 
     public void RecordLlmCall(LlmCallObservation call)
@@ -147,6 +155,17 @@ public sealed class ReportLensMetrics
             _criticalCases.WithLabels(Label(state)).Set(count);
         }
     }
+
+    public void RecordHl7Message(Core.Hl7.AckCode ack, string? failure)
+    {
+        _hl7Messages.WithLabels(ack switch { Core.Hl7.AckCode.Accept => "AA", Core.Hl7.AckCode.Error => "AE", _ => "AR" }).Inc();
+        if (failure is not null)
+        {
+            _hl7ParseFailures.WithLabels(failure).Inc();
+        }
+    }
+
+    public void RecordOutboxAttempt(string kind, string outcome) => _outboxAttempts.WithLabels(Label(kind), Label(outcome)).Inc();
 
     /// <summary>
     /// Runs <paramref name="refresh"/> before every scrape: the place to read pool or queue state (for example

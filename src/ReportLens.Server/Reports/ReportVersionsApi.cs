@@ -27,12 +27,7 @@ public static class ReportVersionsApi
             return Problems.NotFound($"no report with id {id}");
         }
 
-        var versions = await db.ReportVersions.AsNoTracking().Where(v => v.ReportId == id).OrderBy(v => v.Version)
-            .Select(v => new ReportVersionResponse(v.Version, v.ReportContent, v.ContentHash, v.Modality, v.BodyPart, v.ExamDate,
-                v.StoredAt, v.SupersededAt, v.SupersededBy))
-            .ToListAsync(ct);
-        versions.Add(new ReportVersionResponse(versions.Count + 1, report.ReportContent, report.ContentHash, report.Modality,
-            report.BodyPart, report.ExamDate, report.UpdatedAt, null, null));
+        var versions = await ReportVersionQueries.ListAsync(db, report, ct);
         await audit.WriteAsync(AuditActions.Read, id, "versions", ct);
         return TypedResults.Ok(versions);
     }

@@ -55,9 +55,10 @@ public sealed class ReportBrowser(IServiceScopeFactory scopes)
         var annotations = await db.Annotations.AsNoTracking().Where(a => a.ReportId == id).OrderByDescending(a => a.Id).ToListAsync(ct);
         var userIds = annotations.SelectMany(a => new[] { a.CreatedBy, a.ReviewedBy }).OfType<int>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Username, ct);
+        var versions = await ReportVersionQueries.ListAsync(db, report, ct);
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         audit.Stage(user, AuditActions.Read, id, "web");
         await db.SaveChangesAsync(ct);
-        return new ReportDetails(report, annotations, names);
+        return new ReportDetails(report, annotations, names, versions);
     }
 }

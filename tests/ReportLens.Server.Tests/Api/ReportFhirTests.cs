@@ -4,6 +4,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using ReportLens.Application.Fhir;
 using ReportLens.Server.Tests.Infrastructure;
+using ReportLens.Server.Tests.Reviews;
 using ReportLens.Testing;
 
 namespace ReportLens.Server.Tests.Api;
@@ -58,6 +59,47 @@ public abstract class ReportFhirTests<TFixture>(TFixture app) : ApiTest<TFixture
                 Assert.Equal(finding.Value, text[start..end]);
             }
         }
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Fhir_ReviewedExtraction_TakesPrecedenceWithRejectedAbsentEditedCorrectedAndAddedPresent()
+    {
+        App.SkipIfUnavailable();
+        using var radiologist = await App.RadiologistAsync();
+        var text = Text + " " + Guid.NewGuid().ToString("N")[..6];
+        var id = await ReportsApiTests<TFixture>.CreateAsync(radiologist, text);
+        var analysis = await ReviewScenario.AnalyseAsync(radiologist, id, "extraction");
+        var annotationId = analysis.GetProperty("annotation_id").GetInt64();
+        var findings = analysis.GetProperty("content").GetProperty("findings").EnumerateArray().Select(f => f.GetString()!).ToList();
+        var effusion = findings.FindIndex(f => f.Contains("pleural effusion", StringComparison.OrdinalIgnoreCase));
+        var nodule = findings.FindIndex(f => f.Contains("nodule", StringComparison.OrdinalIgnoreCase));
+        Assert.True(effusion >= 0 && nodule >= 0, "the rules engine should extract the nodule and the effusion");
+        (await ReviewScenario.ReviewAsync(radiologist, annotationId,
+            new { item = $"findings/{effusion}", decision = "reject" },
+            new { item = $"findings/{nodule}", decision = "edit", text = "Right upper lobe nodule, 12 mm", attributes = new { uncertain = true } })).EnsureSuccessStatusCode();
+        var start = text.IndexOf("left lower lobe", StringComparison.Ordinal);
+        (await ReviewScenario.AddAsync(radiologist, annotationId, new { list = "findings", start, end = start + 15, text = "left lower lobe" })).EnsureSuccessStatusCode();
+        // A later analysis nobody reviewed: the reviewed one still speaks for the report.
+        await ReviewScenario.AnalyseAsync(radiologist, id, "extraction");
+
+        var response = await radiologist.GetAsync($"/api/v1/reports/{id}/fhir");
+
+        response.EnsureSuccessStatusCode();
+        var bundle = Assert.IsType<Bundle>(FhirJson.Parse(await response.Content.ReadAsStringAsync()));
+        Assert.Empty(FhirProfileValidator.Errors(bundle));
+        var observations = bundle.Entry.Select(e => e.Resource).OfType<Observation>().ToList();
+        var values = observations.Select(o => (o.Value as FhirString)?.Value).ToList();
+        Assert.DoesNotContain(values, v => v is not null && v.Contains("pleural effusion", StringComparison.OrdinalIgnoreCase));
+        var edited = Assert.Single(observations, o => o.Value is FhirString { Value: "Right upper lobe nodule, 12 mm" });
+        Assert.Equal((ObservationStatus.Preliminary, "IND"), (edited.Status, edited.Interpretation[0].Coding[0].Code));
+        Assert.DoesNotContain(edited.Extension, e => e.Url == FhirCodes.EvidenceExtension);
+        var added = Assert.Single(observations, o => o.Value is FhirString { Value: "left lower lobe" });
+        Assert.Equal((start, start + 15), (Evidence(added).Start, Evidence(added).End));
+        var diagnostic = Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<DiagnosticReport>());
+        var carried = Assert.Single(FhirAnnotationExtension.Read(diagnostic), a => a.AnnotationType == Core.Annotations.AnnotationType.Extraction);
+        var carriedFindings = JsonDocument.Parse(carried.ContentJson).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.Contains("left lower lobe", carriedFindings);
+        Assert.DoesNotContain(carriedFindings, f => f!.Contains("pleural effusion", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -19,6 +19,34 @@ public abstract class CriticalFindingsApiTests<TFixture>(TFixture app) : ApiTest
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Dismiss_CountsAsAFalseAlarmOfTheEngineInTheReviewStatistics()
+    {
+        App.SkipIfUnavailable();
+        using var radiologist = await App.RadiologistAsync();
+        var acknowledged = await CriticalFindingScenario.OpenCaseAsync(radiologist);
+        var dismissed = await CriticalFindingScenario.OpenCaseAsync(radiologist);
+        var before = await RulesVerdictsAsync(radiologist);
+
+        (await radiologist.PostAsJsonAsync($"/api/v1/critical-findings/{acknowledged}/acknowledge", new { note = "called" }, Ct)).EnsureSuccessStatusCode();
+        (await radiologist.PostAsJsonAsync($"/api/v1/critical-findings/{dismissed}/dismiss", new { reason = "old film" }, Ct)).EnsureSuccessStatusCode();
+
+        var after = await RulesVerdictsAsync(radiologist);
+        Assert.Equal((before.Acknowledged + 1, before.Dismissed + 1), (after.Acknowledged, after.Dismissed));
+        Assert.Equal(Math.Round((double)after.Dismissed / (after.Acknowledged + after.Dismissed), 4), after.Rate);
+    }
+
+    /// <summary>The rules engine's highlight row of GET /api/v1/reviews/stats: closed cases and the false-alarm rate.</summary>
+    private static async Task<(int Acknowledged, int Dismissed, double? Rate)> RulesVerdictsAsync(HttpClient client)
+    {
+        var stats = await client.GetFromJsonAsync<JsonElement>("/api/v1/reviews/stats?annotation_type=highlight", Ct);
+        var row = stats.GetProperty("groups").EnumerateArray().SingleOrDefault(g => g.GetProperty("engine").GetString() == "rules");
+        return row.ValueKind == JsonValueKind.Undefined
+            ? (0, 0, null)
+            : (row.GetProperty("critical_acknowledged").GetInt32(), row.GetProperty("critical_dismissed").GetInt32(),
+                row.TryGetProperty("false_alarm_rate", out var rate) ? rate.GetDouble() : null);
+    }
+
+    [Fact]
     public async Task Analyse_ReportWithPneumothorax_OpensOneCaseWithEvidenceAndReanalysisOpensNoSecond()
     {
         App.SkipIfUnavailable();

@@ -6,6 +6,7 @@ using ReportLens.Application;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Audit;
 using ReportLens.Application.CriticalFindings;
+using ReportLens.Application.Outbox;
 using ReportLens.Core.Annotations;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
@@ -37,7 +38,7 @@ public sealed class EscalationTests
         var acknowledged = await OpenCaseAsync(services, database, "诊断意见：主动脉夹层（Stanford A型）。");
         var cases = services.GetRequiredService<CriticalCases>();
         var escalation = services.GetRequiredService<CriticalCaseEscalation>();
-        var sender = services.GetRequiredService<WebhookSender>();
+        var sender = services.GetRequiredService<OutboxSender>();
         var radiologist = new Actor(7, "radiologist1", "radiologist", Door.Api, "127.0.0.1");
 
         clock.Advance(TimeSpan.FromMinutes(29));

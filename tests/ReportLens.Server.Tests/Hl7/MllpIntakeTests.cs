@@ -15,8 +15,6 @@ namespace ReportLens.Server.Tests.Hl7;
 /// </summary>
 public abstract class MllpIntakeTests<TFixture>(TFixture app, Func<TFixture, int> port) : ApiTest<TFixture>(app) where TFixture : AppFixture
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task Send_EnglishAndChineseReports_AcknowledgedStoredAndAnalysedOnArrival()
     {
@@ -30,25 +28,25 @@ public abstract class MllpIntakeTests<TFixture>(TFixture app, Func<TFixture, int
         var gb = new OruMessage(OruMessage.NewId("GB"), OruMessage.NewId("GB"), ["诊断意见：双肺未见明显异常。"]) { Charset = "GB 18030-2000", Sender = "影像科RIS" };
         await using var client = await ConnectAsync();
 
-        var ackEn = await SendAsync(client, english.Bytes());
-        var ackZh = await SendAsync(client, chinese.Bytes());
-        var ackGb = await SendAsync(client, gb.Bytes(CodePagesEncodingProvider.Instance.GetEncoding("GB18030")), gb18030: true);
+        var ackEn = await Hl7Exchange.SendAsync(client, english.Bytes());
+        var ackZh = await Hl7Exchange.SendAsync(client, chinese.Bytes());
+        var ackGb = await Hl7Exchange.SendAsync(client, gb.Bytes(CodePagesEncodingProvider.Instance.GetEncoding("GB18030")), gb18030: true);
 
-        AssertAck(ackEn, "AA", english.ControlId);
-        AssertAck(ackZh, "AA", chinese.ControlId);
-        AssertAck(ackGb, "AA", gb.ControlId);
+        Hl7Exchange.AssertAck(ackEn, "AA", english.ControlId);
+        Hl7Exchange.AssertAck(ackZh, "AA", chinese.ControlId);
+        Hl7Exchange.AssertAck(ackGb, "AA", gb.ControlId);
         Assert.Equal("GB 18030-2000", ackGb.Header.Value(18));
-        var en = await ReportAsync(english.Accession);
+        var en = await Hl7Exchange.ReportAsync(App, english.Accession);
         Assert.Equal("FINDINGS: Small left pleural effusion.\nIMPRESSION: Small left pleural effusion.", en.ReportContent);
         Assert.Equal(("en", "CR", "CHEST 2 VIEWS", new DateOnly(2026, 11, 20)), (en.Language, en.Modality, en.BodyPart, en.ExamDate));
-        var zh = await ReportAsync(chinese.Accession);
+        var zh = await Hl7Exchange.ReportAsync(App, chinese.Accession);
         Assert.Equal("检查所见：右肺上叶见一结节，大小约8mm×6mm。\n诊断意见：右肺上叶结节，建议随访。", zh.ReportContent);
         Assert.Equal(("zh", "CT", "胸部CT平扫"), (zh.Language, zh.Modality, zh.BodyPart));
-        Assert.Equal("诊断意见：双肺未见明显异常。", (await ReportAsync(gb.Accession)).ReportContent);
+        Assert.Equal("诊断意见：双肺未见明显异常。", (await Hl7Exchange.ReportAsync(App, gb.Accession)).ReportContent);
 
         // The policy: highlight for every report, highlight and classification for CT; run by the job worker.
-        Assert.Equal(["highlight"], await AnalysedTypesAsync(en.Id, 1));
-        Assert.Equal(["classification", "highlight"], await AnalysedTypesAsync(zh.Id, 2));
+        Assert.Equal(["highlight"], await Hl7Exchange.AnalysedTypesAsync(App, en.Id, 1));
+        Assert.Equal(["classification", "highlight"], await Hl7Exchange.AnalysedTypesAsync(App, zh.Id, 2));
         await using var db = TestDb.Open(App);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.ReportId == en.Id && a.Action == "create" && a.Username == "hl7:RIS" && a.Role == "hl7"));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.ReportId == zh.Id && a.Action == "analyze"));
@@ -63,9 +61,9 @@ public abstract class MllpIntakeTests<TFixture>(TFixture app, Func<TFixture, int
             [@"Size 8\S\6 mm\.br\Ratio 1\F\2, T\T\L\E\R", @"first~second"]);
         await using var client = await ConnectAsync();
 
-        AssertAck(await SendAsync(client, message.Bytes()), "AA", message.ControlId);
+        Hl7Exchange.AssertAck(await Hl7Exchange.SendAsync(client, message.Bytes()), "AA", message.ControlId);
 
-        Assert.Equal("Size 8^6 mm\nRatio 1|2, T&L\\R\nfirst\nsecond", (await ReportAsync(message.Accession)).ReportContent);
+        Assert.Equal("Size 8^6 mm\nRatio 1|2, T&L\\R\nfirst\nsecond", (await Hl7Exchange.ReportAsync(App, message.Accession)).ReportContent);
     }
 
     [Fact]
@@ -75,8 +73,8 @@ public abstract class MllpIntakeTests<TFixture>(TFixture app, Func<TFixture, int
         var message = new OruMessage(OruMessage.NewId("DUP"), OruMessage.NewId("DUP"), ["IMPRESSION: Normal chest."]);
         await using var client = await ConnectAsync();
         var first = await client.SendAsync(message.Bytes(), TestContext.Current.CancellationToken);
-        var report = await ReportAsync(message.Accession);
-        await AnalysedTypesAsync(report.Id, 1);
+        var report = await Hl7Exchange.ReportAsync(App, message.Accession);
+        await Hl7Exchange.AnalysedTypesAsync(App, report.Id, 1);
         var jobs = await JobCountAsync();
 
         await using var other = await ConnectAsync();
@@ -99,12 +97,12 @@ public abstract class MllpIntakeTests<TFixture>(TFixture app, Func<TFixture, int
         var corrected = new OruMessage(OruMessage.NewId("C2"), accession, ["IMPRESSION: Small right apical pneumothorax."]) { Status = "C" };
         await using var client = await ConnectAsync();
 
-        AssertAck(await SendAsync(client, original.Bytes()), "AA", original.ControlId);
-        var id = (await ReportAsync(accession)).Id;
-        await AnalysedTypesAsync(id, 1);
-        AssertAck(await SendAsync(client, corrected.Bytes()), "AA", corrected.ControlId);
+        Hl7Exchange.AssertAck(await Hl7Exchange.SendAsync(client, original.Bytes()), "AA", original.ControlId);
+        var id = (await Hl7Exchange.ReportAsync(App, accession)).Id;
+        await Hl7Exchange.AnalysedTypesAsync(App, id, 1);
+        Hl7Exchange.AssertAck(await Hl7Exchange.SendAsync(client, corrected.Bytes()), "AA", corrected.ControlId);
 
-        var report = await ReportAsync(accession);
+        var report = await Hl7Exchange.ReportAsync(App, accession);
         Assert.Equal((id, "IMPRESSION: Small right apical pneumothorax."), (report.Id, report.ReportContent));
         using var api = await App.ViewerAsync();
         var versions = await api.GetFromJsonAsync<JsonElement>($"/api/v1/reports/{id}/versions");
@@ -112,7 +110,7 @@ public abstract class MllpIntakeTests<TFixture>(TFixture app, Func<TFixture, int
             versions.EnumerateArray().Select(v => (v.GetProperty("version").GetInt32(), v.GetProperty("report_content").GetString())));
         Assert.Equal("hl7:RIS", versions[0].GetProperty("superseded_by").GetString());
         Assert.False(versions[1].TryGetProperty("superseded_at", out var superseded) && superseded.ValueKind != JsonValueKind.Null);
-        Assert.Equal(2, (await AnalysedTypesAsync(id, 2)).Count);
+        Assert.Equal(2, (await Hl7Exchange.AnalysedTypesAsync(App, id, 2)).Count);
         await using var db = TestDb.Open(App);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.ReportId == id && a.Action == "update" && a.Username == "hl7:RIS"));
     }
@@ -126,12 +124,12 @@ public abstract class MllpIntakeTests<TFixture>(TFixture app, Func<TFixture, int
         var other = new OruMessage(OruMessage.NewId("T2"), accession, ["IMPRESSION: Something else."]);
         await using var client = await ConnectAsync();
 
-        AssertAck(await SendAsync(client, first.Bytes()), "AA", first.ControlId);
-        var ack = await SendAsync(client, other.Bytes());
+        Hl7Exchange.AssertAck(await Hl7Exchange.SendAsync(client, first.Bytes()), "AA", first.ControlId);
+        var ack = await Hl7Exchange.SendAsync(client, other.Bytes());
 
-        AssertAck(ack, "AE", other.ControlId);
+        Hl7Exchange.AssertAck(ack, "AE", other.ControlId);
         Assert.Equal("205", ack.First("ERR")!.Value(3));
-        Assert.Equal("IMPRESSION: Normal.", (await ReportAsync(accession)).ReportContent);
+        Assert.Equal("IMPRESSION: Normal.", (await Hl7Exchange.ReportAsync(App, accession)).ReportContent);
     }
 
     [Fact]
@@ -147,23 +145,23 @@ public abstract class MllpIntakeTests<TFixture>(TFixture app, Func<TFixture, int
         var good = new OruMessage(OruMessage.NewId("OK"), OruMessage.NewId("OK"), ["IMPRESSION: Normal."]);
 
         await client.WriteRawAsync(unframed.Bytes(), ct);
-        var badFrame = Parse(await client.ReceiveAsync(ct));
-        var version = await SendAsync(client, oldVersion.Bytes());
-        var missing = await SendAsync(client, noText.Bytes());
-        var tooLarge = await SendAsync(client, huge.Bytes());
-        var garbage = await SendAsync(client, "hello"u8.ToArray());
-        var accepted = await SendAsync(client, good.Bytes());
+        var badFrame = Hl7Exchange.Parse(await client.ReceiveAsync(ct));
+        var version = await Hl7Exchange.SendAsync(client, oldVersion.Bytes());
+        var missing = await Hl7Exchange.SendAsync(client, noText.Bytes());
+        var tooLarge = await Hl7Exchange.SendAsync(client, huge.Bytes());
+        var garbage = await Hl7Exchange.SendAsync(client, "hello"u8.ToArray());
+        var accepted = await Hl7Exchange.SendAsync(client, good.Bytes());
 
-        AssertAck(badFrame, "AR", unframed.ControlId);
+        Hl7Exchange.AssertAck(badFrame, "AR", unframed.ControlId);
         Assert.Contains("outside an MLLP frame", badFrame.First("ERR")!.Value(8));
-        AssertAck(version, "AR", oldVersion.ControlId);
+        Hl7Exchange.AssertAck(version, "AR", oldVersion.ControlId);
         Assert.Equal(("203", "MSH"), (version.First("ERR")!.Value(3), version.First("ERR")!.Value(2)));
-        AssertAck(missing, "AE", noText.ControlId);
+        Hl7Exchange.AssertAck(missing, "AE", noText.ControlId);
         Assert.Equal("101", missing.First("ERR")!.Value(3));
-        AssertAck(tooLarge, "AR", huge.ControlId);
+        Hl7Exchange.AssertAck(tooLarge, "AR", huge.ControlId);
         Assert.Contains($"larger than {Hl7TestSettings.MaxMessageBytes} bytes", tooLarge.First("MSA")!.Value(3));
         Assert.Equal("AR", garbage.First("MSA")!.Value(1));
-        AssertAck(accepted, "AA", good.ControlId);
+        Hl7Exchange.AssertAck(accepted, "AA", good.ControlId);
         await using var db = TestDb.Open(App);
         string[] refused = [unframed.Accession, oldVersion.Accession, noText.Accession, huge.Accession];
         Assert.False(await db.Reports.AnyAsync(r => refused.Contains(r.AccessionNumber)));
@@ -172,53 +170,10 @@ public abstract class MllpIntakeTests<TFixture>(TFixture app, Func<TFixture, int
 
     private Task<MllpClient> ConnectAsync() => MllpClient.ConnectAsync("127.0.0.1", port(App), TestContext.Current.CancellationToken);
 
-    private static async Task<Hl7Message> SendAsync(MllpClient client, byte[] message, bool gb18030 = false) =>
-        Parse(await client.SendAsync(message, TestContext.Current.CancellationToken), gb18030);
-
-    private static Hl7Message Parse(byte[]? ack, bool gb18030 = false)
-    {
-        Assert.NotNull(ack);
-        var parsed = Hl7Message.Parse(ack);
-        Assert.Null(parsed.Error);
-        Assert.Equal(gb18030 ? "GB18030" : "utf-8", parsed.Message!.Encoding.WebName, ignoreCase: true);
-        return parsed.Message!;
-    }
-
-    private static void AssertAck(Hl7Message ack, string code, string controlId)
-    {
-        Assert.Equal("ACK", ack.Header.Value(9));
-        Assert.Equal((code, controlId), (ack.First("MSA")!.Value(1), ack.First("MSA")!.Value(2)));
-        Assert.Equal(code == "AA", ack.First("ERR") is null);
-    }
-
-    private async Task<Report> ReportAsync(string accession)
-    {
-        await using var db = TestDb.Open(App);
-        return await db.Reports.AsNoTracking().SingleAsync(r => r.AccessionNumber == accession);
-    }
-
     private async Task<int> JobCountAsync()
     {
         await using var db = TestDb.Open(App);
         return await db.Jobs.CountAsync();
-    }
-
-    /// <summary>Waits until <paramref name="count"/> arrival analyses of the report succeeded; their types, sorted.</summary>
-    private async Task<List<string>> AnalysedTypesAsync(int reportId, int count)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            await using var db = TestDb.Open(App);
-            var types = await db.Annotations.Where(a => a.ReportId == reportId && a.JobId != null && a.Status == AnnotationStatus.Succeeded)
-                .Select(a => a.AnnotationType).ToListAsync();
-            if (types.Count >= count || DateTime.UtcNow > deadline)
-            {
-                return [.. types.Select(t => t.WireName()).Order(StringComparer.Ordinal)];
-            }
-
-            await Task.Delay(100);
-        }
     }
 }
 
