@@ -23,6 +23,7 @@ using ReportLens.Application.Reviews;
 using ReportLens.Server.Reviews;
 using ReportLens.Server.Reviews.Queue;
 using ReportLens.Server.Security;
+using ReportLens.Server.Gold;
 using ReportLens.Server.Ui;
 
 namespace ReportLens.Server;
@@ -105,6 +106,7 @@ public static class ServerModule
         api.MapBackendsApi();
         api.MapReviewsApi();
         api.MapCriticalFindingsApi();
+        api.MapGoldApi();
         app.MapReportLensUi();
         return app;
     }
