@@ -13,6 +13,7 @@ using ReportLens.Server.Configuration;
 using ReportLens.Server.CriticalFindings;
 using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
+using ReportLens.Server.Gold;
 using ReportLens.Server.Health;
 using ReportLens.Server.Hl7;
 using ReportLens.Server.Input;
@@ -23,7 +24,6 @@ using ReportLens.Application.Reviews;
 using ReportLens.Server.Reviews;
 using ReportLens.Server.Reviews.Queue;
 using ReportLens.Server.Security;
-using ReportLens.Server.Gold;
 using ReportLens.Server.Ui;
 
 namespace ReportLens.Server;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ReportLens.Application.Gold;
-using ReportLens.Core.Interop;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Reports;
@@ -31,7 +30,7 @@ public static class GoldApi
         [FromQuery(Name = "since")] string? since, [FromQuery(Name = "adjudicated_only")] bool? adjudicatedOnly, [FromQuery(Name = "deidentify")] bool? deidentify,
         GoldExport export, HttpContext http, CancellationToken ct)
     {
-        if (!ReportValidation.TryParseDate(since, out var sinceDate))
+        if (!Core.Interop.ReportValidation.TryParseDate(since, out var sinceDate))
         {
             return Problems.Validation("since", "since must be a date (yyyy-mm-dd)");
         }
