@@ -6,6 +6,7 @@ using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
 using ReportLens.Application.CriticalFindings;
 using ReportLens.Application.Fhir;
+using ReportLens.Application.Gold;
 using ReportLens.Application.Hl7Out;
 using ReportLens.Application.Import;
 using ReportLens.Application.Outbox;
@@ -81,6 +82,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.TryAddSingleton<CreateUser>();
         services.TryAddSingleton<ImportReports>();
+        services.TryAddSingleton<GoldExport>();
+        services.TryAddSingleton<ReviewedScores>();
         return services;
     }
 }

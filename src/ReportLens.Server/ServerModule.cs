@@ -13,6 +13,7 @@ using ReportLens.Server.Configuration;
 using ReportLens.Server.CriticalFindings;
 using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
+using ReportLens.Server.Gold;
 using ReportLens.Server.Health;
 using ReportLens.Server.Hl7;
 using ReportLens.Server.Input;
@@ -105,6 +106,7 @@ public static class ServerModule
         api.MapBackendsApi();
         api.MapReviewsApi();
         api.MapCriticalFindingsApi();
+        api.MapGoldApi();
         app.MapReportLensUi();
         return app;
     }

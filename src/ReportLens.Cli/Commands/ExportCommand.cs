@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Privacy;
 using ReportLens.Cli.Export;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Cli.Server;
@@ -62,7 +63,7 @@ public static class ExportCommand
             _ => await ExportWriter.WriteFhirAsync(path, Deidentified(await ExportQuery.LoadAsync(db, filter, cancellationToken), deid),
                 context.Time.GetUtcNow(), cancellationToken),
         };
-        var detail = deid is null ? "cli export" : "cli export, de-identified";
+        var detail = ExportAuditDetail.Of("cli export", deid is not null);
         AuditEntries.StageMany(db, Actor.CommandLine(), AuditActions.Export, tally.ReportIds, detail, context.Time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return tally;

@@ -31,9 +31,15 @@ public static class Evaluator
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "not a classification dimension"),
     };
 
-    // What users see is grounded content, so it is what gets scored; grounding is idempotent.
+    // What users see is grounded content, so it is what gets scored; grounding is idempotent. A type the gold
+    // record does not cover (an exported record whose review covered other types) is not scored.
     private static GroundedInput Ground(EvaluationInput input)
     {
+        if (input.Attempted.Any(t => !input.Gold.Covers(t)))
+        {
+            input = input with { Attempted = [.. input.Attempted.Where(input.Gold.Covers)] };
+        }
+
         var text = input.Gold.Text;
         var highlights = Attempted(input, AnnotationType.Highlight, input.Highlights) is { } h ? Grounder.Ground(text, h) : null;
         var classification = Attempted(input, AnnotationType.Classification, input.Classification) is { } c ? Grounder.Ground(text, c) : null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Grounding;
 using ReportLens.Core.Json;
 
 namespace ReportLens.Core.Evaluation;
@@ -95,10 +96,11 @@ public static class GoldFile
         }
 
         // Positions, not the texts, in the message: a gold file may one day hold real reports.
-        var texts = report.Findings.Select((f, i) => ("finding", i, f.Text, f.Start))
-            .Concat(report.Measurements.Select((m, i) => ("measurement", i, m.Text, m.Start)))
-            .Concat(report.Locations.Select((l, i) => ("location", i, l, (int?)null)));
-        foreach (var (kind, index, text, start) in texts)
+        var texts = report.Findings.Select((f, i) => ("finding", i, f.Text, f.Start, f.CodePointStart))
+            .Concat(report.Measurements.Select((m, i) => ("measurement", i, m.Text, m.Start, m.CodePointStart)))
+            .Concat(report.Locations.Select((l, i) => ("location", i, l, (int?)null, (int?)null)));
+        TextLocator? locator = null;
+        foreach (var (kind, index, text, start, codePointStart) in texts)
         {
             if (string.IsNullOrEmpty(text) || !report.Text.Contains(text, StringComparison.Ordinal))
             {
@@ -108,6 +110,11 @@ public static class GoldFile
             if (start is { } s && (s < 0 || s > report.Text.Length - text.Length || string.CompareOrdinal(report.Text, s, text, 0, text.Length) != 0))
             {
                 return $"{report.Id}: {kind} {index} has a start that does not point at its text";
+            }
+
+            if (codePointStart is { } cp && (start is not { } utf16 || (locator ??= new TextLocator(report.Text)).ToCodePoint(utf16) != cp))
+            {
+                return $"{report.Id}: {kind} {index} has a code_point_start that is not its start in code points";
             }
         }
 

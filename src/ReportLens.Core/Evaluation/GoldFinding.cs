@@ -11,4 +11,10 @@ public sealed record GoldFinding
     public bool Critical { get; init; }
     /// <summary>Optional UTF-16 offset of the occurrence meant, for a text that occurs more than once.</summary>
     public int? Start { get; init; }
+    /// <summary>Optional code-point offset of the same occurrence (as Python counts); checked against <see cref="Start"/> on load.</summary>
+    public int? CodePointStart { get; init; }
+    /// <summary>Optional, from a review: left, right or bilateral.</summary>
+    public string? Laterality { get; init; }
+    /// <summary>Optional, from a review: mild, moderate or severe.</summary>
+    public string? Severity { get; init; }
 }

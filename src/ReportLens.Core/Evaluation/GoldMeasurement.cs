@@ -9,4 +9,6 @@ public sealed record GoldMeasurement
     public string? Item { get; init; }
     /// <summary>Optional UTF-16 offset of the occurrence meant, for a text that occurs more than once.</summary>
     public int? Start { get; init; }
+    /// <summary>Optional code-point offset of the same occurrence; checked against <see cref="Start"/> on load.</summary>
+    public int? CodePointStart { get; init; }
 }

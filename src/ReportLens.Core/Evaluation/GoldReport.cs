@@ -1,3 +1,5 @@
+using ReportLens.Core.Annotations;
+
 namespace ReportLens.Core.Evaluation;
 
 /// <summary>
@@ -27,4 +29,14 @@ public sealed record GoldReport
     /// an observation left out is not mentioned. Null when the report was not labelled.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Chexpert { get; init; }
+    /// <summary>
+    /// Exported gold (docs/gold-format.md#gold-export): the annotation types whose reviewed truth this record holds
+    /// (highlight, classification, extraction, scoring); only those are scored. Null for a hand-annotated record: every part.
+    /// </summary>
+    public IReadOnlyList<AnnotationType>? Reviewed { get; init; }
+    /// <summary>Exported gold: the reviewed scores, when a scoring annotation was reviewed.</summary>
+    public IReadOnlyList<GoldScore>? Scores { get; init; }
+
+    /// <summary>Whether the record's truth covers <paramref name="type"/>.</summary>
+    public bool Covers(AnnotationType type) => Reviewed is null || Reviewed.Contains(type);
 }

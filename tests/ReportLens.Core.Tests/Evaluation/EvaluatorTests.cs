@@ -145,6 +145,18 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_GoldReviewedOnHighlightsOnly_ScoresOnlyHighlightsOfThatRecord()
+    {
+        var input = EnPrediction() with { Gold = En with { Reviewed = [AnnotationType.Highlight] } };
+
+        var report = Evaluator.Evaluate([input, ZhPrediction()]);
+
+        Assert.Equal((4, 0), (report.Attempts, report.SchemaFailures));
+        Assert.All(report.Classification, d => Assert.Equal(1, d.Total));
+        Assert.Equal(new PrecisionRecall(2, 3, 2), report.Findings);
+    }
+
+    [Fact]
     public void Evaluate_NoInputs_IsEmptyNotBroken()
     {
         var report = Evaluator.Evaluate([]);

@@ -25,12 +25,29 @@ public sealed class GoldFileTests
     [InlineData("""{"id":"c","text":"左肺","language":"zh","modality":"CT","body_part":"胸部","urgency":"正常","locations":["右肺"]}""", 3)]
     [InlineData("""{"id":"a","text":"左肺","language":"zh","modality":"CT","body_part":"胸部","urgency":"正常"}""", 3)]
     [InlineData("""{"id":"c","text":"左肺结节","language":"zh","modality":"CT","body_part":"胸部","urgency":"正常","findings":[{"text":"结节","start":1}]}""", 3)]
+    // An emoji is two UTF-16 units but one code point: code_point_start 3 is not the code point of UTF-16 offset 3.
+    [InlineData("""{"id":"c","text":"😀左肺结节","language":"zh","modality":"CT","body_part":"胸部","urgency":"正常","findings":[{"text":"肺结节","start":3,"code_point_start":3}]}""", 3)]
+    [InlineData("""{"id":"c","text":"左肺结节","language":"zh","modality":"CT","body_part":"胸部","urgency":"正常","findings":[{"text":"结节","code_point_start":2}]}""", 3)]
     public void Parse_BadLine_ThrowsWithItsLineNumber(string bad, int line)
     {
         var error = Assert.Throws<GoldFileException>(() => GoldFile.Parse(new StringReader(Valid + "\n\n" + bad), "gold.jsonl"));
 
         Assert.Equal(line, error.Line);
         Assert.StartsWith($"gold.jsonl:{line}: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ExportedRecord_ReadsReviewedTypesCodePointsAndScores()
+    {
+        const string exported = """{"id":"report-7","text":"😀左肺结节","language":"zh","modality":"","body_part":"","urgency":"","findings":[{"text":"结节","start":4,"code_point_start":3,"abnormal":true,"laterality":"left"}],"reviewed":["highlight"],"scores":[{"dimension":"完整性","score":80,"max_score":100}]}""";
+
+        var report = GoldFile.Parse(new StringReader(exported)).Single();
+
+        Assert.Equal([Core.Annotations.AnnotationType.Highlight], report.Reviewed);
+        Assert.True(report.Covers(Core.Annotations.AnnotationType.Highlight));
+        Assert.False(report.Covers(Core.Annotations.AnnotationType.Classification));
+        Assert.Equal((3, "left"), (report.Findings[0].CodePointStart, report.Findings[0].Laterality));
+        Assert.Equal(new GoldScore("完整性", 80, 100), Assert.Single(report.Scores!));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class KeyboardReviewTests(UiFixture app)
 
         // A missed finding: select it in the text (after the emoji), press n, then Enter.
         var start = Text.IndexOf(Missed, StringComparison.Ordinal);
-        await page.EvaluateAsync(SelectJs, new[] { start, start + Missed.Length });
+        await page.SelectReportTextAsync(start, start + Missed.Length);
         await keyboard.PressAsync("n");
         await Assertions.Expect(page.Locator("[data-testid=add-text]")).ToHaveTextAsync(Missed);
         await Assertions.Expect(page.Locator("[data-testid=add-list]")).ToBeFocusedAsync();
@@ -72,25 +72,6 @@ public sealed class KeyboardReviewTests(UiFixture app)
         await keyboard.PressAsync("]");
         await page.WaitForURLAsync(url => !url.EndsWith($"/reports/{reportId}", StringComparison.Ordinal) && url.Contains("/reports/", StringComparison.Ordinal));
     }
-
-    /// <summary>Selects the report text between two UTF-16 offsets, as a reviewer's drag would (the marks split it into several text nodes).</summary>
-    private const string SelectJs = """
-        ([start, end]) => {
-          const root = document.querySelector('[data-testid=report-text]');
-          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-          const range = document.createRange();
-          let seen = 0, started = false, node;
-          while ((node = walker.nextNode())) {
-            const len = node.data.length;
-            if (!started && start < seen + len) { range.setStart(node, start - seen); started = true; }
-            if (end >= seen && end <= seen + len) { range.setEnd(node, end - seen); break; }
-            seen += len;
-          }
-          const selection = window.getSelection();
-          selection.removeAllRanges();
-          selection.addRange(range);
-        }
-        """;
 
     private async Task<int> AnalysedReportAsync()
     {

@@ -32,4 +32,25 @@ internal static class PageActions
 
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(UiFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>Selects the report text between two UTF-16 offsets, as a reviewer's drag would (the marks split it into several text nodes).</summary>
+    public static Task SelectReportTextAsync(this IPage page, int start, int end) => page.EvaluateAsync(SelectJs, new[] { start, end });
+
+    private const string SelectJs = """
+        ([start, end]) => {
+          const root = document.querySelector('[data-testid=report-text]');
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          const range = document.createRange();
+          let seen = 0, started = false, node;
+          while ((node = walker.nextNode())) {
+            const len = node.data.length;
+            if (!started && start < seen + len) { range.setStart(node, start - seen); started = true; }
+            if (end >= seen && end <= seen + len) { range.setEnd(node, end - seen); break; }
+            seen += len;
+          }
+          const selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+        }
+        """;
 }

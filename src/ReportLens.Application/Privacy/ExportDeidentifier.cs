@@ -3,7 +3,7 @@ using ReportLens.Core.Deidentification;
 using ReportLens.Core.Json;
 using ReportLens.Data.Entities;
 
-namespace ReportLens.Cli.Export;
+namespace ReportLens.Application.Privacy;
 
 /// <summary>
 /// What `export --deidentify` writes in place of each report and its annotations (docs/privacy.md): the text
