@@ -7,6 +7,7 @@ using ReportLens.Application.Caching;
 using ReportLens.Application.CriticalFindings;
 using ReportLens.Application.Fhir;
 using ReportLens.Application.Import;
+using ReportLens.Application.Usage;
 using ReportLens.Application.Users;
 using ReportLens.Application.Reports;
 using ReportLens.Core.Rules;
@@ -42,6 +43,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AnalyseAndRecord>();
         services.AddSingleton<ReportFhirExport>();
         services.AddSingleton<ReportStore>();
+        services.AddSingleton<UsageReport>();
         services.AddHostedService<CacheHitFlusher>();
         services.AddOptions<CriticalFindingsOptions>().Bind(configuration.GetSection(CriticalFindingsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CriticalCaseSignal>();

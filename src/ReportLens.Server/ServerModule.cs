@@ -23,6 +23,7 @@ using ReportLens.Server.Reviews;
 using ReportLens.Server.Reviews.Queue;
 using ReportLens.Server.Security;
 using ReportLens.Server.Ui;
+using ReportLens.Server.Usage;
 
 namespace ReportLens.Server;
 
@@ -106,6 +107,7 @@ public static class ServerModule
         api.MapBackendsApi();
         api.MapReviewsApi();
         api.MapCriticalFindingsApi();
+        api.MapUsageApi();
         app.MapReportLensUi();
         return app;
     }
