@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ReportLens.Cli.LoadTest;
 using ReportLens.Core.Annotations;
 using ReportLens.OllamaEmulator;
 
@@ -8,6 +9,9 @@ namespace ReportLens.Bench;
 
 internal sealed record BatchResult(string Name, int Reports, long Requests, double WallSeconds, double IdealSeconds, long PeakWorkingSetBytes)
 {
+    /// <summary>Reports/hour and tokens/s per backend, from the server's own usage accounting (GET /api/v1/usage).</summary>
+    public IReadOnlyList<BackendThroughput> Backends { get; init; } = [];
+
     public double Fraction => IdealSeconds / WallSeconds;
 }
 
@@ -40,7 +44,23 @@ internal static class BatchBenchmarks
         }
 
         var wall = (job.GetProperty("finished_at").GetDateTimeOffset() - job.GetProperty("started_at").GetDateTimeOffset()).TotalSeconds;
-        return new BatchResult(name, texts.Count, capacity.Requests, wall, capacity.IdealSeconds(), server.PeakWorkingSetBytes);
+        return new BatchResult(name, texts.Count, capacity.Requests, wall, capacity.IdealSeconds(), server.PeakWorkingSetBytes)
+        {
+            Backends = await BackendsAsync(server, job, wall),
+        };
+    }
+
+    /// <summary>The fresh database holds only this job's analyses: the usage per backend is the job's.</summary>
+    private static async Task<IReadOnlyList<BackendThroughput>> BackendsAsync(BenchServer server, JsonElement job, double wall)
+    {
+        var usage = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/usage?group_by=backend");
+        var model = job.TryGetProperty("model", out var m) && m.GetString() is { } named ? named : "qwen2.5:7b";
+        return [.. usage.GetProperty("rows").EnumerateArray().Select(row => new BackendThroughput(
+            row.GetProperty("key").GetString()!, model, row.GetProperty("analyses").GetInt32(), row.GetProperty("prompt_tokens").GetInt64(),
+            row.GetProperty("output_tokens").GetInt64(), row.GetProperty("thinking_tokens").GetInt64(), wall)
+        {
+            DecodeTokensPerSecond = row.TryGetProperty("output_tokens_per_second", out var decode) ? decode.GetDouble() : null,
+        })];
     }
 
     /// <summary>The naive batch baseline: every report at once behind a semaphore of 3, straight to the emulator.</summary>

@@ -94,5 +94,17 @@ internal sealed class ReportWriter(TextWriter output)
             output.WriteLine();
             output.WriteLine($"Speed-up of two emulators over one: {results[1].WallSeconds / results[2].WallSeconds:0.00}×");
         }
+
+        output.WriteLine();
+        output.WriteLine("### Tokens/s and reports/hour per backend (EMULATOR figures: they show the emulator's configured rates and the server's scheduling, never a model's speed)");
+        output.WriteLine("| run | backend | analyses | reports/hour | prompt tokens/s | output tokens/s | decode tokens/s per call |");
+        output.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            foreach (var b in r.Backends)
+            {
+                output.WriteLine($"| {r.Name} | {b.Backend} | {b.Reports} | {b.ReportsPerHour:0} | {b.PromptTokensPerSecond:0} | {b.OutputTokensPerSecond:0} | {(b.DecodeTokensPerSecond is { } d ? d.ToString("0") : "n/a")} |");
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ using ReportLens.Application.Gold;
 using ReportLens.Application.Hl7Out;
 using ReportLens.Application.Import;
 using ReportLens.Application.Outbox;
+using ReportLens.Application.Usage;
 using ReportLens.Application.Users;
 using ReportLens.Application.Reviews;
 using ReportLens.Application.Reports;
@@ -48,6 +49,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ReportStore>();
         services.AddScoped<ReviewService>();
         services.AddSingleton<ReviewStatsCache>();
+        services.AddSingleton<UsageReport>();
         services.AddHostedService<CacheHitFlusher>();
         services.AddOptions<CriticalFindingsOptions>().Bind(configuration.GetSection(CriticalFindingsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CriticalCaseSignal>();

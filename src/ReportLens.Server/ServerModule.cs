@@ -25,6 +25,7 @@ using ReportLens.Server.Reviews;
 using ReportLens.Server.Reviews.Queue;
 using ReportLens.Server.Security;
 using ReportLens.Server.Ui;
+using ReportLens.Server.Usage;
 
 namespace ReportLens.Server;
 
@@ -107,6 +108,7 @@ public static class ServerModule
         api.MapReviewsApi();
         api.MapCriticalFindingsApi();
         api.MapGoldApi();
+        api.MapUsageApi();
         app.MapReportLensUi();
         return app;
     }

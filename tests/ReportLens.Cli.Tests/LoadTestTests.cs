@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ReportLens.Cli.LoadTest;
 using ReportLens.Cli.Tests.Infrastructure;
@@ -46,6 +47,31 @@ public sealed class LoadTestTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(2, ollama.Requests.Count);
         Assert.All(ollama.Requests, body => Assert.Equal("llama3.1:8b", (string?)body["model"]));
+    }
+
+    [Fact]
+    public async Task LoadTest_DirectToOllama_ReportsTokensPerSecondAndReportsPerHourFromOllamasCounts()
+    {
+        // The capture server answers every call with prompt_eval_count 30, eval_count 50 and eval_duration 1 s.
+        await using var ollama = await WireCaptureServer.StartAsync();
+
+        var result = await workspace.RunAsync("loadtest", "-n", "3", "-c", "1", "--ollama", ollama.BaseUrl.ToString(), "--json", workspace.Path("load.json"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Throughput per backend", result.Stdout);
+        Assert.Contains("reports/hour", result.Stdout);
+        Assert.Contains("50.0 tokens/s", result.Stdout);
+        using var json = JsonDocument.Parse(File.ReadAllText(workspace.Path("load.json")));
+        var backend = Assert.Single(json.RootElement.GetProperty("backends").EnumerateArray());
+        Assert.Equal(ollama.BaseUrl.ToString().TrimEnd('/'), backend.GetProperty("backend").GetString());
+        Assert.Equal("qwen2.5:7b", backend.GetProperty("model").GetString());
+        Assert.Equal(3, backend.GetProperty("reports").GetInt32());
+        Assert.Equal(90, backend.GetProperty("prompt_tokens").GetInt64());
+        Assert.Equal(150, backend.GetProperty("output_tokens").GetInt64());
+        Assert.Equal(50, backend.GetProperty("decode_tokens_per_second").GetDouble());
+        var wall = json.RootElement.GetProperty("total_seconds").GetDouble();
+        Assert.Equal(Math.Round(150 / wall, 1), backend.GetProperty("output_tokens_per_second").GetDouble(), 1);
+        Assert.Equal(Math.Round(3 / wall * 3600, 1), backend.GetProperty("reports_per_hour").GetDouble(), 1);
     }
 
     [Fact]

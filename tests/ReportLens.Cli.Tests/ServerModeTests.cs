@@ -25,6 +25,16 @@ public sealed class ServerModeTests(ServerFixture server) : IClassFixture<Server
         Assert.True(latency.GetProperty("min").GetDouble() <= latency.GetProperty("p50").GetDouble());
         Assert.True(latency.GetProperty("p50").GetDouble() <= latency.GetProperty("p99").GetDouble());
         Assert.True(latency.GetProperty("p99").GetDouble() <= latency.GetProperty("max").GetDouble());
+
+        // Tokens/s and reports/hour per backend, from what each answer says it cost.
+        Assert.Contains("Throughput per backend", result.Stdout);
+        var backend = Assert.Single(json.RootElement.GetProperty("backends").EnumerateArray());
+        Assert.Equal(server.Emulator.BaseUrl.ToString().TrimEnd('/'), backend.GetProperty("backend").GetString()!.TrimEnd('/'));
+        Assert.Equal(12, backend.GetProperty("reports").GetInt32());
+        Assert.True(backend.GetProperty("prompt_tokens").GetInt64() > 0);
+        Assert.True(backend.GetProperty("prompt_tokens_per_second").GetDouble() > 0);
+        Assert.True(backend.GetProperty("output_tokens_per_second").GetDouble() > 0);
+        Assert.True(backend.GetProperty("reports_per_hour").GetDouble() > 0);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public static class LoadTestCommand
         type.AcceptOnlyFromAmong([.. AnnotationTypes.WireNames]);
         var engine = new Option<string?>("--engine") { Description = "llm|rules|hybrid (server mode; default: the server's)" };
         engine.AcceptOnlyFromAmong("llm", "rules", "hybrid");
-        var model = new Option<string?>("--model") { Description = $"Model for direct Ollama mode (default: $OLLAMA_MODEL, else {OllamaSettings.DefaultModel})" };
+        var model = new Option<string?>("--model") { Description = $"Model (server mode: default the server's; direct Ollama mode: default $OLLAMA_MODEL, else {OllamaSettings.DefaultModel})" };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file" };
         var command = new Command("loadtest", "Measure throughput and latency of analyses") { requests, concurrency, type, engine, model, json };
         command.SetHandler(globals, async (context, cancellationToken) =>
@@ -35,7 +35,7 @@ public static class LoadTestCommand
 
             AnnotationTypes.TryParse(context.Get(type), out var annotationType);
             using ILoadTarget target = context.UseServer
-                ? new ServerLoadTarget(ServerClient.From(context), context.ServerUrl!, context.Get(type), context.Get(engine))
+                ? new ServerLoadTarget(ServerClient.From(context), context.ServerUrl!, context.Get(type), context.Get(engine), context.Get(model))
                 : new OllamaChatLoadTarget(
                     new HttpClient { BaseAddress = context.Ollama.BaseUrl, Timeout = TimeSpan.FromMinutes(10) },
                     context.Get(model) ?? context.Ollama.Options.Model,
@@ -74,6 +74,31 @@ public static class LoadTestCommand
         table.AddRow("latency p99", S(r.Latency.P99));
         table.AddRow("latency max", S(r.Latency.Max));
         table.AddRow("latency mean", S(r.Latency.Mean));
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) }).Write(table);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
+        console.Write(table);
+        console.Write(Throughput(r));
+    }
+
+    /// <summary>Per backend and model: reports/hour and tokens/s over the run's wall time, and the backend's own decode speed.</summary>
+    private static Table Throughput(LoadTestResult r)
+    {
+        static string N(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+        var table = new Table().Title("Throughput per backend").AddColumns("metric", "value");
+        foreach (var b in r.Backends)
+        {
+            table.AddRow("backend", Markup.Escape($"{b.Backend} ({b.Model})"));
+            table.AddRow("  reports", $"{b.Reports} ({N(b.ReportsPerHour)} reports/hour)");
+            table.AddRow("  prompt tokens", $"{b.PromptTokens} ({N(b.PromptTokensPerSecond)} tokens/s)");
+            table.AddRow("  output tokens", $"{b.OutputTokens} ({N(b.OutputTokensPerSecond)} tokens/s)");
+            table.AddRow("  thinking tokens", b.ThinkingTokens.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("  decode per call", b.DecodeTokensPerSecond is { } d ? $"{N(d)} tokens/s" : "not reported");
+        }
+
+        if (r.CacheHits > 0)
+        {
+            table.AddRow("cache hits (not counted)", r.CacheHits.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return table;
     }
 }

@@ -5,6 +5,6 @@ public interface ILoadTarget : IDisposable
 {
     string Label { get; }
 
-    /// <summary>Sends request number <paramref name="index"/>; throws on failure.</summary>
-    Task SendAsync(int index, CancellationToken cancellationToken);
+    /// <summary>Sends request number <paramref name="index"/> and reads what it cost; throws on failure.</summary>
+    Task<LoadSample> SendAsync(int index, CancellationToken cancellationToken);
 }

@@ -10,4 +10,6 @@ public sealed record LoadTestResult(
     double TotalSeconds,
     double Throughput,
     LatencySummary Latency,
-    IReadOnlyDictionary<string, int> Errors);
+    IReadOnlyDictionary<string, int> Errors,
+    IReadOnlyList<BackendThroughput> Backends,
+    int CacheHits);

@@ -9,6 +9,7 @@ public sealed class LoadTestRunner(ILoadTarget target, TimeProvider time, IAnsiC
     public async Task<LoadTestResult> RunAsync(int requests, int concurrency, CancellationToken cancellationToken)
     {
         var latencies = new ConcurrentBag<double>();
+        var samples = new ConcurrentBag<LoadSample>();
         var errors = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var started = time.GetTimestamp();
         await status.Progress().AutoClear(true).StartAsync(async progress =>
@@ -20,7 +21,7 @@ public sealed class LoadTestRunner(ILoadTarget target, TimeProvider time, IAnsiC
                     var begin = time.GetTimestamp();
                     try
                     {
-                        await target.SendAsync(index, ct);
+                        samples.Add(await target.SendAsync(index, ct));
                         latencies.Add(time.GetElapsedTime(begin).TotalSeconds);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -33,7 +34,8 @@ public sealed class LoadTestRunner(ILoadTarget target, TimeProvider time, IAnsiC
         });
         var total = time.GetElapsedTime(started).TotalSeconds;
         return new LoadTestResult(target.Label, requests, concurrency, latencies.Count, requests - latencies.Count, total,
-            total > 0 ? requests / total : 0, LatencySummary.Of(latencies.ToArray()), new Dictionary<string, int>(errors));
+            total > 0 ? requests / total : 0, LatencySummary.Of(latencies.ToArray()), new Dictionary<string, int>(errors),
+            BackendThroughput.Of(samples, total), samples.Count(s => s.Cached));
     }
 
     private static string Reason(Exception ex) => ex switch

@@ -134,6 +134,9 @@ namespace ReportLens.Data.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int?>("ThinkingTokens")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("TotalDurationNs")
                         .HasColumnType("bigint");
 
@@ -142,6 +145,8 @@ namespace ReportLens.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("JobId");
 
@@ -362,6 +367,9 @@ namespace ReportLens.Data.Postgres.Migrations
 
                     b.Property<double?>("Temperature")
                         .HasColumnType("double precision");
+
+                    b.Property<long>("ThinkingTokens")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Total")
                         .HasColumnType("integer");

@@ -127,6 +127,9 @@ namespace ReportLens.Data.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ThinkingTokens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("TotalDurationNs")
                         .HasColumnType("INTEGER");
 
@@ -135,6 +138,8 @@ namespace ReportLens.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("JobId");
 
@@ -349,6 +354,9 @@ namespace ReportLens.Data.Sqlite.Migrations
 
                     b.Property<double?>("Temperature")
                         .HasColumnType("REAL");
+
+                    b.Property<long>("ThinkingTokens")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");

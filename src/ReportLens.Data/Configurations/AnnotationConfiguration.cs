@@ -11,6 +11,8 @@ internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotat
         builder.ToTable("ai_annotations");
         builder.HasIndex(a => new { a.ReportId, a.CreatedAt });
         builder.HasIndex(a => a.JobId);
+        // Usage over a period (GET /api/v1/usage) reads annotations by creation time.
+        builder.HasIndex(a => a.CreatedAt);
         // A job item yields at most one annotation: the database, not the worker, enforces exactly-once.
         builder.HasIndex(a => a.JobItemId).IsUnique();
         builder.Property(a => a.AnnotationType).HasMaxLength(20);

@@ -26,6 +26,8 @@ public sealed class Annotation
     public double? GroundedFraction { get; set; }
     public int? PromptTokens { get; set; }
     public int? OutputTokens { get; set; }
+    /// <summary>Reasoning tokens, when the backend reports them apart (OpenAI-compatible usage); Ollama counts them in OutputTokens.</summary>
+    public int? ThinkingTokens { get; set; }
     public long? TotalDurationNs { get; set; }
     public long? LoadDurationNs { get; set; }
     public long? PromptEvalDurationNs { get; set; }

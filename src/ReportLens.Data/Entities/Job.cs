@@ -20,6 +20,7 @@ public sealed class Job
     public int Cancelled { get; set; }
     public long PromptTokens { get; set; }
     public long OutputTokens { get; set; }
+    public long ThinkingTokens { get; set; }
     /// <summary>The filter the items were selected with (null when the client listed report ids).</summary>
     public string? FilterJson { get; set; }
     public int? CreatedBy { get; set; }

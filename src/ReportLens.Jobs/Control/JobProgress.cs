@@ -21,6 +21,10 @@ public sealed record JobProgress
     public int Cancelled { get; init; }
     public double ReportsPerMinute { get; init; }
     public double TokensPerSecond { get; init; }
+    /// <summary>Tokens the job's fresh analyses cost so far (cache hits cost none); thinking only where the backend reports it apart.</summary>
+    public long PromptTokens { get; init; }
+    public long OutputTokens { get; init; }
+    public long ThinkingTokens { get; init; }
     /// <summary>Seconds until the remaining items are done at the current rate; null before the first finishes.</summary>
     public double? EtaSeconds { get; init; }
     public System.Text.Json.JsonElement? Filter { get; init; }

@@ -139,11 +139,13 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
         var succeeded = state == JobItemState.Succeeded ? 1 : 0;
         var promptTokens = annotation is { Cached: false } ? annotation.PromptTokens ?? 0 : 0;
         var outputTokens = annotation is { Cached: false } ? annotation.OutputTokens ?? 0 : 0;
+        var thinkingTokens = annotation is { Cached: false } ? annotation.ThinkingTokens ?? 0 : 0;
         await db.Jobs.Where(j => j.Id == item.JobId).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Succeeded, j => j.Succeeded + succeeded)
             .SetProperty(j => j.Failed, j => j.Failed + (1 - succeeded))
             .SetProperty(j => j.PromptTokens, j => j.PromptTokens + promptTokens)
             .SetProperty(j => j.OutputTokens, j => j.OutputTokens + outputTokens)
+            .SetProperty(j => j.ThinkingTokens, j => j.ThinkingTokens + thinkingTokens)
             .SetProperty(j => j.UpdatedAt, now), ct);
         await FinishJobIfDoneAsync(db, item.JobId, now, ct);
         return true;

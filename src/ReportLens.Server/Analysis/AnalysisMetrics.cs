@@ -26,7 +26,7 @@ public sealed class AnalysisMetrics(ReportLensMetrics metrics, ModelLabels model
         {
             metrics.RecordLlmCall(new LlmCallObservation(llm.Backend, models.For(llm.Model), type, LlmOutcomes.Success,
                 TimeSpan.FromSeconds(result.DurationSeconds), llm.PromptTokens, llm.OutputTokens,
-                llm.EvalDurationNs is { } ns ? TimeSpan.FromTicks(ns / 100) : null));
+                llm.EvalDurationNs is { } ns ? TimeSpan.FromTicks(ns / 100) : null, llm.ThinkingTokens));
             if (llm.SchemaRepairs > 0)
             {
                 metrics.RecordSchemaRepair(models.For(llm.Model));

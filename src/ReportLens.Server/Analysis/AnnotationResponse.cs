@@ -27,6 +27,8 @@ public sealed record AnnotationResponse
     public string UserPrompt { get; init; } = "";
     public int? PromptEvalCount { get; init; }
     public int? EvalCount { get; init; }
+    /// <summary>Reasoning tokens, where the backend reports them apart from eval_count (OpenAI-compatible usage).</summary>
+    public int? ThinkingTokens { get; init; }
     public double? TokensPerSecond { get; init; }
     public AnnotationTimings? Timings { get; init; }
     public string? Backend { get; init; }
@@ -59,6 +61,7 @@ public sealed record AnnotationResponse
         UserPrompt = a.UserPrompt,
         PromptEvalCount = a.PromptTokens,
         EvalCount = a.OutputTokens,
+        ThinkingTokens = a.ThinkingTokens,
         TokensPerSecond = a.OutputTokens is { } n && a.EvalDurationNs is > 0 ? Math.Round(n / (a.EvalDurationNs.Value / 1e9), 1) : null,
         Timings = a.TotalDurationNs is null ? null : new AnnotationTimings(a.TotalDurationNs, a.LoadDurationNs, a.PromptEvalDurationNs, a.EvalDurationNs),
         Backend = a.Backend,

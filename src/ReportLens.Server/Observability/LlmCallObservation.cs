@@ -10,4 +10,5 @@ public sealed record LlmCallObservation(
     TimeSpan Duration,
     int? PromptTokens = null,
     int? OutputTokens = null,
-    TimeSpan? EvalDuration = null);
+    TimeSpan? EvalDuration = null,
+    int? ThinkingTokens = null);

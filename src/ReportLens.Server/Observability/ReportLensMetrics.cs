@@ -13,8 +13,7 @@ public sealed class ReportLensMetrics
     private readonly TimeProvider _time;
     private readonly Counter _llmRequests;
     private readonly Histogram _llmDuration;
-    private readonly Counter _promptTokens;
-    private readonly Counter _outputTokens;
+    private readonly Counter _tokens;
     private readonly Gauge _tokensPerSecond;
     private readonly Gauge _backendUp;
     private readonly Gauge _backendSlots;
@@ -48,8 +47,9 @@ public sealed class ReportLensMetrics
                 // Local 7B models answer in ~1-60 s; the tail up to the 300 s proxy timeout matters for alerts.
                 Buckets = [0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120, 300],
             });
-        _promptTokens = f.CreateCounter("reportlens_llm_prompt_tokens_total", "Prompt tokens evaluated (Ollama prompt_eval_count).", "model");
-        _outputTokens = f.CreateCounter("reportlens_llm_output_tokens_total", "Tokens generated (Ollama eval_count).", "model");
+        _tokens = f.CreateCounter("reportlens_llm_tokens_total",
+            "Tokens of fresh LLM analyses by kind: prompt (prompt_eval_count / usage.prompt_tokens), output (eval_count / usage.completion_tokens), thinking (reasoning tokens, where the backend reports them apart).",
+            "kind", "model", "backend");
         _tokensPerSecond = f.CreateGauge("reportlens_llm_tokens_per_second", "Generation speed of the last call per backend (eval_count / eval_duration).", "backend");
         _backendUp = f.CreateGauge("reportlens_backend_up", "1 when the backend answered its last health probe, else 0.", "backend");
         _backendSlots = f.CreateGauge("reportlens_backend_slots", "Concurrent requests the backend is allowed.", "backend");
@@ -89,19 +89,24 @@ public sealed class ReportLensMetrics
         var type = Label(call.AnnotationType);
         _llmRequests.WithLabels(backend, model, type, LlmOutcomes.Normalize(call.Outcome)).Inc();
         _llmDuration.WithLabels(backend, model, type).Observe(Math.Max(0, call.Duration.TotalSeconds));
-        if (call.PromptTokens is > 0)
-        {
-            _promptTokens.WithLabels(model).Inc(call.PromptTokens.Value);
-        }
-
+        AddTokens(TokenKinds.Prompt, model, backend, call.PromptTokens);
+        AddTokens(TokenKinds.Thinking, model, backend, call.ThinkingTokens);
         if (call.OutputTokens is > 0)
         {
-            _outputTokens.WithLabels(model).Inc(call.OutputTokens.Value);
+            AddTokens(TokenKinds.Output, model, backend, call.OutputTokens);
             var generation = call.EvalDuration ?? call.Duration;
             if (generation > TimeSpan.Zero)
             {
                 _tokensPerSecond.WithLabels(backend).Set(call.OutputTokens.Value / generation.TotalSeconds);
             }
+        }
+    }
+
+    private void AddTokens(string kind, string model, string backend, int? tokens)
+    {
+        if (tokens is > 0)
+        {
+            _tokens.WithLabels(kind, model, backend).Inc(tokens.Value);
         }
     }
 

@@ -24,6 +24,10 @@ public sealed class AnalysisMetricsTests(EmulatorAppFixture app) : ApiTest<Emula
         Assert.Matches("reportlens_cache_hits_total [1-9]", metrics);
         Assert.Matches("reportlens_cache_misses_total [1-9]", metrics);
         Assert.Matches("reportlens_schema_failures_total\\{model=\"qwen2.5:7b\"\\} [1-9]", metrics);
+        // One fresh call's tokens by kind, model and backend; the cache hit adds none, and no user name is a label.
+        Assert.Matches("reportlens_llm_tokens_total\\{kind=\"prompt\",model=\"qwen2.5:7b\",backend=\"[^\"]+\"\\} [1-9]", metrics);
+        Assert.Matches("reportlens_llm_tokens_total\\{kind=\"output\",model=\"qwen2.5:7b\",backend=\"[^\"]+\"\\} [1-9]", metrics);
+        Assert.DoesNotContain("radiologist1", metrics);
         Assert.Contains("reportlens_backend_slots{", metrics);
         Assert.Contains("reportlens_grounded_fraction_bucket{", metrics);
         Assert.DoesNotContain("双肺", metrics);

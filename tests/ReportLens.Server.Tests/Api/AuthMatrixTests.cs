@@ -57,6 +57,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         { "GET", "/api/v1/ai/cache", 200, 200, 200 },
         { "GET", "/api/v1/reviews/stats", 200, 200, 200 },
         { "GET", "/api/v1/audit/export", 403, 403, 200 },
+        { "GET", "/api/v1/usage", 403, 403, 200 },
         { "GET", "/api/v1/jobs/{job}", 200, 200, 200 },
         { "GET", "/api/v1/jobs/{job}/items", 200, 200, 200 },
         { "GET", "/api/v1/jobs/{job}/events", 200, 200, 200 },

@@ -16,7 +16,7 @@ public sealed partial class ReportLensMetricsTests
         var metrics = host.Services.GetRequiredService<ReportLensMetrics>();
 
         metrics.RecordLlmCall(new LlmCallObservation("ollama-1", "qwen2.5:7b", "highlight", "success",
-            TimeSpan.FromSeconds(3), PromptTokens: 400, OutputTokens: 100, EvalDuration: TimeSpan.FromSeconds(2)));
+            TimeSpan.FromSeconds(3), PromptTokens: 400, OutputTokens: 100, EvalDuration: TimeSpan.FromSeconds(2), ThinkingTokens: 30));
         metrics.RecordLlmCall(new LlmCallObservation("ollama-1", "qwen2.5:7b", "highlight", "no-such-outcome", TimeSpan.FromSeconds(1)));
         metrics.RecordBackendState("ollama-1", up: true, slots: 4, slotsInUse: 3, queueLength: 7);
         metrics.SetJobItems(new Dictionary<string, long> { ["queued"] = 12, ["failed"] = 2 });
@@ -32,8 +32,9 @@ public sealed partial class ReportLensMetricsTests
         Assert.Equal(1, Value(body, "reportlens_llm_requests_total", "outcome=\"success\""));
         Assert.Equal(1, Value(body, "reportlens_llm_requests_total", "outcome=\"error\""));
         Assert.Equal(2, Value(body, "reportlens_llm_request_duration_seconds_count", "annotation_type=\"highlight\""));
-        Assert.Equal(400, Value(body, "reportlens_llm_prompt_tokens_total", "model=\"qwen2.5:7b\""));
-        Assert.Equal(100, Value(body, "reportlens_llm_output_tokens_total", "model=\"qwen2.5:7b\""));
+        Assert.Equal(400, Value(body, "reportlens_llm_tokens_total", "kind=\"prompt\"", "model=\"qwen2.5:7b\"", "backend=\"ollama-1\""));
+        Assert.Equal(100, Value(body, "reportlens_llm_tokens_total", "kind=\"output\"", "model=\"qwen2.5:7b\"", "backend=\"ollama-1\""));
+        Assert.Equal(30, Value(body, "reportlens_llm_tokens_total", "kind=\"thinking\"", "model=\"qwen2.5:7b\"", "backend=\"ollama-1\""));
         Assert.Equal(50, Value(body, "reportlens_llm_tokens_per_second", "backend=\"ollama-1\""));
         Assert.Equal(1, Value(body, "reportlens_backend_up", "backend=\"ollama-1\""));
         Assert.Equal(4, Value(body, "reportlens_backend_slots", "backend=\"ollama-1\""));
