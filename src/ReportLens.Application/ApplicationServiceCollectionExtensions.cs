@@ -7,6 +7,7 @@ using ReportLens.Application.Caching;
 using ReportLens.Application.CriticalFindings;
 using ReportLens.Application.Fhir;
 using ReportLens.Application.Import;
+using ReportLens.Application.Prompts;
 using ReportLens.Application.Users;
 using ReportLens.Application.Reports;
 using ReportLens.Core.Rules;
@@ -25,6 +26,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddOptions<AnalysisLimitsOptions>().Bind(configuration.GetSection(AnalysisLimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IRulesEngine>(RulesEngine.Default);
         services.AddSingleton<ILlmStatusProvider, LlmStatusProvider>();
+        services.TryAddSingleton<IFewShotSource>(NoFewShotSource.Instance);
         services.AddSingleton<IReportAnalyzer, ReportAnalyzer>();
         return services;
     }
@@ -35,6 +37,7 @@ public static class ApplicationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReportLensApplication(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IFewShotSource>(sp => sp.GetRequiredService<PromptExamples>());
         services.AddReportLensAnalysis(configuration);
         services.AddReportLensRecords();
         services.AddSingleton<ResultCache>();
@@ -69,6 +72,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.TryAddSingleton<CreateUser>();
         services.TryAddSingleton<ImportReports>();
+        services.TryAddSingleton<PromptExamples>();
         return services;
     }
 }

@@ -18,6 +18,7 @@ using ReportLens.Server.Hl7;
 using ReportLens.Server.Input;
 using ReportLens.Server.Jobs;
 using ReportLens.Server.Observability;
+using ReportLens.Server.Prompts;
 using ReportLens.Server.Reports;
 using ReportLens.Server.Reviews;
 using ReportLens.Server.Reviews.Queue;
@@ -106,6 +107,7 @@ public static class ServerModule
         api.MapBackendsApi();
         api.MapReviewsApi();
         api.MapCriticalFindingsApi();
+        api.MapPromptExamplesApi();
         app.MapReportLensUi();
         return app;
     }

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReportLens.Application;
 using ReportLens.Application.Import;
+using ReportLens.Application.Prompts;
 using ReportLens.Application.Users;
 using ReportLens.Data;
 
 namespace ReportLens.Cli.Infrastructure;
 
-/// <summary>The application's record-writing use cases (create a user, import reports) on the command's database: the server's code, not a copy.</summary>
+/// <summary>The application's record-writing use cases (create a user, import reports, few-shot example sets) on the command's database: the server's code, not a copy.</summary>
 public sealed class RecordUseCases : IAsyncDisposable
 {
     private readonly ServiceProvider services;
@@ -16,6 +17,8 @@ public sealed class RecordUseCases : IAsyncDisposable
     public CreateUser CreateUser => services.GetRequiredService<CreateUser>();
 
     public ImportReports ImportReports => services.GetRequiredService<ImportReports>();
+
+    public PromptExamples PromptExamples => services.GetRequiredService<PromptExamples>();
 
     public static RecordUseCases Open(CliContext context)
     {
