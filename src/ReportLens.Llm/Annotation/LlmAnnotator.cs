@@ -333,7 +333,7 @@ public sealed partial class LlmAnnotator
             RejectedReplies = rejected is null ? [] : [rejected],
             Model = call.Model,
             Backend = backend.Name,
-            PromptVersion = call.Request.Examples is { IsEmpty: false } examples ? examples.PromptVersion : _prompts.Version,
+            PromptVersion = PromptVersionOf(call),
             Temperature = call.Temperature,
             PromptTokens = metrics.PromptTokens,
             OutputTokens = metrics.OutputTokens,
@@ -353,8 +353,15 @@ public sealed partial class LlmAnnotator
     private LlmSchemaException SchemaFailure(PreparedCall call, LlmBackend backend, IReadOnlyList<string> replies, SchemaCheck check)
     {
         LogSchemaFailure(call.Type, call.Model, backend.Name, check.Errors.Count);
-        return new LlmSchemaException(replies, check.Errors, backend.Name, call.Model) { Deidentified = call.Deidentified is not null };
+        return new LlmSchemaException(replies, check.Errors, backend.Name, call.Model)
+        {
+            Deidentified = call.Deidentified is not null,
+            PromptVersion = PromptVersionOf(call),
+        };
     }
+
+    private string PromptVersionOf(PreparedCall call) =>
+        call.Request.Examples is { IsEmpty: false } examples ? examples.PromptVersion : _prompts.Version;
 
     private sealed record PreparedCall(LlmAnnotationRequest Request, string Model, double Temperature, string SchemaName, long Started, ModelFacts Facts)
     {
