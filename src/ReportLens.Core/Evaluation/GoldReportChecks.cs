@@ -16,6 +16,23 @@ public static class GoldReportChecks
             yield break;
         }
 
+        // JSON null where a list or an entry belongs passes deserialisation; it is a problem of the record, not a crash.
+        if (report.Findings is null || report.Measurements is null || report.Locations is null)
+        {
+            yield return new GoldProblem(report.Findings is null ? "findings" : report.Measurements is null ? "measurements" : "locations",
+                "findings, measurements and locations must be lists");
+            yield break;
+        }
+
+        var empty = report.Findings.Select((f, i) => (f is null, $"findings[{i}]"))
+            .Concat(report.Measurements.Select((m, i) => (m is null, $"measurements[{i}]")))
+            .FirstOrDefault(e => e.Item1);
+        if (empty.Item1)
+        {
+            yield return new GoldProblem(empty.Item2, "an entry is null");
+            yield break;
+        }
+
         var texts = report.Findings.Select((f, i) => ("finding", "findings", i, f.Text, f.Start))
             .Concat(report.Measurements.Select((m, i) => ("measurement", "measurements", i, m.Text, m.Start)))
             .Concat(report.Locations.Select((l, i) => ("location", "locations", i, l, (int?)null)));

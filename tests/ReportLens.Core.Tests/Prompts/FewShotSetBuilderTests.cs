@@ -86,12 +86,14 @@ public sealed class FewShotSetBuilderTests
             JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(r)!.Select(p => p.Key == "locations"
                 ? new KeyValuePair<string, JsonElement>(p.Key, JsonSerializer.SerializeToElement(new[] { "左肺下叶" })) : p).ToDictionary()) : default;
         var missingText = JsonSerializer.SerializeToElement(new { id = "zh-c", language = "zh" });
+        var nullList = JsonSerializer.SerializeToElement(new { id = "zh-d", text = Text, language = "zh", modality = "CT", body_part = "胸部", urgency = "正常", locations = (string[]?)null });
+        var nullEntry = JsonSerializer.SerializeToElement(new { id = "zh-e", text = Text, language = "zh", modality = "CT", body_part = "胸部", urgency = "正常", findings = new object?[] { null } });
 
         var build = FewShotSetBuilder.Build(AnnotationType.Classification, ReportLanguage.Zh,
-            [Record("zh-a", language: "en", urgency: "严重"), notASubstring, missingText, JsonSerializer.SerializeToElement(3)], Version);
+            [Record("zh-a", language: "en", urgency: "严重"), notASubstring, missingText, JsonSerializer.SerializeToElement(3), nullList, nullEntry], Version);
 
         Assert.Equal(
-            ["examples[0].language", "examples[0].urgency", "examples[1].locations[0]", "examples[2]", "examples[3]"],
+            ["examples[0].language", "examples[0].urgency", "examples[1].locations[0]", "examples[2]", "examples[3]", "examples[4].locations", "examples[5].findings[0]"],
             build.Errors.Keys.Order(StringComparer.Ordinal));
     }
 
