@@ -11,6 +11,7 @@ using ReportLens.Application.Hl7Out;
 using ReportLens.Application.Import;
 using ReportLens.Application.Outbox;
 using ReportLens.Application.Usage;
+using ReportLens.Application.Prompts;
 using ReportLens.Application.Users;
 using ReportLens.Application.Reviews;
 using ReportLens.Application.Reports;
@@ -30,6 +31,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddOptions<AnalysisLimitsOptions>().Bind(configuration.GetSection(AnalysisLimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IRulesEngine>(RulesEngine.Default);
         services.AddSingleton<ILlmStatusProvider, LlmStatusProvider>();
+        services.TryAddSingleton<IFewShotSource>(NoFewShotSource.Instance);
         services.AddSingleton<IReportAnalyzer, ReportAnalyzer>();
         return services;
     }
@@ -40,6 +42,7 @@ public static class ApplicationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReportLensApplication(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IFewShotSource>(sp => sp.GetRequiredService<PromptExamples>());
         services.AddReportLensAnalysis(configuration);
         services.AddReportLensRecords();
         services.AddSingleton<ResultCache>();
@@ -86,6 +89,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ImportReports>();
         services.TryAddSingleton<GoldExport>();
         services.TryAddSingleton<ReviewedScores>();
+        services.TryAddSingleton<PromptExamples>();
         return services;
     }
 }

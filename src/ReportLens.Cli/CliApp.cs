@@ -20,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(ModelsCommand.Create(globals));
         root.Subcommands.Add(EvalCommand.Create(globals));
         root.Subcommands.Add(GoldCommand.Create(globals));
+        root.Subcommands.Add(PromptsCommand.Create(globals));
         root.Subcommands.Add(LoadTestCommand.Create(globals));
         root.Subcommands.Add(LoginCommand.Create(globals));
         root.Subcommands.Add(DeidCommand.Create(globals));

@@ -19,6 +19,7 @@ using ReportLens.Server.Hl7;
 using ReportLens.Server.Input;
 using ReportLens.Server.Jobs;
 using ReportLens.Server.Observability;
+using ReportLens.Server.Prompts;
 using ReportLens.Server.Reports;
 using ReportLens.Application.Reviews;
 using ReportLens.Server.Reviews;
@@ -109,6 +110,7 @@ public static class ServerModule
         api.MapCriticalFindingsApi();
         api.MapGoldApi();
         api.MapUsageApi();
+        api.MapPromptExamplesApi();
         app.MapReportLensUi();
         return app;
     }

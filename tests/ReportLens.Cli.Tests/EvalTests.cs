@@ -40,6 +40,39 @@ public sealed class EvalTests(EmulatorFixture emulator) : IClassFixture<Emulator
     }
 
     [Fact]
+    public async Task Eval_FewShotFile_RunsZeroAndFewShotSideBySideWithoutScoringTheExamples()
+    {
+        var lines = File.ReadLines(GoldPath).Where(l => l.Length > 0).ToList();
+        var zh = lines.Where(l => JsonDocument.Parse(l).RootElement.GetProperty("language").GetString() == "zh").ToList();
+        var examples = workspace.Write("examples.jsonl", string.Join('\n', zh.Take(2)) + "\n");
+        var gold = workspace.Write("gold.jsonl", string.Join('\n', zh.Take(5)) + "\n");
+        var evaluated = workspace.Write("evaluated.jsonl", string.Join('\n', zh.Skip(2).Take(3)) + "\n");
+        var start = emulator.Host.Stats.Snapshot();
+        var zeroOnly = await workspace.RunAsync("eval", "--gold", evaluated, "--engines", "llm", "--models", "qwen2.5:7b", "--ollama", emulator.Url);
+        Assert.True(zeroOnly.ExitCode == 0, zeroOnly.ToString());
+        var before = emulator.Host.Stats.Snapshot();
+
+        var result = await workspace.RunAsync("eval", "--gold", gold, "--engines", "rules,llm", "--models", "qwen2.5:7b", "--ollama", emulator.Url,
+            "--few-shot", examples, "--json", workspace.Path("eval.json"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("2 gold report(s) used as examples left out", result.Stdout);
+        Assert.Contains("zero-shot", result.Stdout);
+        Assert.Contains("few-shot", result.Stdout);
+        using var json = JsonDocument.Parse(File.ReadAllText(workspace.Path("eval.json")));
+        var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal([("rules", null), ("llm", "zero-shot"), ("llm", "few-shot")],
+            runs.Select(r => (r.GetProperty("engine").GetString(), r.TryGetProperty("prompt", out var p) ? p.GetString() : null)));
+        Assert.All(runs, r => Assert.Equal(3, r.GetProperty("metrics").GetProperty("report_count").GetInt32()));
+        // 3 reports × 3 types per LLM run; the few-shot run's prompts carry two example reports each.
+        var after = emulator.Host.Stats.Snapshot();
+        Assert.Equal(18, after.Requests - before.Requests);
+        var zeroShot = before.PromptTokens - start.PromptTokens;
+        var fewShot = after.PromptTokens - before.PromptTokens - zeroShot;
+        Assert.True(fewShot > zeroShot * 13 / 10, $"few-shot run {fewShot} prompt tokens, zero-shot run {zeroShot}");
+    }
+
+    [Fact]
     public async Task Eval_OllamaDown_ReportsLlmRunAsNotRunAndExitsOne()
     {
         var gold = workspace.Write("gold.jsonl", File.ReadLines(GoldPath).First() + "\n");

@@ -1,4 +1,5 @@
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Prompts;
 using ReportLens.Core.Text;
 
 namespace ReportLens.Application.Analysis;
@@ -6,7 +7,8 @@ namespace ReportLens.Application.Analysis;
 /// <summary>
 /// One analysis to run. A null <see cref="Engine"/> lets the analyzer choose (hybrid when an LLM is reachable, else
 /// rules). <see cref="OnReplyText"/>, when given, receives the model's reply as it streams (the UI shows it live);
-/// the same call then yields the result, so the model runs once.
+/// the same call then yields the result, so the model runs once. <see cref="FewShot"/> null takes the stored example
+/// set of the type and language (<see cref="IFewShotSource"/>); an empty set asks for zero-shot.
 /// </summary>
 public sealed record AnalysisRequest(
     string ReportText,
@@ -17,4 +19,5 @@ public sealed record AnalysisRequest(
     string? Model = null,
     double? Temperature = null,
     bool Interactive = true,
-    Func<string, Task>? OnReplyText = null);
+    Func<string, Task>? OnReplyText = null,
+    FewShotSet? FewShot = null);

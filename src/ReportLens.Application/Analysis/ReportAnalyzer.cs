@@ -21,9 +21,11 @@ namespace ReportLens.Application.Analysis;
 /// </summary>
 public sealed class ReportAnalyzer(
     IRulesEngine rules, LlmAnnotator llm, ILlmStatusProvider status, IOptions<OllamaOptions> options, TimeProvider time,
-    IOptions<AnalysisLimitsOptions>? limits = null)
+    IOptions<AnalysisLimitsOptions>? limits = null, IFewShotSource? fewShot = null)
     : IReportAnalyzer
 {
+    private readonly IFewShotSource _fewShot = fewShot ?? NoFewShotSource.Instance;
+
     private readonly int _maxItems = (limits?.Value ?? new AnalysisLimitsOptions()).MaxItemsPerAnnotation;
 
     /// <summary>Bumped when the rules engine's output changes, so cached rules results are not served stale.</summary>
@@ -35,13 +37,19 @@ public sealed class ReportAnalyzer(
         return current.Reachable && current.ModelPresent ? EngineKind.Hybrid : EngineKind.Rules;
     }
 
-    /// <summary>The request with engine, model and temperature decided: what it names, else the defaults.</summary>
-    public async Task<AnalysisRequest> ResolveAsync(AnalysisRequest request, CancellationToken ct) => request with
+    /// <summary>The request with engine, model, temperature and examples decided: what it names, else the defaults.</summary>
+    public async Task<AnalysisRequest> ResolveAsync(AnalysisRequest request, CancellationToken ct)
     {
-        Engine = request.Engine ?? await DefaultEngineAsync(ct),
-        Model = ModelOf(request),
-        Temperature = TemperatureOf(request),
-    };
+        var engine = request.Engine ?? await DefaultEngineAsync(ct);
+        var zeroShot = FewShotSet.None(request.Type, request.Language, PromptLibrary.Default.Version);
+        return request with
+        {
+            Engine = engine,
+            Model = ModelOf(request),
+            Temperature = TemperatureOf(request),
+            FewShot = request.FewShot ?? (engine == EngineKind.Rules ? zeroShot : await _fewShot.FindAsync(request.Type, request.Language, ct) ?? zeroShot),
+        };
+    }
 
     public string Fingerprint(AnalysisRequest request, EngineKind engine)
     {
@@ -53,8 +61,11 @@ public sealed class ReportAnalyzer(
         // Normalised as the pool matches models, so "qwen2.5" and "qwen2.5:latest" share cache entries.
         var model = ModelNames.Normalize(ModelOf(request));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{engine}|{model}|{PromptLibrary.Default.Version}|{TemperatureOf(request):R}|{request.Language}|{(engine == EngineKind.Hybrid ? RulesVersion : "")}|{request.UserPrompt}");
+            $"{engine}|{model}|{PromptVersionOf(request)}|{TemperatureOf(request):R}|{request.Language}|{(engine == EngineKind.Hybrid ? RulesVersion : "")}|{request.UserPrompt}");
     }
+
+    // The examples' version: a changed example set is a changed prompt, for the cache as for the annotation.
+    private static string PromptVersionOf(AnalysisRequest request) => request.FewShot?.PromptVersion ?? PromptLibrary.Default.Version;
 
     private string ModelOf(AnalysisRequest request) => string.IsNullOrWhiteSpace(request.Model) ? options.Value.Model : request.Model.Trim();
 
@@ -67,7 +78,7 @@ public sealed class ReportAnalyzer(
     public async Task<AnalysisOutcome> AnalyzeAsync(AnalysisRequest request, CancellationToken ct)
     {
         var started = time.GetTimestamp();
-        if (request.Engine is null || request.Model is null || request.Temperature is null)
+        if (request.Engine is null || request.Model is null || request.Temperature is null || request.FewShot is null)
         {
             request = await ResolveAsync(request, ct);
         }
@@ -104,7 +115,7 @@ public sealed class ReportAnalyzer(
     private async Task<AnalysisOutcome> RunLlmAsync(AnalysisRequest request, long started, bool withRules, CancellationToken ct)
     {
         var priority = request.Interactive ? LlmPriority.Interactive : LlmPriority.Batch;
-        var llmRequest = new LlmAnnotationRequest(request.ReportText, request.Language, request.Type, request.UserPrompt, request.Model, request.Temperature, priority);
+        var llmRequest = new LlmAnnotationRequest(request.ReportText, request.Language, request.Type, request.UserPrompt, request.Model, request.Temperature, priority, request.FewShot);
         var reply = request.OnReplyText is { } onText ? await StreamAsync(llmRequest, onText, ct) : await llm.AnnotateAsync(llmRequest, ct);
         var grounded = GroundedReply(request, reply, ct);
         var schema = reply.SchemaRepairs > 0 ? SchemaOutcome.ValidAfterRepair : SchemaOutcome.ValidFirstTry;

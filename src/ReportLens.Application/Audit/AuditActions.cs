@@ -14,6 +14,8 @@ public static class AuditActions
     public const string Export = "export";
     public const string Review = "review";
     public const string UserChange = "user_change";
+    /// <summary>A prompt's few-shot example set was set or cleared.</summary>
+    public const string PromptChange = "prompt_change";
     public const string CriticalOpen = "critical_open";
     public const string CriticalAcknowledge = "critical_acknowledge";
     public const string CriticalDismiss = "critical_dismiss";

@@ -12,7 +12,7 @@ public sealed class LocalTextAnalysis(AnalysisHost host) : ITextAnalysis
     public async Task<AnalysisOutput> AnalyzeAsync(string text, string? language, AnalysisSettings settings, CancellationToken cancellationToken)
     {
         var lang = LanguageDetector.TryParse(language, out var parsed) ? parsed : LanguageDetector.Detect(text);
-        var request = new AnalysisRequest(text, lang, settings.Type, settings.Prompt, settings.Engine, settings.Model, settings.Temperature, Interactive: false);
+        var request = new AnalysisRequest(text, lang, settings.Type, settings.Prompt, settings.Engine, settings.Model, settings.Temperature, Interactive: false, FewShot: settings.FewShot);
         var outcome = await host.Analyzer.AnalyzeAsync(request, cancellationToken);
         var llm = outcome.Llm;
         return new AnalysisOutput

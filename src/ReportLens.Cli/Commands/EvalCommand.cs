@@ -23,7 +23,11 @@ public static class EvalCommand
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report with charts here" };
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Gold reports analysed at once", DefaultValueFactory = _ => 2 };
         var limit = new Option<int?>("--limit") { Description = "Only the first N gold reports" };
-        var command = new Command("eval", "Compare engines and models on a gold set") { gold, engines, models, json, html, concurrency, limit };
+        var fewShot = new Option<string?>("--few-shot")
+        {
+            Description = "Gold records (JSONL) to use as few-shot examples: each llm/hybrid run is made zero-shot and few-shot, side by side",
+        };
+        var command = new Command("eval", "Compare engines and models on a gold set") { gold, engines, models, json, html, concurrency, limit, fewShot };
         command.SetHandler(globals, async (context, cancellationToken) =>
         {
             var runs = Plan(context.Get(engines), context.Get(models) ?? context.Ollama.Options.Model);
@@ -40,6 +44,25 @@ public static class EvalCommand
             }
 
             IReadOnlyList<GoldReport> reports = [.. files.SelectMany(f => f.Reports)];
+            PromptVariant? few = null;
+            if (context.Get(fewShot) is { } examplesPath)
+            {
+                if (context.UseServer)
+                {
+                    throw CliException.Usage("--few-shot runs the analysis in this process: drop --server");
+                }
+
+                (few, var exampleIds) = await FewShotFile.LoadAsync(examplesPath, context.Error, cancellationToken);
+                var evaluated = reports.Where(r => !exampleIds.Contains(r.Id)).ToList();
+                if (evaluated.Count < reports.Count)
+                {
+                    // An example scored on itself would flatter the few-shot run.
+                    await context.Out.WriteLineAsync($"{reports.Count - evaluated.Count} gold report(s) used as examples left out");
+                }
+
+                reports = evaluated;
+            }
+
             if (context.Get(limit) is { } n)
             {
                 reports = [.. reports.Take(Math.Max(1, n))];
@@ -51,13 +74,17 @@ public static class EvalCommand
                 var runner = new EvalRunner(analysis, context);
                 foreach (var (engine, model) in runs)
                 {
-                    var run = await runner.RunAsync(engine, model, reports, Math.Max(1, context.Get(concurrency)), cancellationToken);
-                    if (run.Error is not null)
+                    PromptVariant?[] prompts = few is null || engine == "rules" ? [null] : [PromptVariant.Zero, few];
+                    foreach (var prompt in prompts)
                     {
-                        await context.Error.WriteLineAsync($"{run.Label}: not run: {run.Error}");
-                    }
+                        var run = await runner.RunAsync(engine, model, reports, Math.Max(1, context.Get(concurrency)), cancellationToken, prompt);
+                        if (run.Error is not null)
+                        {
+                            await context.Error.WriteLineAsync($"{run.Label}: not run: {run.Error}");
+                        }
 
-                    results.Add(run);
+                        results.Add(run);
+                    }
                 }
             }
 
@@ -117,7 +144,7 @@ public static class EvalCommand
                 gold_file = goldName,
                 report_count = reportCount,
                 generated_at = now,
-                runs = runs.Select(r => new { engine = r.Engine, model = r.Model, error = r.Error, metrics = r.Report }),
+                runs = runs.Select(r => new { engine = r.Engine, model = r.Model, prompt = r.Prompt, error = r.Error, metrics = r.Report }),
             };
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(document, ReportLensJson.Options), new UTF8Encoding(false), cancellationToken);
         }

@@ -4,6 +4,7 @@ using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Evaluation;
 using ReportLens.Core.Json;
+using ReportLens.Core.Text;
 using ReportLens.Llm;
 using Spectre.Console;
 
@@ -16,38 +17,42 @@ namespace ReportLens.Cli.Evaluation;
 /// </summary>
 public sealed class EvalRunner(ITextAnalysis analysis, CliContext context)
 {
-    public async Task<EvalRun> RunAsync(string engine, string model, IReadOnlyList<GoldReport> gold, int concurrency, CancellationToken cancellationToken)
+    /// <param name="prompt">Zero- or few-shot for every call of the run; null leaves the choice to the analyzer.</param>
+    public async Task<EvalRun> RunAsync(string engine, string model, IReadOnlyList<GoldReport> gold, int concurrency, CancellationToken cancellationToken,
+        PromptVariant? prompt = null)
     {
         var inputs = new ConcurrentBag<EvaluationInput>();
         var errors = new ConcurrentBag<string>();
-        var label = engine == "rules" ? "rules" : $"{engine} {model}";
+        var label = new EvalRun(engine, model, null, Prompt: prompt?.Name).Label;
         await context.Status.Progress().AutoClear(true).StartAsync(async progress =>
         {
             var bar = progress.AddTask(Markup.Escape($"eval {label}"), maxValue: gold.Count);
             await Parallel.ForEachAsync(gold, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
                 async (report, ct) =>
                 {
-                    inputs.Add(await EvaluateOneAsync(report, engine, model, errors, ct));
+                    inputs.Add(await EvaluateOneAsync(report, engine, model, prompt, errors, ct));
                     bar.Increment(1);
                 });
         });
         var attempts = gold.Count * EvaluationInput.AllScoredTypes.Count;
         if (errors.Count == attempts && attempts > 0)
         {
-            return new EvalRun(engine, model, null, errors.First());
+            return new EvalRun(engine, model, null, errors.First(), prompt?.Name);
         }
 
-        return new EvalRun(engine, model, Evaluator.Evaluate(inputs));
+        return new EvalRun(engine, model, Evaluator.Evaluate(inputs), Prompt: prompt?.Name);
     }
 
-    private async Task<EvaluationInput> EvaluateOneAsync(GoldReport gold, string engine, string model, ConcurrentBag<string> errors, CancellationToken cancellationToken)
+    private async Task<EvaluationInput> EvaluateOneAsync(GoldReport gold, string engine, string model, PromptVariant? prompt, ConcurrentBag<string> errors,
+        CancellationToken cancellationToken)
     {
+        var language = LanguageDetector.TryParse(gold.Language, out var parsed) ? parsed : LanguageDetector.Detect(gold.Text);
         var contents = new Dictionary<AnnotationType, AnnotationContent?>();
         double latencyMs = 0;
         int? promptTokens = null, completionTokens = null;
         foreach (var type in EvaluationInput.AllScoredTypes)
         {
-            var settings = new AnalysisSettings(type, WireNames.Parse<EngineKind>(engine), engine == "rules" ? null : model, "", null);
+            var settings = new AnalysisSettings(type, WireNames.Parse<EngineKind>(engine), engine == "rules" ? null : model, "", null, prompt?.For(type, language));
             var started = context.Time.GetTimestamp();
             try
             {

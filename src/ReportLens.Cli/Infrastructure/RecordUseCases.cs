@@ -2,12 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using ReportLens.Application;
 using ReportLens.Application.Gold;
 using ReportLens.Application.Import;
+using ReportLens.Application.Prompts;
 using ReportLens.Application.Users;
 using ReportLens.Data;
 
 namespace ReportLens.Cli.Infrastructure;
 
-/// <summary>The application's record-writing use cases (create a user, import reports, export gold) on the command's database: the server's code, not a copy.</summary>
+/// <summary>The application's record-writing use cases (create a user, import reports, export gold, few-shot example sets) on the command's database: the server's code, not a copy.</summary>
 public sealed class RecordUseCases : IAsyncDisposable
 {
     private readonly ServiceProvider services;
@@ -19,6 +20,7 @@ public sealed class RecordUseCases : IAsyncDisposable
     public ImportReports ImportReports => services.GetRequiredService<ImportReports>();
 
     public GoldExport GoldExport => services.GetRequiredService<GoldExport>();
+    public PromptExamples PromptExamples => services.GetRequiredService<PromptExamples>();
 
     public static RecordUseCases Open(CliContext context)
     {

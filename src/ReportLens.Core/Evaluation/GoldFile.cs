@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ReportLens.Core.Annotations;
-using ReportLens.Core.Grounding;
 using ReportLens.Core.Json;
 
 namespace ReportLens.Core.Evaluation;
@@ -88,44 +86,8 @@ public static class GoldFile
         }
     }
 
-    private static string? Problem(GoldReport report)
-    {
-        if (string.IsNullOrWhiteSpace(report.Id) || string.IsNullOrWhiteSpace(report.Text))
-        {
-            return "id and text must not be empty";
-        }
-
-        // Positions, not the texts, in the message: a gold file may one day hold real reports.
-        var texts = report.Findings.Select((f, i) => ("finding", i, f.Text, f.Start, f.CodePointStart))
-            .Concat(report.Measurements.Select((m, i) => ("measurement", i, m.Text, m.Start, m.CodePointStart)))
-            .Concat(report.Locations.Select((l, i) => ("location", i, l, (int?)null, (int?)null)));
-        TextLocator? locator = null;
-        foreach (var (kind, index, text, start, codePointStart) in texts)
-        {
-            if (string.IsNullOrEmpty(text) || !report.Text.Contains(text, StringComparison.Ordinal))
-            {
-                return $"{report.Id}: {kind} {index} is not an exact substring of the report";
-            }
-
-            if (start is { } s && (s < 0 || s > report.Text.Length - text.Length || string.CompareOrdinal(report.Text, s, text, 0, text.Length) != 0))
-            {
-                return $"{report.Id}: {kind} {index} has a start that does not point at its text";
-            }
-
-            if (codePointStart is { } cp && (start is not { } utf16 || (locator ??= new TextLocator(report.Text)).ToCodePoint(utf16) != cp))
-            {
-                return $"{report.Id}: {kind} {index} has a code_point_start that is not its start in code points";
-            }
-        }
-
-        foreach (var (observation, label) in report.Chexpert ?? new Dictionary<string, string>())
-        {
-            if (!ChexpertVocabulary.Observations.Contains(observation) || !ChexpertVocabulary.GoldLabels.Contains(label))
-            {
-                return $"{report.Id}: chexpert entry '{observation}' must name a CheXpert observation and be positive, negative or uncertain";
-            }
-        }
-
-        return null;
-    }
+    private static string? Problem(GoldReport report) =>
+        GoldReportChecks.Problems(report).FirstOrDefault() is { } problem
+            ? problem.Field is "id" or "text" ? problem.Message : $"{report.Id}: {problem.Message}"
+            : null;
 }

@@ -1,9 +1,14 @@
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Prompts;
 using ReportLens.Core.Text;
 
 namespace ReportLens.Llm;
 
-/// <summary>One annotation to make. Model and Temperature fall back to the configuration and the type's default.</summary>
+/// <summary>
+/// One annotation to make. Model and Temperature fall back to the configuration and the type's default.
+/// <see cref="Examples"/>, when it holds any, is sent as example turns between the system prompt and the report,
+/// and its prompt version is the result's.
+/// </summary>
 public sealed record LlmAnnotationRequest(
     string ReportText,
     ReportLanguage Language,
@@ -11,4 +16,5 @@ public sealed record LlmAnnotationRequest(
     string UserPrompt,
     string? Model = null,
     double? Temperature = null,
-    LlmPriority Priority = LlmPriority.Interactive);
+    LlmPriority Priority = LlmPriority.Interactive,
+    FewShotSet? Examples = null);

@@ -253,7 +253,7 @@ public sealed partial class LlmAnnotator
         var model = string.IsNullOrWhiteSpace(request.Model) ? _options.Model : request.Model.Trim();
         var started = _time.GetTimestamp();
         var facts = await _pool.GetModelFactsAsync(model, cancellationToken).ConfigureAwait(false);
-        var system = _prompts.Get(request.Type, request.Language);
+        var system = _prompts.Get(request.Type, request.Language) + string.Concat(ExampleTurns(request).Select(m => m.Text));
         var window = _planner.Plan(system + _prompts.BuildUserMessage(request.UserPrompt, "", request.Language),
             _schemas.Get(request.Type).GetRawText(), request.ReportText, request.Language, facts);
         return new PreparedCall(request, model, temperature, "reportlens_" + request.Type.ToWire(), started, facts)
@@ -292,10 +292,22 @@ public sealed partial class LlmAnnotator
         call.Messages =
         [
             new(ChatRole.System, _prompts.Get(request.Type, request.Language)),
+            .. ExampleTurns(request),
             new(ChatRole.User, _prompts.BuildUserMessage(request.UserPrompt, call.Deidentified?.Text ?? request.ReportText, request.Language)),
         ];
         return lease;
     }
+
+    /// <summary>
+    /// The few-shot examples as turns: the example report as the user asks for any report (without the request's own
+    /// user prompt, which the example answers do not follow), then the exact JSON as the assistant's reply.
+    /// </summary>
+    private IEnumerable<ChatMessage> ExampleTurns(LlmAnnotationRequest request) =>
+        (request.Examples?.Examples ?? []).SelectMany(example => new ChatMessage[]
+        {
+            new(ChatRole.User, _prompts.BuildUserMessage("", example.ReportText, request.Language)),
+            new(ChatRole.Assistant, example.Answer),
+        });
 
     private void AddRepair(PreparedCall call, LlmAnnotationRequest request, string reply, SchemaCheck check)
     {
@@ -321,7 +333,7 @@ public sealed partial class LlmAnnotator
             RejectedReplies = rejected is null ? [] : [rejected],
             Model = call.Model,
             Backend = backend.Name,
-            PromptVersion = _prompts.Version,
+            PromptVersion = PromptVersionOf(call),
             Temperature = call.Temperature,
             PromptTokens = metrics.PromptTokens,
             OutputTokens = metrics.OutputTokens,
@@ -341,8 +353,15 @@ public sealed partial class LlmAnnotator
     private LlmSchemaException SchemaFailure(PreparedCall call, LlmBackend backend, IReadOnlyList<string> replies, SchemaCheck check)
     {
         LogSchemaFailure(call.Type, call.Model, backend.Name, check.Errors.Count);
-        return new LlmSchemaException(replies, check.Errors, backend.Name, call.Model) { Deidentified = call.Deidentified is not null };
+        return new LlmSchemaException(replies, check.Errors, backend.Name, call.Model)
+        {
+            Deidentified = call.Deidentified is not null,
+            PromptVersion = PromptVersionOf(call),
+        };
     }
+
+    private string PromptVersionOf(PreparedCall call) =>
+        call.Request.Examples is { IsEmpty: false } examples ? examples.PromptVersion : _prompts.Version;
 
     private sealed record PreparedCall(LlmAnnotationRequest Request, string Model, double Temperature, string SchemaName, long Started, ModelFacts Facts)
     {

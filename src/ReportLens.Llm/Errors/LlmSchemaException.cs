@@ -21,6 +21,9 @@ public sealed class LlmSchemaException(IReadOnlyList<string> rawReplies, IReadOn
     /// <summary>Whether the backend got de-identified text (for the audit record).</summary>
     public bool Deidentified { get; init; }
 
+    /// <summary>The prompt version of the failed call (the few-shot set's, when examples were sent); null: the library's.</summary>
+    public string? PromptVersion { get; init; }
+
     public string LastRawReply => RawReplies.Count > 0 ? RawReplies[^1] : "";
 
     public override bool IsTransient => false;

@@ -75,6 +75,10 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         { "GET", "/api/v1/critical-findings", 200, 200, 200 },
         { "POST", "/api/v1/critical-findings/{case}/acknowledge", 403, 200, 200 },
         { "POST", "/api/v1/critical-findings/{case}/dismiss", 403, 200, 200 },
+        // Each method on its own type and language (see BuildAsync): no set exists for GET and DELETE.
+        { "GET", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 404 },
+        { "PUT", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 200 },
+        { "DELETE", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 404 },
     };
 
     [Theory]
@@ -134,6 +138,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             path = path.Replace("{job}", (await FinishedJobAsync(admin)).ToString());
         }
 
+        path = path.Replace("{type}/{language}", method switch { "GET" => "scoring/en", "PUT" => "classification/zh", _ => "extraction/en" });
         if (path.Contains("{annotation}"))
         {
             path = path.Replace("{annotation}", (await ReviewScenario.AnalysedHighlightAsync(admin)).ToString());
@@ -159,6 +164,10 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             ("POST", "/api/v1/annotations/{annotation}/review/additions") => new { list = "highlights" },
             ("POST", "/api/v1/critical-findings/{case}/acknowledge") => new { note = "called the ward" },
             ("POST", "/api/v1/critical-findings/{case}/dismiss") => new { reason = "old film" },
+            ("PUT", "/api/v1/prompts/{type}/{language}/examples") => new
+            {
+                examples = new[] { new { id = "auth-1", text = "右肺见结节。", language = "zh", modality = "CT", body_part = "胸部", urgency = "异常轻微", findings = new[] { new { text = "结节", abnormal = true } } } },
+            },
             _ => null,
         };
         if (body is not null)
