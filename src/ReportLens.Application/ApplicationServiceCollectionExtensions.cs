@@ -7,6 +7,7 @@ using ReportLens.Application.Caching;
 using ReportLens.Application.CriticalFindings;
 using ReportLens.Application.Fhir;
 using ReportLens.Application.Import;
+using ReportLens.Application.Privacy;
 using ReportLens.Application.Users;
 using ReportLens.Application.Reports;
 using ReportLens.Core.Rules;
@@ -40,6 +41,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ResultCache>();
         services.AddSingleton<AnalysisService>();
         services.AddSingleton<AnalyseAndRecord>();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section));
+        services.AddSingleton<ReportDeidentification>();
         services.AddSingleton<ReportFhirExport>();
         services.AddSingleton<ReportStore>();
         services.AddHostedService<CacheHitFlusher>();

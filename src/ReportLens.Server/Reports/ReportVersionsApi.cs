@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Privacy;
 using ReportLens.Data;
+using ReportLens.Data.Entities;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
@@ -19,7 +21,7 @@ public static class ReportVersionsApi
     }
 
     internal static async Task<Results<Ok<List<ReportVersionResponse>>, ProblemHttpResult>> ListAsync(
-        int id, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+        int id, bool? deidentify, ReportLensDbContext db, AuditLog audit, ReportDeidentification privacy, HttpContext http, CancellationToken ct)
     {
         var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, ct);
         if (report is null)
@@ -33,7 +35,16 @@ public static class ReportVersionsApi
             .ToListAsync(ct);
         versions.Add(new ReportVersionResponse(versions.Count + 1, report.ReportContent, report.ContentHash, report.Modality,
             report.BodyPart, report.ExamDate, report.UpdatedAt, null, null));
-        await audit.WriteAsync(AuditActions.Read, id, "versions", ct);
-        return TypedResults.Ok(versions);
+        var deidentified = privacy.Required(deidentify ?? false, http.User.Role());
+        await audit.WriteAsync(AuditActions.Read, id, PrivacyAuditDetail.Of("versions", deidentified), ct);
+        return TypedResults.Ok(deidentified ? [.. versions.Select(v => Deidentified(v, privacy))] : versions);
+    }
+
+    // Each version is a text of its own: its own placeholders and date shift; the content hash would confirm a guess.
+    private static ReportVersionResponse Deidentified(ReportVersionResponse version, ReportDeidentification privacy)
+    {
+        var (report, _) = privacy.Apply(
+            new Report { ReportContent = version.ReportContent, Language = "", ContentHash = "", ExamDate = version.ExamDate }, []);
+        return version with { ReportContent = report.ReportContent, ContentHash = "", ExamDate = report.ExamDate };
     }
 }
