@@ -27,7 +27,8 @@ public static class AnalysisApi
             .WithTags("Reports").RequireAuthorization(Policies.Read)
             .WithName("ListReportAnnotations").WithSummary("A report's annotations, newest first").ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/v1/annotations/{id:long}", GetAnnotationAsync).WithTags("Reports").RequireAuthorization(Policies.Read)
-            .WithName("GetAnnotation").WithSummary("One annotation by id").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetAnnotation").WithSummary("One annotation by id")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

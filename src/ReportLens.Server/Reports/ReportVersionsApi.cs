@@ -16,7 +16,7 @@ public static class ReportVersionsApi
     {
         app.MapGet("/api/v1/reports/{id:int}/versions", ListAsync).WithTags("Reports").RequireAuthorization(Policies.Read)
             .WithName("ListReportVersions").WithSummary("Every text the report has had (corrections keep the former ones), oldest first")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -21,10 +21,11 @@ public static class ReportsApi
         var group = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Read).IgnoreBlankQueryValues();
         group.MapGet("/", ListAsync).WithName("ListReports").WithSummary("List reports, filtered and paged (newest first)");
         group.MapGet("/{id:int}", GetAsync).WithName("GetReport").WithSummary("One report by id")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}/fhir", FhirAsync).WithName("GetReportFhir")
             .WithSummary("The report and its latest annotations as a FHIR R4 Bundle (DiagnosticReport + Observations)")
-            .Produces(StatusCodes.Status200OK, contentType: FhirContentType).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: FhirContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync).WithName("CreateReport").WithSummary("Store a report")
             .RequireAuthorization(Policies.Write).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id:int}", UpdateAsync).WithName("UpdateReport").WithSummary("Change a report's text or fields")
@@ -35,7 +36,7 @@ public static class ReportsApi
     }
 
     internal static async Task<Results<Ok<ReportPage>, ValidationProblem>> ListAsync(
-        [AsParameters] ReportQuery query, bool? deidentify, ReportLensDbContext db, AuditLog audit, ReportDeidentification privacy,
+        [AsParameters] ReportQuery query, ReportLensDbContext db, AuditLog audit, ReportDeidentification privacy,
         HttpContext http, CancellationToken ct)
     {
         var page = query.Page ?? 1;
@@ -50,7 +51,7 @@ public static class ReportsApi
             return Problems.Validation("urgency", $"urgency must be one of {string.Join(", ", ClassificationVocabulary.UrgencyScale)}");
         }
 
-        var deidentified = privacy.Required(deidentify ?? false, http.User.Role());
+        var deidentified = privacy.Required(query.Deidentify ?? false, http.User.Role());
         var result = await ReportQueries.ListAsync(db, query, page, pageSize, deidentified ? privacy : null, ct);
         await audit.WriteManyAsync(AuditActions.List, result.Items.Select(r => r.Id), PrivacyAuditDetail.Of(null, deidentified), ct);
         return TypedResults.Ok(result);
