@@ -12,6 +12,7 @@ using ReportLens.Application.Import;
 using ReportLens.Application.Outbox;
 using ReportLens.Application.Usage;
 using ReportLens.Application.Prompts;
+using ReportLens.Application.Privacy;
 using ReportLens.Application.Users;
 using ReportLens.Application.Reviews;
 using ReportLens.Application.Reports;
@@ -48,6 +49,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ResultCache>();
         services.AddSingleton<AnalysisService>();
         services.AddSingleton<AnalyseAndRecord>();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section));
+        services.AddSingleton<ReportDeidentification>();
         services.AddSingleton<ReportFhirExport>();
         services.AddSingleton<ReportStore>();
         services.AddScoped<ReviewService>();

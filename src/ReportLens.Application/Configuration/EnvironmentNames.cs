@@ -56,6 +56,7 @@ public static class EnvironmentNames
         ("HL7_ACCESSION_FIELD", "Hl7:AccessionField"),
         ("HL7_ANALYSIS_TYPES", "Hl7:Analysis:Types"),
         ("HL7_ANALYSIS_ENGINE", "Hl7:Analysis:Engine"),
+        ("VIEWERS_SEE_DEIDENTIFIED", "Privacy:ViewersSeeDeidentified"),
     ];
 
     /// <summary>The section keys the environment names found in <paramref name="configuration"/> set.</summary>

@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Privacy;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using Annotation = ReportLens.Data.Entities.Annotation;
@@ -12,16 +13,17 @@ namespace ReportLens.Application.Fhir;
 /// One report as a FHIR R4 Bundle (a DiagnosticReport and its Observations, <see cref="FhirBundleBuilder"/>) from one
 /// succeeded annotation of each type — the latest reviewed one, else the latest; the read is audited as an export. The API's
 /// <c>GET /api/v1/reports/{id}/fhir</c> calls this; the CLI's <c>export --format fhir</c> builds the same resources.
+/// De-identified, the bundle carries the de-identified text and annotations (<see cref="ExportDeidentifier"/>).
 /// </summary>
-public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> databases, TimeProvider time)
+public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> databases, ReportDeidentification privacy, TimeProvider time)
 {
-    public async Task<Bundle?> ForReportAsync(int reportId, Actor actor, CancellationToken ct)
+    public async Task<Bundle?> ForReportAsync(int reportId, Actor actor, bool deidentify, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var bundle = await BundleAsync(db, reportId, ct);
+        var bundle = await BundleAsync(db, reportId, deidentify, ct);
         if (bundle is not null)
         {
-            AuditEntries.Stage(db, actor, AuditActions.Export, reportId, "fhir", time.GetUtcNow());
+            AuditEntries.Stage(db, actor, AuditActions.Export, reportId, PrivacyAuditDetail.Of("fhir", deidentify), time.GetUtcNow());
             await db.SaveChangesAsync(ct);
         }
 
@@ -32,10 +34,10 @@ public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> data
     public async Task<Bundle?> BundleAsync(int reportId, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        return await BundleAsync(db, reportId, ct);
+        return await BundleAsync(db, reportId, deidentify: false, ct);
     }
 
-    private async Task<Bundle?> BundleAsync(ReportLensDbContext db, int reportId, CancellationToken ct)
+    private async Task<Bundle?> BundleAsync(ReportLensDbContext db, int reportId, bool deidentify, CancellationToken ct)
     {
         var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId && !r.IsDeleted, ct);
         if (report is null)
@@ -46,8 +48,14 @@ public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> data
         var annotations = await db.Annotations.AsNoTracking()
             .Where(a => a.ReportId == reportId && a.Status == AnnotationStatus.Succeeded)
             .ToListAsync(ct);
+        var chosen = ChosenOfEachType(annotations);
+        if (deidentify)
+        {
+            (report, chosen) = privacy.Apply(report, chosen);
+        }
+
         var builder = new FhirBundleBuilder(time.GetUtcNow());
-        builder.Add(report, ChosenOfEachType(annotations));
+        builder.Add(report, chosen);
         return builder.Build();
     }
 

@@ -21,7 +21,7 @@ public sealed class ExportDeidentifier(Deidentifier deidentifier)
         return (deidentified, Move(annotation, deid));
     }
 
-    public (Report Report, List<Annotation> Annotations) Apply(Report report, List<Annotation> annotations)
+    public (Report Report, List<Annotation> Annotations) Apply(Report report, IEnumerable<Annotation> annotations)
     {
         var (deidentified, deid) = Of(report);
         return (deidentified, [.. annotations.Select(a => Move(a, deid))]);
@@ -45,6 +45,9 @@ public sealed class ExportDeidentifier(Deidentifier deidentifier)
             ExamDate = report.ExamDate?.AddDays(deid.DateShiftDays),
             Language = report.Language,
             ContentHash = "",
+            Urgency = report.Urgency,
+            LastAnalysedAt = report.LastAnalysedAt,
+            CreatedBy = report.CreatedBy,
             CreatedAt = report.CreatedAt,
             UpdatedAt = report.UpdatedAt,
         };
@@ -54,27 +57,40 @@ public sealed class ExportDeidentifier(Deidentifier deidentifier)
 
     private static Annotation Move(Annotation annotation, DeidResult deid)
     {
-        if (annotation.ContentJson is null)
-        {
-            return annotation;
-        }
-
-        var type = annotation.AnnotationType;
-
-        var content = ReportLensJson.DeserializeContent(type, annotation.ContentJson);
-        var moved = ReportLensJson.SerializeContent(DeidentifiedContent.ToDeidentified(content, deid));
+        var moved = annotation.ContentJson is null
+            ? null
+            : ReportLensJson.SerializeContent(DeidentifiedContent.ToDeidentified(
+                ReportLensJson.DeserializeContent(annotation.AnnotationType, annotation.ContentJson), deid));
+        // Everything but what holds text of the original: the model's raw reply, the user's prompt and the review
+        // record (its edits quote and count on the original).
         return new Annotation
         {
             Id = annotation.Id,
             ReportId = annotation.ReportId,
+            JobId = annotation.JobId,
+            JobItemId = annotation.JobItemId,
             AnnotationType = annotation.AnnotationType,
+            Engine = annotation.Engine,
             Status = annotation.Status,
             ContentJson = moved,
-            Engine = annotation.Engine,
+            PromptVersion = annotation.PromptVersion,
             ModelName = annotation.ModelName,
+            ModelTemperature = annotation.ModelTemperature,
+            Backend = annotation.Backend,
             Confidence = annotation.Confidence,
+            ConfidenceJson = annotation.ConfidenceJson,
             GroundedFraction = annotation.GroundedFraction,
+            PromptTokens = annotation.PromptTokens,
+            OutputTokens = annotation.OutputTokens,
+            DurationSeconds = annotation.DurationSeconds,
+            Cached = annotation.Cached,
+            SchemaRepairs = annotation.SchemaRepairs,
+            ErrorReason = annotation.ErrorReason,
+            CreatedBy = annotation.CreatedBy,
             CreatedAt = annotation.CreatedAt,
+            ReviewStatus = annotation.ReviewStatus,
+            ReviewedBy = annotation.ReviewedBy,
+            ReviewedAt = annotation.ReviewedAt,
         };
     }
 }

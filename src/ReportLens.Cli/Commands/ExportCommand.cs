@@ -63,7 +63,7 @@ public static class ExportCommand
             _ => await ExportWriter.WriteFhirAsync(path, Deidentified(await ExportQuery.LoadAsync(db, filter, cancellationToken), deid),
                 context.Time.GetUtcNow(), cancellationToken),
         };
-        var detail = ExportAuditDetail.Of("cli export", deid is not null);
+        var detail = PrivacyAuditDetail.Of("cli export", deid is not null);
         AuditEntries.StageMany(db, Actor.CommandLine(), AuditActions.Export, tally.ReportIds, detail, context.Time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return tally;

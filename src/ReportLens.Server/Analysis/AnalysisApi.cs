@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReportLens.Application.Audit;
 using ReportLens.Application.Analysis;
+using ReportLens.Application.Privacy;
 using ReportLens.Core.Text;
 using ReportLens.Data;
 using ReportLens.Server.Audit;
@@ -26,7 +27,8 @@ public static class AnalysisApi
             .WithTags("Reports").RequireAuthorization(Policies.Read)
             .WithName("ListReportAnnotations").WithSummary("A report's annotations, newest first").ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/v1/annotations/{id:long}", GetAnnotationAsync).WithTags("Reports").RequireAuthorization(Policies.Read)
-            .WithName("GetAnnotation").WithSummary("One annotation by id").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetAnnotation").WithSummary("One annotation by id")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -91,7 +93,8 @@ public static class AnalysisApi
     public const int MaxAnnotationPage = 100;
 
     internal static async Task<Results<Ok<List<AnnotationResponse>>, ValidationProblem, ProblemHttpResult>> ListAnnotationsAsync(
-        int id, int? offset, int? limit, ReportLensDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+        int id, int? offset, int? limit, bool? deidentify, ReportLensDbContext db, AuditLog audit, ReportDeidentification privacy,
+        HttpContext http, CancellationToken ct)
     {
         if (offset is < 0)
         {
@@ -103,7 +106,8 @@ public static class AnalysisApi
             return Problems.Validation("limit", $"limit must be between 1 and {MaxAnnotationPage}");
         }
 
-        if (!await db.Reports.AnyAsync(r => r.Id == id && !r.IsDeleted, ct))
+        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, ct);
+        if (report is null)
         {
             return Problems.NotFound($"no report with id {id}");
         }
@@ -111,21 +115,29 @@ public static class AnalysisApi
         var all = db.Annotations.AsNoTracking().Where(a => a.ReportId == id);
         http.Response.Headers["X-Total-Count"] = (await all.CountAsync(ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var annotations = await all.OrderByDescending(a => a.Id).Skip(offset ?? 0).Take(limit ?? MaxAnnotationPage).ToListAsync(ct);
-        await audit.WriteAsync(AuditActions.Read, id, "annotations", ct);
+        var deidentified = privacy.Required(deidentify ?? false, http.User.Role());
+        if (deidentified)
+        {
+            annotations = privacy.Apply(report, annotations).Annotations;
+        }
+
+        await audit.WriteAsync(AuditActions.Read, id, PrivacyAuditDetail.Of("annotations", deidentified), ct);
         return TypedResults.Ok(annotations.Select(AnnotationResponse.From).ToList());
     }
 
     internal static async Task<Results<Ok<AnnotationResponse>, ProblemHttpResult>> GetAnnotationAsync(
-        long id, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+        long id, bool? deidentify, ReportLensDbContext db, AuditLog audit, ReportDeidentification privacy, HttpContext http, CancellationToken ct)
     {
-        var annotation = await db.Annotations.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.Id == id && db.Reports.Any(r => r.Id == a.ReportId && !r.IsDeleted), ct);
+        var annotation = await db.Annotations.AsNoTracking().Include(a => a.Report)
+            .SingleOrDefaultAsync(a => a.Id == id && !a.Report!.IsDeleted, ct);
         if (annotation is null)
         {
             return Problems.NotFound($"no annotation with id {id}");
         }
 
-        await audit.WriteAsync(AuditActions.Read, annotation.ReportId, "annotation", ct);
-        return TypedResults.Ok(AnnotationResponse.From(annotation));
+        var deidentified = privacy.Required(deidentify ?? false, http.User.Role());
+        await audit.WriteAsync(AuditActions.Read, annotation.ReportId, PrivacyAuditDetail.Of("annotation", deidentified), ct);
+        return TypedResults.Ok(AnnotationResponse.From(
+            deidentified ? privacy.Apply(annotation.Report!, [annotation]).Annotations[0] : annotation));
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Privacy;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using static ReportLens.Core.Interop.ReportValidation;
@@ -18,15 +19,24 @@ public static class ReportQueries
         r.Id, r.AccessionNumber, r.ReportContent.Substring(0, PreviewLength), r.Modality, r.BodyPart, r.ExamDate, r.Language,
         r.Urgency, r.LastAnalysedAt, r.CreatedAt);
 
-    /// <summary>Live reports matching the filters, newest first; <paramref name="page"/> and <paramref name="pageSize"/> must be in range.</summary>
+    private static ReportSummary Summary(Report r) => new(
+        r.Id, r.AccessionNumber, r.ReportContent[..Math.Min(PreviewLength, r.ReportContent.Length)], r.Modality, r.BodyPart,
+        r.ExamDate, r.Language, r.Urgency, r.LastAnalysedAt, r.CreatedAt);
+
+    /// <summary>
+    /// Live reports matching the filters, newest first; <paramref name="page"/> and <paramref name="pageSize"/> must be
+    /// in range. With <paramref name="deidentify"/> each preview is cut from the de-identified text (an identifier is
+    /// never cut in half and missed), the accession number left out and the exam date shifted.
+    /// </summary>
     public static async Task<ReportPage> ListAsync(
-        ReportLensDbContext db, ReportQuery query, int page, int pageSize, CancellationToken ct)
+        ReportLensDbContext db, ReportQuery query, int page, int pageSize, ReportDeidentification? deidentify, CancellationToken ct)
     {
         var reports = Filter(db.Reports.AsNoTracking().Where(r => !r.IsDeleted), query);
         var total = await reports.CountAsync(ct);
-        var rows = await reports.OrderByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(ToSummary)
-            .ToListAsync(ct);
+        var pageRows = reports.OrderByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize);
+        var rows = deidentify is null
+            ? await pageRows.Select(ToSummary).ToListAsync(ct)
+            : (await pageRows.ToListAsync(ct)).Select(r => Summary(deidentify.Apply(r, []).Report)).ToList();
         return new ReportPage(rows, total, page, pageSize);
     }
 

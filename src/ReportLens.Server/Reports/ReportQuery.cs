@@ -32,4 +32,8 @@ public sealed record ReportQuery
 
     [FromQuery(Name = "analysed")]
     public bool? Analysed { get; init; }
+
+    /// <summary>Previews cut from the de-identified text (docs/privacy.md); the web UI decides by the user's role instead.</summary>
+    [FromQuery(Name = "deidentify")]
+    public bool? Deidentify { get; init; }
 }

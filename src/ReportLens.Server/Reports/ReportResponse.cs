@@ -15,6 +15,9 @@ public sealed record ReportResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>True when the text and exam date are de-identified and the accession number left out (docs/privacy.md).</summary>
+    public bool Deidentified { get; init; }
+
     public static ReportResponse From(Report r) => new(
         r.Id, r.AccessionNumber, r.ReportContent, r.Modality, r.BodyPart, r.ExamDate, r.Language, r.Urgency,
         r.LastAnalysedAt, r.CreatedAt, r.UpdatedAt);

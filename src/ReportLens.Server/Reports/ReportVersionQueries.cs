@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Privacy;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 
@@ -17,4 +18,15 @@ public static class ReportVersionQueries
             report.BodyPart, report.ExamDate, report.UpdatedAt, null, null));
         return versions;
     }
+
+    /// <summary>
+    /// Each version is a text of its own: its own placeholders and date shift; the content hash would confirm a guess.
+    /// </summary>
+    public static List<ReportVersionResponse> Deidentified(IEnumerable<ReportVersionResponse> versions, ReportDeidentification privacy) =>
+        [.. versions.Select(version =>
+        {
+            var (report, _) = privacy.Apply(
+                new Report { ReportContent = version.ReportContent, Language = "", ContentHash = "", ExamDate = version.ExamDate }, []);
+            return version with { ReportContent = report.ReportContent, ContentHash = "", ExamDate = report.ExamDate };
+        })];
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Privacy;
 using ReportLens.Data;
+using ReportLens.Data.Entities;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
@@ -14,12 +16,12 @@ public static class ReportVersionsApi
     {
         app.MapGet("/api/v1/reports/{id:int}/versions", ListAsync).WithTags("Reports").RequireAuthorization(Policies.Read)
             .WithName("ListReportVersions").WithSummary("Every text the report has had (corrections keep the former ones), oldest first")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     internal static async Task<Results<Ok<List<ReportVersionResponse>>, ProblemHttpResult>> ListAsync(
-        int id, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+        int id, bool? deidentify, ReportLensDbContext db, AuditLog audit, ReportDeidentification privacy, HttpContext http, CancellationToken ct)
     {
         var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, ct);
         if (report is null)
@@ -28,7 +30,8 @@ public static class ReportVersionsApi
         }
 
         var versions = await ReportVersionQueries.ListAsync(db, report, ct);
-        await audit.WriteAsync(AuditActions.Read, id, "versions", ct);
-        return TypedResults.Ok(versions);
+        var deidentified = privacy.Required(deidentify ?? false, http.User.Role());
+        await audit.WriteAsync(AuditActions.Read, id, PrivacyAuditDetail.Of("versions", deidentified), ct);
+        return TypedResults.Ok(deidentified ? ReportVersionQueries.Deidentified(versions, privacy) : versions);
     }
 }

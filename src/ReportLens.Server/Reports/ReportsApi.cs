@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReportLens.Application.Audit;
 using ReportLens.Application.Fhir;
+using ReportLens.Application.Privacy;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Reports;
 using ReportLens.Data;
@@ -20,10 +21,11 @@ public static class ReportsApi
         var group = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Read).IgnoreBlankQueryValues();
         group.MapGet("/", ListAsync).WithName("ListReports").WithSummary("List reports, filtered and paged (newest first)");
         group.MapGet("/{id:int}", GetAsync).WithName("GetReport").WithSummary("One report by id")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}/fhir", FhirAsync).WithName("GetReportFhir")
             .WithSummary("The report and its latest annotations as a FHIR R4 Bundle (DiagnosticReport + Observations)")
-            .Produces(StatusCodes.Status200OK, contentType: FhirContentType).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: FhirContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync).WithName("CreateReport").WithSummary("Store a report")
             .RequireAuthorization(Policies.Write).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id:int}", UpdateAsync).WithName("UpdateReport").WithSummary("Change a report's text or fields")
@@ -34,7 +36,8 @@ public static class ReportsApi
     }
 
     internal static async Task<Results<Ok<ReportPage>, ValidationProblem>> ListAsync(
-        [AsParameters] ReportQuery query, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+        [AsParameters] ReportQuery query, ReportLensDbContext db, AuditLog audit, ReportDeidentification privacy,
+        HttpContext http, CancellationToken ct)
     {
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? ReportQueries.DefaultPageSize;
@@ -48,13 +51,15 @@ public static class ReportsApi
             return Problems.Validation("urgency", $"urgency must be one of {string.Join(", ", ClassificationVocabulary.UrgencyScale)}");
         }
 
-        var result = await ReportQueries.ListAsync(db, query, page, pageSize, ct);
-        await audit.WriteManyAsync(AuditActions.List, result.Items.Select(r => r.Id), ct: ct);
+        var deidentified = privacy.Required(query.Deidentify ?? false, http.User.Role());
+        var result = await ReportQueries.ListAsync(db, query, page, pageSize, deidentified ? privacy : null, ct);
+        await audit.WriteManyAsync(AuditActions.List, result.Items.Select(r => r.Id), PrivacyAuditDetail.Of(null, deidentified), ct);
         return TypedResults.Ok(result);
     }
 
+    /// <summary>With <c>?deidentify=true</c> (or for a viewer under <c>VIEWERS_SEE_DEIDENTIFIED</c>) the text is de-identified (docs/privacy.md).</summary>
     internal static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> GetAsync(
-        int id, ReportLensDbContext db, AuditLog audit, CancellationToken ct)
+        int id, bool? deidentify, ReportLensDbContext db, AuditLog audit, ReportDeidentification privacy, HttpContext http, CancellationToken ct)
     {
         var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, ct);
         if (report is null)
@@ -62,16 +67,20 @@ public static class ReportsApi
             return Problems.NotFound($"no report with id {id}");
         }
 
-        await audit.WriteAsync(AuditActions.Read, id, ct: ct);
-        return TypedResults.Ok(ReportResponse.From(report));
+        var deidentified = privacy.Required(deidentify ?? false, http.User.Role());
+        await audit.WriteAsync(AuditActions.Read, id, PrivacyAuditDetail.Of(null, deidentified), ct);
+        return TypedResults.Ok(deidentified
+            ? ReportResponse.From(privacy.Apply(report, []).Report) with { Deidentified = true }
+            : ReportResponse.From(report));
     }
 
     private const string FhirContentType = "application/fhir+json";
 
-    internal static async Task<IResult> FhirAsync(int id, ReportFhirExport export, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> FhirAsync(
+        int id, bool? deidentify, ReportFhirExport export, ReportDeidentification privacy, HttpContext http, CancellationToken ct)
     {
         var actor = http.ApiActor();
-        if (await export.ForReportAsync(id, actor, ct) is not { } bundle)
+        if (await export.ForReportAsync(id, actor, privacy.Required(deidentify ?? false, http.User.Role()), ct) is not { } bundle)
         {
             return Problems.NotFound($"no report with id {id}");
         }

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Privacy;
 using ReportLens.Data;
 using ReportLens.Server.Audit;
+using ReportLens.Server.Auth;
 using ReportLens.Server.Reports;
 
 namespace ReportLens.Server.Ui;
@@ -11,8 +13,11 @@ namespace ReportLens.Server.Ui;
 /// Reads for the Reports pages, with the API's filters and audit records. Each call has its own scope: a circuit
 /// lives for hours, a DbContext should not.
 /// </summary>
-public sealed class ReportBrowser(IServiceScopeFactory scopes)
+public sealed class ReportBrowser(IServiceScopeFactory scopes, ReportDeidentification privacy)
 {
+    /// <summary>True when this user may only ever see de-identified text (VIEWERS_SEE_DEIDENTIFIED and the viewer role).</summary>
+    public bool DeidentifiedOnly(ClaimsPrincipal user) => privacy.Required(false, user.Role());
+
     /// <summary>Unlike the API, which rejects them, an out-of-range page or page size is clamped.</summary>
     public async Task<ReportPage> ListAsync(ReportQuery query, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -20,11 +25,12 @@ public sealed class ReportBrowser(IServiceScopeFactory scopes)
         var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
         var page = Math.Max(1, query.Page ?? 1);
         var pageSize = Math.Clamp(query.PageSize ?? ReportQueries.DefaultPageSize, 1, ReportQueries.MaxPageSize);
-        var result = await ReportQueries.ListAsync(db, query, page, pageSize, ct);
+        var deidentified = DeidentifiedOnly(user);
+        var result = await ReportQueries.ListAsync(db, query, page, pageSize, deidentified ? privacy : null, ct);
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         foreach (var row in result.Items)
         {
-            audit.Stage(user, AuditActions.List, row.Id, "web");
+            audit.Stage(user, AuditActions.List, row.Id, PrivacyAuditDetail.Of("web", deidentified));
         }
 
         await db.SaveChangesAsync(ct);
@@ -42,7 +48,8 @@ public sealed class ReportBrowser(IServiceScopeFactory scopes)
         return new FilterChoices(modalities, bodyParts);
     }
 
-    public async Task<ReportDetails?> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The report and its annotations; de-identified when asked or when the user may only see it so.</summary>
+    public async Task<ReportDetails?> GetAsync(int id, ClaimsPrincipal user, bool deidentify, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
@@ -57,8 +64,15 @@ public sealed class ReportBrowser(IServiceScopeFactory scopes)
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Username, ct);
         var versions = await ReportVersionQueries.ListAsync(db, report, ct);
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-        audit.Stage(user, AuditActions.Read, id, "web");
+        var deidentified = privacy.Required(deidentify, user.Role());
+        audit.Stage(user, AuditActions.Read, id, PrivacyAuditDetail.Of("web", deidentified));
         await db.SaveChangesAsync(ct);
-        return new ReportDetails(report, annotations, names, versions);
+        if (deidentified)
+        {
+            (report, annotations) = privacy.Apply(report, annotations);
+            versions = ReportVersionQueries.Deidentified(versions, privacy);
+        }
+
+        return new ReportDetails(report, annotations, names, versions) { Deidentified = deidentified };
     }
 }

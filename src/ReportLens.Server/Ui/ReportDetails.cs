@@ -10,5 +10,8 @@ namespace ReportLens.Server.Ui;
 public sealed record ReportDetails(Report Report, IReadOnlyList<Annotation> Annotations, IReadOnlyDictionary<int, string> UserNames,
     IReadOnlyList<ReportVersionResponse> Versions)
 {
+    /// <summary>The text and annotations are the de-identified ones: nothing here may be written back (docs/privacy.md).</summary>
+    public bool Deidentified { get; init; }
+
     public string NameOf(int? userId) => userId is { } id && UserNames.TryGetValue(id, out var name) ? name : "—";
 }

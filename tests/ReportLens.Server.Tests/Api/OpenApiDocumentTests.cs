@@ -16,7 +16,7 @@ public sealed partial class OpenApiDocumentTests(SqliteAppFixture app) : ApiTest
 {
     public static readonly TheoryData<string, string[]> FilteredLists = new()
     {
-        { "/api/v1/reports", ["page", "page_size", "q", "modality", "body_part", "date_from", "date_to", "urgency", "analysed"] },
+        { "/api/v1/reports", ["page", "page_size", "q", "modality", "body_part", "date_from", "date_to", "urgency", "analysed", "deidentify"] },
         { "/api/v1/audit", ["page", "page_size", "report_id", "user_id", "username", "action", "from", "to"] },
         { "/api/v1/audit/export", ["report_id", "user_id", "username", "action", "from", "to"] },
         { "/api/v1/usage", ["from", "to", "group_by"] },

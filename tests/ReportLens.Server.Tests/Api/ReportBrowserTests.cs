@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Privacy;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Reports;
@@ -27,7 +28,7 @@ public sealed class ReportBrowserTests(SqliteAppFixture app) : ApiTest<SqliteApp
         }
 
         await using var services = BrowserServices();
-        var browser = new ReportBrowser(services.GetRequiredService<IServiceScopeFactory>());
+        var browser = new ReportBrowser(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<ReportDeidentification>());
         var user = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(TokenService.NameClaim, "ui-tester"), new Claim(TokenService.RoleClaim, Roles.Viewer)], "test", TokenService.NameClaim, TokenService.RoleClaim));
 
@@ -49,6 +50,8 @@ public sealed class ReportBrowserTests(SqliteAppFixture app) : ApiTest<SqliteApp
         services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddOptions<PrivacyOptions>();
+        services.AddSingleton<ReportDeidentification>();
         return services.BuildServiceProvider();
     }
 }
