@@ -19,6 +19,7 @@ public sealed class ReportLensDbContext(DbContextOptions<ReportLensDbContext> op
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ReceivedHl7Message> ReceivedHl7Messages => Set<ReceivedHl7Message>();
+    public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
