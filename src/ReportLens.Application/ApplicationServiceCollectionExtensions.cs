@@ -44,6 +44,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ReportFhirExport>();
         services.AddSingleton<ReportStore>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<Reviews.Double.DoubleReviews>();
+        services.AddScoped<Reviews.Double.Adjudication>();
+        services.AddScoped<Reviews.Agreement.ReviewAgreement>();
         services.AddSingleton<ReviewStatsCache>();
         services.AddHostedService<CacheHitFlusher>();
         services.AddOptions<CriticalFindingsOptions>().Bind(configuration.GetSection(CriticalFindingsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
