@@ -54,6 +54,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ReportFhirExport>();
         services.AddSingleton<ReportStore>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<Reviews.Double.DoubleReviews>();
+        services.AddScoped<Reviews.Double.Adjudication>();
+        services.AddScoped<Reviews.Agreement.ReviewAgreement>();
         services.AddSingleton<ReviewStatsCache>();
         services.AddSingleton<UsageReport>();
         services.AddHostedService<CacheHitFlusher>();

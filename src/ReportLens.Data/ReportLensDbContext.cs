@@ -20,6 +20,7 @@ public sealed class ReportLensDbContext(DbContextOptions<ReportLensDbContext> op
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ReceivedHl7Message> ReceivedHl7Messages => Set<ReceivedHl7Message>();
     public DbSet<PromptExample> PromptExamples => Set<PromptExample>();
+    public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -13,6 +13,10 @@ public static class AuditActions
     public const string Analyze = "analyze";
     public const string Export = "export";
     public const string Review = "review";
+    /// <summary>An annotation put in double review (two reviewers assigned).</summary>
+    public const string ReviewAssign = "review_assign";
+    /// <summary>A double review settled by a third person.</summary>
+    public const string Adjudicate = "adjudicate";
     public const string UserChange = "user_change";
     /// <summary>A prompt's few-shot example set was set or cleared.</summary>
     public const string PromptChange = "prompt_change";

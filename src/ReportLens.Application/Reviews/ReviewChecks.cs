@@ -56,8 +56,12 @@ public static class ReviewChecks
         return errors;
     }
 
-    /// <summary>Checks an added item; on success <paramref name="codePoints"/> is its code-point span.</summary>
-    public static Dictionary<string, string[]> Addition(Annotation annotation, string report, ReviewAdditionRequest request, out (int Start, int End) codePoints)
+    /// <summary>
+    /// Checks an added item against <paramref name="current"/> (the record it goes to; the annotation's by default); on
+    /// success <paramref name="codePoints"/> is its code-point span.
+    /// </summary>
+    public static Dictionary<string, string[]> Addition(
+        Annotation annotation, string report, ReviewAdditionRequest request, out (int Start, int End) codePoints, ReviewRecord? current = null)
     {
         var errors = new Dictionary<string, string[]>();
         codePoints = default;
@@ -80,7 +84,7 @@ public static class ReviewChecks
         if (ReviewSelection.Check(report, request, errors) is { } span)
         {
             codePoints = span;
-            if (ReviewService.Read(annotation).AddedItems.Any(a => a.List == request.List && a.Start == request.Start && a.End == request.End))
+            if ((current ?? ReviewService.Read(annotation)).AddedItems.Any(a => a.List == request.List && a.Start == request.Start && a.End == request.End))
             {
                 errors["start"] = [$"this span is already added to {request.List}"];
             }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Reviews.Double;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Data;
@@ -11,15 +12,16 @@ namespace ReportLens.Application.Reviews;
 /// <summary>
 /// Records reviewers' decisions on annotation items and the items they add, and computes acceptance rates per model
 /// and prompt version. Shared by the API, the UI and the review queue; the caller is
-/// named by an <see cref="Actor"/>.
+/// named by an <see cref="Actor"/>. In double review the decisions go to the reviewer's own record (the
+/// <see cref="ReviewSlot"/> the door got from <see cref="DoubleReviews.SlotAsync"/>), not to the annotation's.
 /// </summary>
 public sealed class ReviewService(ReportLensDbContext db, ReviewStatsCache statsCache, TimeProvider time)
 {
     /// <summary>Applies checked decisions (see <see cref="ReviewChecks.Decisions"/>), stamps reviewer and time, and audits it.</summary>
-    public async Task<ReviewResponse> ApplyAsync(Annotation annotation, ReviewRequest request, Actor reviewer, CancellationToken ct)
+    public async Task<ReviewResponse> ApplyAsync(Annotation annotation, ReviewRequest request, Actor reviewer, CancellationToken ct, ReviewSlot? slot = null)
     {
         var now = time.GetUtcNow();
-        var record = Read(annotation);
+        var record = Read(annotation, slot);
         var decisions = new Dictionary<string, ReviewDecision>(record.Items);
         foreach (var item in request.Items!)
         {
@@ -29,45 +31,73 @@ public sealed class ReviewService(ReportLensDbContext db, ReviewStatsCache stats
             decisions[item.Item!] = new ReviewDecision(item.Decision!, text, reviewer.UserId, reviewer.Username, now, attributes);
         }
 
-        return await SaveAsync(annotation, record with { Items = decisions }, reviewer, $"annotation {annotation.Id}: {request.Items!.Count} decisions", ct);
+        return await SaveAsync(annotation, slot, record with { Items = decisions }, reviewer, $"annotation {annotation.Id}: {request.Items!.Count} decisions", ct);
     }
 
     /// <summary>Adds a missed item checked by <see cref="ReviewChecks.Addition"/> at its UTF-16 and code-point spans.</summary>
     public async Task<ReviewResponse> AddAsync(
-        Annotation annotation, ReviewAdditionRequest request, (int Start, int End) codePoints, Actor reviewer, CancellationToken ct)
+        Annotation annotation, ReviewAdditionRequest request, (int Start, int End) codePoints, Actor reviewer, CancellationToken ct, ReviewSlot? slot = null)
     {
-        var record = Read(annotation);
+        var record = Read(annotation, slot);
         var id = record.AddedItems.Count == 0 ? 1 : record.AddedItems.Max(a => a.Id) + 1;
         var addition = new ReviewAddition(id, request.List!, request.Text!, request.Start!.Value, request.End!.Value, codePoints.Start, codePoints.End,
             request.Attributes ?? new ReviewAttributes(), reviewer.UserId, reviewer.Username, time.GetUtcNow());
-        return await SaveAsync(annotation, record with { Added = [.. record.AddedItems, addition] }, reviewer,
+        return await SaveAsync(annotation, slot, record with { Added = [.. record.AddedItems, addition] }, reviewer,
             $"annotation {annotation.Id}: added {addition.List} item {id} at {addition.Start}..{addition.End}", ct);
     }
 
     /// <summary>Removes a reviewer's added item; null when the annotation has no added item <paramref name="additionId"/>.</summary>
-    public async Task<ReviewResponse?> RemoveAddedAsync(Annotation annotation, int additionId, Actor reviewer, CancellationToken ct)
+    public async Task<ReviewResponse?> RemoveAddedAsync(Annotation annotation, int additionId, Actor reviewer, CancellationToken ct, ReviewSlot? slot = null)
     {
-        var record = Read(annotation);
+        var record = Read(annotation, slot);
         if (record.AddedItems.All(a => a.Id != additionId))
         {
             return null;
         }
 
-        return await SaveAsync(annotation, record with { Added = record.AddedItems.Where(a => a.Id != additionId).ToList() }, reviewer,
+        return await SaveAsync(annotation, slot, record with { Added = record.AddedItems.Where(a => a.Id != additionId).ToList() }, reviewer,
             $"annotation {annotation.Id}: removed added item {additionId}", ct);
     }
 
-    private async Task<ReviewResponse> SaveAsync(Annotation annotation, ReviewRecord record, Actor reviewer, string detail, CancellationToken ct)
+    private async Task<ReviewResponse> SaveAsync(Annotation annotation, ReviewSlot? slot, ReviewRecord record, Actor reviewer, string detail, CancellationToken ct)
+    {
+        if (slot?.Assignment is not { } assignment)
+        {
+            return await WriteSettledAsync(annotation, record, reviewer, AuditActions.Review, detail, ct);
+        }
+
+        assignment.RecordJson = JsonSerializer.Serialize(record, ReportLensJson.Options);
+        AuditEntries.Stage(db, reviewer, AuditActions.Review, annotation.ReportId, $"{detail} (double review)", time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return ToResponse(annotation, assignment);
+    }
+
+    /// <summary>Writes <paramref name="record"/> as the annotation's settled review (a single review, or a double review agreed or adjudicated) and audits it.</summary>
+    public async Task<ReviewResponse> WriteSettledAsync(Annotation annotation, ReviewRecord record, Actor actor, string action, string detail, CancellationToken ct)
     {
         annotation.ReviewJson = JsonSerializer.Serialize(record, ReportLensJson.Options);
         annotation.ReviewStatus = StatusOf(record);
-        annotation.ReviewedBy = reviewer.UserId;
+        annotation.ReviewedBy = actor.UserId;
         annotation.ReviewedAt = time.GetUtcNow();
-        AuditEntries.Stage(db, reviewer, AuditActions.Review, annotation.ReportId, detail, time.GetUtcNow());
+        AuditEntries.Stage(db, actor, action, annotation.ReportId, detail, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         statsCache.Invalidate();
         return ToResponse(annotation);
     }
+
+    /// <summary>A double reviewer's own review of the annotation: what they see, and all they see, until the review is settled.</summary>
+    public static ReviewResponse ToResponse(Annotation annotation, ReviewAssignment assignment)
+    {
+        var record = Read(assignment);
+        var last = record.Items.Values.Select(d => (DateTimeOffset?)d.ReviewedAt).Concat(record.AddedItems.Select(a => (DateTimeOffset?)a.AddedAt)).Max();
+        return new ReviewResponse(annotation.Id, StatusOf(record), last is null ? null : assignment.ReviewerId, last,
+            CountsOf(annotation, record), record.Items, record.AddedItems);
+    }
+
+    public static ReviewRecord Read(ReviewAssignment assignment) => Parse(assignment.RecordJson);
+
+    private static ReviewRecord Read(Annotation annotation, ReviewSlot? slot) =>
+        slot?.Assignment is { } assignment ? Read(assignment) : Read(annotation);
 
     public static ReviewResponse ToResponse(Annotation annotation)
     {
@@ -76,8 +106,10 @@ public sealed class ReviewService(ReportLensDbContext db, ReviewStatsCache stats
             CountsOf(annotation, record), record.Items, record.AddedItems);
     }
 
-    public static ReviewRecord Read(Annotation annotation) =>
-        annotation.ReviewJson is { Length: > 0 } json
+    public static ReviewRecord Read(Annotation annotation) => Parse(annotation.ReviewJson);
+
+    private static ReviewRecord Parse(string? reviewJson) =>
+        reviewJson is { Length: > 0 } json
             ? JsonSerializer.Deserialize<ReviewRecord>(json, ReportLensJson.Options) ?? new ReviewRecord(new Dictionary<string, ReviewDecision>())
             : new ReviewRecord(new Dictionary<string, ReviewDecision>());
 
@@ -129,7 +161,7 @@ public sealed class ReviewService(ReportLensDbContext db, ReviewStatsCache stats
     }
 
     /// <summary>A missed item added makes the annotation edited: it was not right as it stood.</summary>
-    private static ReviewStatus? StatusOf(ReviewRecord record) =>
+    public static ReviewStatus? StatusOf(ReviewRecord record) =>
         record.AddedItems.Count > 0 ? ReviewStatus.Edited
         : record.Items.Count == 0 ? null
         : record.Items.Values.All(d => d.Decision == ReviewDecisions.Accept) ? ReviewStatus.Accepted

@@ -668,6 +668,50 @@ namespace ReportLens.Data.Postgres.Migrations
                     b.ToTable("report_versions", (string)null);
                 });
 
+            modelBuilder.Entity("ReportLens.Data.Entities.ReviewAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AnnotationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AssignedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("AnnotationId", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("review_assignments", (string)null);
+                });
+
             modelBuilder.Entity("ReportLens.Data.Entities.UserAccount", b =>
                 {
                     b.Property<int>("Id")
@@ -840,6 +884,15 @@ namespace ReportLens.Data.Postgres.Migrations
                     b.HasOne("ReportLens.Data.Entities.Report", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.ReviewAssignment", b =>
+                {
+                    b.HasOne("ReportLens.Data.Entities.Annotation", null)
+                        .WithMany()
+                        .HasForeignKey("AnnotationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

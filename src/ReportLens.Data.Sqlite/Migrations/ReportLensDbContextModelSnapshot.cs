@@ -645,6 +645,48 @@ namespace ReportLens.Data.Sqlite.Migrations
                     b.ToTable("report_versions", (string)null);
                 });
 
+            modelBuilder.Entity("ReportLens.Data.Entities.ReviewAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnotationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssignedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("AnnotationId", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("review_assignments", (string)null);
+                });
+
             modelBuilder.Entity("ReportLens.Data.Entities.UserAccount", b =>
                 {
                     b.Property<int>("Id")
@@ -811,6 +853,15 @@ namespace ReportLens.Data.Sqlite.Migrations
                     b.HasOne("ReportLens.Data.Entities.Report", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.ReviewAssignment", b =>
+                {
+                    b.HasOne("ReportLens.Data.Entities.Annotation", null)
+                        .WithMany()
+                        .HasForeignKey("AnnotationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,4 +1,5 @@
 using ReportLens.Application.Reviews;
+using ReportLens.Application.Reviews.Double;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportLens.Data;
 using ReportLens.Server.Auth;
@@ -20,7 +21,7 @@ public static class ReviewAdditionsApi
     }
 
     internal static async Task<Results<Ok<ReviewResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        long id, ReviewAdditionRequest request, ReportLensDbContext db, ReviewService reviews, HttpContext http, CancellationToken ct)
+        long id, ReviewAdditionRequest request, ReportLensDbContext db, ReviewService reviews, DoubleReviews doubleReviews, HttpContext http, CancellationToken ct)
     {
         var (annotation, problem) = await ReviewsApi.ReviewableAsync(db, id, ct);
         if (annotation is null)
@@ -28,14 +29,21 @@ public static class ReviewAdditionsApi
             return problem!;
         }
 
-        var errors = ReviewChecks.Addition(annotation, annotation.Report!.ReportContent, request, out var codePoints);
+        var slot = await doubleReviews.SlotAsync(id, http.ApiActor(), ct);
+        if (slot.Refused)
+        {
+            return ReviewsApi.Refusal(slot);
+        }
+
+        var current = slot.Assignment is { } mine ? ReviewService.Read(mine) : null;
+        var errors = ReviewChecks.Addition(annotation, annotation.Report!.ReportContent, request, out var codePoints, current);
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Ok(await reviews.AddAsync(annotation, request, codePoints, http.ApiActor(), ct));
+            : TypedResults.Ok(await reviews.AddAsync(annotation, request, codePoints, http.ApiActor(), ct, slot));
     }
 
     internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> RemoveAsync(
-        long id, int additionId, ReportLensDbContext db, ReviewService reviews, HttpContext http, CancellationToken ct)
+        long id, int additionId, ReportLensDbContext db, ReviewService reviews, DoubleReviews doubleReviews, HttpContext http, CancellationToken ct)
     {
         var (annotation, problem) = await ReviewsApi.ReviewableAsync(db, id, ct);
         if (annotation is null)
@@ -43,7 +51,13 @@ public static class ReviewAdditionsApi
             return problem!;
         }
 
-        return await reviews.RemoveAddedAsync(annotation, additionId, http.ApiActor(), ct) is { } response
+        var slot = await doubleReviews.SlotAsync(id, http.ApiActor(), ct);
+        if (slot.Refused)
+        {
+            return ReviewsApi.Refusal(slot);
+        }
+
+        return await reviews.RemoveAddedAsync(annotation, additionId, http.ApiActor(), ct, slot) is { } response
             ? TypedResults.Ok(response)
             : Problems.NotFound($"annotation {id} has no added item {additionId}");
     }

@@ -1,4 +1,5 @@
 using ReportLens.Application.Reviews;
+using ReportLens.Application.Reviews.Double;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Core.Annotations;
@@ -6,6 +7,7 @@ using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
+using ReportLens.Server.Reviews.Double;
 using ReportLens.Server.Reviews.Queue;
 
 namespace ReportLens.Server.Reviews;
@@ -21,17 +23,24 @@ public static class ReviewsApi
         app.MapGet("/api/v1/reviews/stats", StatsAsync).WithTags("Reviews").RequireAuthorization(Policies.Read)
             .WithName("GetReviewStats").WithSummary("Review outcomes per engine, type and model");
         app.MapReviewAdditionsApi();
+        app.MapDoubleReviewApi();
         app.MapReviewQueueApi();
         return app;
     }
 
     internal static async Task<Results<Ok<ReviewResponse>, ValidationProblem, ProblemHttpResult>> ReviewAsync(
-        long id, ReviewRequest request, ReportLensDbContext db, ReviewService reviews, HttpContext http, CancellationToken ct)
+        long id, ReviewRequest request, ReportLensDbContext db, ReviewService reviews, DoubleReviews doubleReviews, HttpContext http, CancellationToken ct)
     {
         var (annotation, problem) = await ReviewableAsync(db, id, ct);
         if (annotation is null)
         {
             return problem!;
+        }
+
+        var slot = await doubleReviews.SlotAsync(id, http.ApiActor(), ct);
+        if (slot.Refused)
+        {
+            return Refusal(slot);
         }
 
         var errors = ReviewChecks.Decisions(annotation, request);
@@ -40,8 +49,11 @@ public static class ReviewsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await reviews.ApplyAsync(annotation, request, http.ApiActor(), ct));
+        return TypedResults.Ok(await reviews.ApplyAsync(annotation, request, http.ApiActor(), ct, slot));
     }
+
+    internal static ProblemHttpResult Refusal(ReviewSlot slot) =>
+        slot.RefusalStatus == StatusCodes.Status403Forbidden ? Problems.Forbidden(slot.Refusal!) : Problems.Conflict(slot.Refusal!);
 
     /// <summary>The annotation to review, with its report; or the 404 or 409 problem.</summary>
     internal static async Task<(Annotation? Annotation, ProblemHttpResult? Problem)> ReviewableAsync(ReportLensDbContext db, long id, CancellationToken ct)
@@ -52,10 +64,18 @@ public static class ReviewsApi
             : (annotation, null);
     }
 
-    internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> GetAsync(long id, ReportLensDbContext db, CancellationToken ct)
+    /// <summary>The caller's own record while they double-review the annotation, else the settled review (never the other reviewer's).</summary>
+    internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> GetAsync(
+        long id, ReportLensDbContext db, DoubleReviews doubleReviews, HttpContext http, CancellationToken ct)
     {
         var annotation = await db.Annotations.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
-        return annotation is null ? Problems.NotFound($"no annotation with id {id}") : TypedResults.Ok(ReviewService.ToResponse(annotation));
+        if (annotation is null)
+        {
+            return Problems.NotFound($"no annotation with id {id}");
+        }
+
+        var views = await doubleReviews.ViewsAsync([annotation], http.ApiActor().UserId, ct);
+        return TypedResults.Ok(views[id].Review);
     }
 
     internal static async Task<Results<Ok<ReviewStatsResponse>, ValidationProblem>> StatsAsync(

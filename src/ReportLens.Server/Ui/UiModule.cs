@@ -35,6 +35,7 @@ public static class UiModule
         services.AddTransient<AnalysisRunner>();
         services.AddTransient<SystemStatus>();
         services.AddTransient<UiReviews>();
+        services.AddTransient<UiDoubleReviews>();
         services.AddTransient<UiUsers>();
         services.AddTransient<UiJobs>();
         return builder;

@@ -4,6 +4,7 @@ using ReportLens.Application.Audit;
 using ReportLens.Data;
 using ReportLens.Server.Auth;
 using ReportLens.Application.Reviews;
+using ReportLens.Application.Reviews.Double;
 using ReportLens.Server.Reviews.Queue;
 
 namespace ReportLens.Server.Ui;
@@ -24,7 +25,14 @@ public sealed class UiReviews(IServiceScopeFactory scopes)
             return new ReviewResult(null, string.Join("; ", errors.SelectMany(e => e.Value)));
         }
 
-        var response = await scope.ServiceProvider.GetRequiredService<ReviewService>().ApplyAsync(annotation, request, user.ToActor(Door.Ui, null), ct);
+        var actor = user.ToActor(Door.Ui, null);
+        var slot = await scope.ServiceProvider.GetRequiredService<DoubleReviews>().SlotAsync(annotationId, actor, ct);
+        if (slot.Refused)
+        {
+            return new ReviewResult(null, slot.Refusal);
+        }
+
+        var response = await scope.ServiceProvider.GetRequiredService<ReviewService>().ApplyAsync(annotation, request, actor, ct, slot);
         return new ReviewResult(response, null);
     }
 
@@ -34,13 +42,21 @@ public sealed class UiReviews(IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
         var annotation = await db.Annotations.Include(a => a.Report).SingleAsync(a => a.Id == annotationId, ct);
-        var errors = ReviewChecks.Addition(annotation, annotation.Report!.ReportContent, request, out var codePoints);
+        var actor = user.ToActor(Door.Ui, null);
+        var slot = await scope.ServiceProvider.GetRequiredService<DoubleReviews>().SlotAsync(annotationId, actor, ct);
+        if (slot.Refused)
+        {
+            return new ReviewResult(null, slot.Refusal);
+        }
+
+        var current = slot.Assignment is { } mine ? ReviewService.Read(mine) : null;
+        var errors = ReviewChecks.Addition(annotation, annotation.Report!.ReportContent, request, out var codePoints, current);
         if (errors.Count > 0)
         {
             return new ReviewResult(null, string.Join("; ", errors.SelectMany(e => e.Value)));
         }
 
-        return new ReviewResult(await scope.ServiceProvider.GetRequiredService<ReviewService>().AddAsync(annotation, request, codePoints, user.ToActor(Door.Ui, null), ct), null);
+        return new ReviewResult(await scope.ServiceProvider.GetRequiredService<ReviewService>().AddAsync(annotation, request, codePoints, actor, ct, slot), null);
     }
 
     public async Task<ReviewResult> RemoveAddedAsync(long annotationId, int additionId, ClaimsPrincipal user, CancellationToken ct)
@@ -48,7 +64,14 @@ public sealed class UiReviews(IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportLensDbContext>();
         var annotation = await db.Annotations.SingleAsync(a => a.Id == annotationId, ct);
-        var response = await scope.ServiceProvider.GetRequiredService<ReviewService>().RemoveAddedAsync(annotation, additionId, user.ToActor(Door.Ui, null), ct);
+        var actor = user.ToActor(Door.Ui, null);
+        var slot = await scope.ServiceProvider.GetRequiredService<DoubleReviews>().SlotAsync(annotationId, actor, ct);
+        if (slot.Refused)
+        {
+            return new ReviewResult(null, slot.Refusal);
+        }
+
+        var response = await scope.ServiceProvider.GetRequiredService<ReviewService>().RemoveAddedAsync(annotation, additionId, actor, ct, slot);
         return new ReviewResult(response, response is null ? $"no added item {additionId}" : null);
     }
 

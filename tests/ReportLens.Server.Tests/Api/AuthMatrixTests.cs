@@ -72,6 +72,13 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         { "POST", "/api/v1/annotations/{annotation}/review/additions", 403, 400, 400 },
         { "DELETE", "/api/v1/annotations/{annotation}/review/additions/{addition}", 403, 404, 404 },
         { "GET", "/api/v1/reviews/queue", 200, 200, 200 },
+        { "POST", "/api/v1/reviews/assignments", 403, 403, 200 },
+        { "GET", "/api/v1/reviews/assignments", 200, 200, 200 },
+        // {annotation} is not in double review: nothing to finish (409), compare or adjudicate (404).
+        { "POST", "/api/v1/reviews/assignments/{annotation}/finish", 403, 409, 409 },
+        { "GET", "/api/v1/reviews/assignments/{annotation}/comparison", 404, 404, 404 },
+        { "POST", "/api/v1/reviews/assignments/{annotation}/adjudication", 403, 403, 404 },
+        { "GET", "/api/v1/reviews/agreement", 200, 200, 200 },
         { "GET", "/api/v1/critical-findings", 200, 200, 200 },
         { "POST", "/api/v1/critical-findings/{case}/acknowledge", 403, 200, 200 },
         { "POST", "/api/v1/critical-findings/{case}/dismiss", 403, 200, 200 },
@@ -162,6 +169,8 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             ("PUT", "/api/v1/users/{user}/role") => new { role = "radiologist" },
             ("POST", "/api/v1/annotations/{annotation}/review") => new { items = new[] { new { item = "highlights/0", decision = "accept" } } },
             ("POST", "/api/v1/annotations/{annotation}/review/additions") => new { list = "highlights" },
+            ("POST", "/api/v1/reviews/assignments") => new { annotation_ids = new[] { await ReviewScenario.AnalysedHighlightAsync(admin) }, reviewers = new[] { "radiologist1", TestServerSettings.AdminUser } },
+            ("POST", "/api/v1/reviews/assignments/{annotation}/adjudication") => new { items = Array.Empty<object>() },
             ("POST", "/api/v1/critical-findings/{case}/acknowledge") => new { note = "called the ward" },
             ("POST", "/api/v1/critical-findings/{case}/dismiss") => new { reason = "old film" },
             ("PUT", "/api/v1/prompts/{type}/{language}/examples") => new

@@ -1,4 +1,5 @@
 using ReportLens.Application.Reviews;
+using ReportLens.Application.Reviews.Double;
 using ReportLens.Core.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Core.Annotations;
@@ -44,10 +45,13 @@ public sealed class ReviewQueue(ReportLensDbContext db)
             .Select(g => g.MaxBy(a => a.Id)!)
             .ToList();
         var disagreeing = Disagreeing(latest);
+        var ids = latest.Select(a => a.Id).ToList();
+        var doubleReviews = (await db.ReviewAssignments.AsNoTracking().Where(x => ids.Contains(x.AnnotationId)).ToListAsync(ct))
+            .GroupBy(x => x.AnnotationId).ToDictionary(g => g.Key, g => DoubleReviews.StateOf([.. g]));
         return latest
             .Where(a => (filter.Engine is null || a.Engine.WireName() == filter.Engine) && (filter.Model is null || a.ModelName == filter.Model)
                 && (filter.PromptVersion is null || a.PromptVersion == filter.PromptVersion))
-            .Select(a => Entry(a, disagreeing.Contains((a.ReportId, a.AnnotationType))))
+            .Select(a => Entry(a, disagreeing.Contains((a.ReportId, a.AnnotationType))) with { DoubleReview = doubleReviews.GetValueOrDefault(a.Id) })
             .OrderBy(e => ReviewQueueReasons.Tier(e.Reasons)).ThenBy(e => e.Confidence).ThenBy(e => e.AnnotationId)
             .ToList();
     }

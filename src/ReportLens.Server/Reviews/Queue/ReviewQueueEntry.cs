@@ -4,6 +4,7 @@ namespace ReportLens.Server.Reviews.Queue;
 /// <summary>
 /// One annotation waiting for a reviewer. <see cref="Reasons"/> says why it stands where it does: low_confidence,
 /// disagreement (the rules and llm annotations of the same report and type disagree), critical (危急), or none.
+/// <see cref="DoubleReview"/> is the state of its double review (in_review, needs_adjudication), null when it has none.
 /// </summary>
 public sealed record ReviewQueueEntry(
     long AnnotationId,
@@ -17,4 +18,5 @@ public sealed record ReviewQueueEntry(
     double Confidence,
     IReadOnlyList<string> Reasons,
     int Pending,
-    int Total);
+    int Total,
+    string? DoubleReview = null);

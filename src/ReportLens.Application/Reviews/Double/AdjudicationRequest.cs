@@ -1,0 +1,4 @@
+namespace ReportLens.Application.Reviews.Double;
+
+/// <summary>Body of POST /api/v1/reviews/assignments/{annotationId}/adjudication: one settlement per disputed item.</summary>
+public sealed record AdjudicationRequest(IReadOnlyList<AdjudicationItem>? Items);

@@ -1,0 +1,3 @@
+namespace ReportLens.Application.Reviews.Double;
+
+public sealed record DoubleReviewer(int UserId, string Username, DateTimeOffset? FinishedAt);
