@@ -95,11 +95,17 @@ public static class EvalCommand
 
         foreach (var metric in EvalMetrics.All)
         {
-            table.AddRow([Markup.Escape(metric.Name), .. runs.Select(r => r.Report is { } report ? metric.Format(report) : "not run")]);
+            table.AddRow([Markup.Escape(metric.Name), .. runs.Select(r => r.Figures is { } figures ? Markup.Escape(EvalMetrics.Cell(metric, figures.Metric(metric.Name))) : "not run")]);
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
         console.Write(table);
+        console.MarkupLine(Markup.Escape($"[low, high]: {BootstrapSettings.Default.Level:P0} bootstrap interval over the gold reports ({BootstrapSettings.Default.Iterations} resamples, seed {BootstrapSettings.Default.Seed}); docs/evaluation.md"));
+        if (runs.Any(r => r.Figures is { PerClass.Count: > 0 }))
+        {
+            console.Write(EvalMetrics.PerClassTable(runs));
+        }
+
         foreach (var run in runs.Where(r => r.Report is { Calibration.Count: > 0 }))
         {
             console.Write(EvalMetrics.ReliabilityTable(run.Label, run.Report!.Calibration));
@@ -117,7 +123,7 @@ public static class EvalCommand
                 gold_file = goldName,
                 report_count = reportCount,
                 generated_at = now,
-                runs = runs.Select(r => new { engine = r.Engine, model = r.Model, error = r.Error, metrics = r.Report }),
+                runs = runs.Select(r => new { engine = r.Engine, model = r.Model, error = r.Error, metrics = r.Report, figures = r.Figures }),
             };
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(document, ReportLensJson.Options), new UTF8Encoding(false), cancellationToken);
         }

@@ -2,8 +2,11 @@ using ReportLens.Core.Evaluation;
 
 namespace ReportLens.Cli.Evaluation;
 
-/// <summary>One engine (and model) scored on the gold set; <see cref="Error"/> is set when the run could not be made.</summary>
-public sealed record EvalRun(string Engine, string Model, EvaluationReport? Report, string? Error = null)
+/// <summary>
+/// One engine (and model) scored on the gold set, with its figures (intervals, per class); <see cref="Error"/> is set
+/// when the run could not be made.
+/// </summary>
+public sealed record EvalRun(string Engine, string Model, EvaluationReport? Report, string? Error = null, EvaluationFigures? Figures = null)
 {
     public string Label => Engine == "rules" ? "rules" : $"{Engine} · {Model}";
 }

@@ -18,16 +18,17 @@ public sealed class EvalRunner(ITextAnalysis analysis, CliContext context)
 {
     public async Task<EvalRun> RunAsync(string engine, string model, IReadOnlyList<GoldReport> gold, int concurrency, CancellationToken cancellationToken)
     {
-        var inputs = new ConcurrentBag<EvaluationInput>();
+        // In gold order, whatever order the calls finish in: the bootstrap's resamples depend on it.
+        var inputs = new EvaluationInput[gold.Count];
         var errors = new ConcurrentBag<string>();
         var label = engine == "rules" ? "rules" : $"{engine} {model}";
         await context.Status.Progress().AutoClear(true).StartAsync(async progress =>
         {
             var bar = progress.AddTask(Markup.Escape($"eval {label}"), maxValue: gold.Count);
-            await Parallel.ForEachAsync(gold, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (report, ct) =>
+            await Parallel.ForEachAsync(Enumerable.Range(0, gold.Count), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                async (index, ct) =>
                 {
-                    inputs.Add(await EvaluateOneAsync(report, engine, model, errors, ct));
+                    inputs[index] = await EvaluateOneAsync(gold[index], engine, model, errors, ct);
                     bar.Increment(1);
                 });
         });
@@ -37,7 +38,8 @@ public sealed class EvalRunner(ITextAnalysis analysis, CliContext context)
             return new EvalRun(engine, model, null, errors.First());
         }
 
-        return new EvalRun(engine, model, Evaluator.Evaluate(inputs));
+        var scored = Evaluator.Score(inputs);
+        return new EvalRun(engine, model, scored.Report, Figures: scored.Figures);
     }
 
     private async Task<EvaluationInput> EvaluateOneAsync(GoldReport gold, string engine, string model, ConcurrentBag<string> errors, CancellationToken cancellationToken)
