@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
 using ReportLens.Application.CriticalFindings;
+using ReportLens.Application.Evaluation;
 using ReportLens.Application.Fhir;
 using ReportLens.Application.Import;
 using ReportLens.Application.Users;
@@ -45,6 +46,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ReportStore>();
         services.AddScoped<ReviewService>();
         services.AddSingleton<ReviewStatsCache>();
+        services.AddSingleton<GoldSets>();
         services.AddHostedService<CacheHitFlusher>();
         services.AddOptions<CriticalFindingsOptions>().Bind(configuration.GetSection(CriticalFindingsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CriticalCaseSignal>();

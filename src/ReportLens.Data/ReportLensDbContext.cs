@@ -19,6 +19,9 @@ public sealed class ReportLensDbContext(DbContextOptions<ReportLensDbContext> op
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ReceivedHl7Message> ReceivedHl7Messages => Set<ReceivedHl7Message>();
+    public DbSet<GoldSet> GoldSets => Set<GoldSet>();
+    public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
+    public DbSet<EvaluationOutput> EvaluationOutputs => Set<EvaluationOutput>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -13,6 +13,7 @@ using ReportLens.Server.Configuration;
 using ReportLens.Server.CriticalFindings;
 using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
+using ReportLens.Server.Evaluation;
 using ReportLens.Server.Health;
 using ReportLens.Server.Hl7;
 using ReportLens.Server.Input;
@@ -102,6 +103,7 @@ public static class ServerModule
         api.MapAnalysisApi();
         api.MapAuditApi();
         api.MapJobsApi();
+        api.MapEvaluationsApi();
         api.MapBackendsApi();
         api.MapReviewsApi();
         api.MapCriticalFindingsApi();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using ReportLens.Application.Evaluation;
 using ReportLens.Cli.Evaluation;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Evaluation;
@@ -12,8 +13,6 @@ namespace ReportLens.Cli.Commands;
 /// <summary>`reportlens eval`: each engine and model on a gold set, one comparison table, JSON and HTML reports.</summary>
 public static class EvalCommand
 {
-    private static readonly string[] Engines = ["rules", "llm", "hybrid"];
-
     public static Command Create(GlobalOptions globals)
     {
         var gold = new Option<string>("--gold") { Description = "Gold file (JSONL, docs/gold-format.md), or a folder: every gold*.jsonl in it", Required = true };
@@ -70,19 +69,13 @@ public static class EvalCommand
 
     private static List<(string Engine, string Model)> Plan(string engines, string models)
     {
-        var chosen = engines.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(e => e.ToLowerInvariant()).Distinct().ToList();
-        if (chosen.Count == 0 || chosen.Any(e => !Engines.Contains(e)))
+        var (runs, problem) = EvaluationPlan.Make(engines.Split(','), models.Split(','));
+        if (problem is { } p)
         {
-            throw CliException.Usage("--engines: a comma-separated list of rules, llm, hybrid");
+            throw CliException.Usage(p.Field == "engines" ? "--engines: a comma-separated list of rules, llm, hybrid" : "--models: name at least one model");
         }
 
-        var modelList = models.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
-        if (modelList.Count == 0)
-        {
-            throw CliException.Usage("--models: name at least one model");
-        }
-
-        return [.. chosen.SelectMany(e => e == "rules" ? [(e, "rules")] : modelList.Select(m => (e, m)))];
+        return [.. runs.Select(r => (r.Engine, r.Model))];
     }
 
     private static void PrintTable(CliContext context, IReadOnlyList<EvalRun> runs, int reportCount)

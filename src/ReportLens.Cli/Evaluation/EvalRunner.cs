@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
+using ReportLens.Application.Evaluation;
 using ReportLens.Cli.Analysis;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Evaluation;
 using ReportLens.Core.Json;
-using ReportLens.Llm;
 using Spectre.Console;
 
 namespace ReportLens.Cli.Evaluation;
@@ -44,44 +44,18 @@ public sealed class EvalRunner(ITextAnalysis analysis, CliContext context)
 
     private async Task<EvaluationInput> EvaluateOneAsync(GoldReport gold, string engine, string model, ConcurrentBag<string> errors, CancellationToken cancellationToken)
     {
-        var contents = new Dictionary<AnnotationType, AnnotationContent?>();
-        double latencyMs = 0;
-        int? promptTokens = null, completionTokens = null;
-        foreach (var type in EvaluationInput.AllScoredTypes)
+        var outcome = await GoldReportAnalysis.RunAsync(gold, async (type, ct) =>
         {
             var settings = new AnalysisSettings(type, WireNames.Parse<EngineKind>(engine), engine == "rules" ? null : model, "", null);
-            var started = context.Time.GetTimestamp();
-            try
-            {
-                var output = await analysis.AnalyzeAsync(gold.Text, gold.Language, settings, cancellationToken);
-                contents[type] = output.Content is { } json ? ReportLensJson.DeserializeContent(type, json.GetRawText()) : null;
-                promptTokens = Add(promptTokens, output.PromptEvalCount);
-                completionTokens = Add(completionTokens, output.EvalCount);
-            }
-            catch (LlmSchemaException)
-            {
-                contents[type] = null;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                contents[type] = null;
-                errors.Add(ErrorText.Of(ex));
-            }
-
-            latencyMs += context.Time.GetElapsedTime(started).TotalMilliseconds;
+            var output = await analysis.AnalyzeAsync(gold.Text, gold.Language, settings, ct);
+            var content = output.Content is { } json ? ReportLensJson.DeserializeContent(type, json.GetRawText()) : null;
+            return new EngineReply(content, output.PromptEvalCount, output.EvalCount);
+        }, context.Time, ErrorText.Of, cancellationToken);
+        foreach (var error in outcome.Errors)
+        {
+            errors.Add(error);
         }
 
-        return new EvaluationInput
-        {
-            Gold = gold,
-            Highlights = contents[AnnotationType.Highlight] as HighlightContent,
-            Classification = contents[AnnotationType.Classification] as ClassificationContent,
-            Extraction = contents[AnnotationType.Extraction] as ExtractionContent,
-            LatencyMs = latencyMs,
-            PromptTokens = promptTokens,
-            CompletionTokens = completionTokens,
-        };
+        return outcome.Input;
     }
-
-    private static int? Add(int? total, int? value) => value is { } v ? (total ?? 0) + v : total;
 }
