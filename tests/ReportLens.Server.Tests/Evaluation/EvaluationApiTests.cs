@@ -134,7 +134,8 @@ public abstract class EvaluationApiTests<TFixture>(TFixture app) : ApiTest<TFixt
         while (true)
         {
             var run = await client.GetFromJsonAsync<JsonElement>($"/api/v1/evaluations/{runId}", TestContext.Current.CancellationToken);
-            if (run.GetProperty("results").ValueKind == JsonValueKind.Array)
+            // Null members are left out of the JSON: no "results" until the run is scored.
+            if (run.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array)
             {
                 return run;
             }
@@ -147,8 +148,8 @@ public abstract class EvaluationApiTests<TFixture>(TFixture app) : ApiTest<TFixt
     private static List<string> Fractions(JsonElement figures) =>
     [
         .. figures.GetProperty("metrics").EnumerateArray().Where(m => m.GetProperty("is_fraction").GetBoolean())
-            .Select(m => $"{m.GetProperty("name").GetString()}={Number(m.GetProperty("value"))}"
-                + (m.GetProperty("interval") is { ValueKind: JsonValueKind.Object } ci ? $" [{Number(ci.GetProperty("low"))}, {Number(ci.GetProperty("high"))}]" : "")),
+            .Select(m => $"{m.GetProperty("name").GetString()}={(m.TryGetProperty("value", out var v) ? Number(v) : "null")}"
+                + (m.TryGetProperty("interval", out var ci) ? $" [{Number(ci.GetProperty("low"))}, {Number(ci.GetProperty("high"))}]" : "")),
     ];
 
     private static List<string> PerClass(JsonElement figures) =>
@@ -171,7 +172,7 @@ public abstract class EvaluationApiTests<TFixture>(TFixture app) : ApiTest<TFixt
         ];
     }
 
-    private static string Number(JsonElement value) => value.ValueKind == JsonValueKind.Null ? "null" : value.GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Number(JsonElement value) => value.GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed class TempFolder : IDisposable
     {
