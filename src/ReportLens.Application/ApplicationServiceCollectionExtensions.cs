@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
 using ReportLens.Application.CriticalFindings;
+using ReportLens.Application.Evaluation;
 using ReportLens.Application.Fhir;
 using ReportLens.Application.Gold;
 using ReportLens.Application.Hl7Out;
@@ -59,6 +60,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<Reviews.Agreement.ReviewAgreement>();
         services.AddSingleton<ReviewStatsCache>();
         services.AddSingleton<UsageReport>();
+        services.AddSingleton<GoldSets>();
         services.AddHostedService<CacheHitFlusher>();
         services.AddOptions<CriticalFindingsOptions>().Bind(configuration.GetSection(CriticalFindingsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CriticalCaseSignal>();

@@ -21,6 +21,9 @@ public sealed class ReportLensDbContext(DbContextOptions<ReportLensDbContext> op
     public DbSet<ReceivedHl7Message> ReceivedHl7Messages => Set<ReceivedHl7Message>();
     public DbSet<PromptExample> PromptExamples => Set<PromptExample>();
     public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
+    public DbSet<GoldSet> GoldSets => Set<GoldSet>();
+    public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
+    public DbSet<EvaluationOutput> EvaluationOutputs => Set<EvaluationOutput>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ReportLens.Application.Evaluation;
 using ReportLens.Jobs.Control;
 using ReportLens.Jobs.Queue;
 using ReportLens.Jobs.Workers;
@@ -20,6 +21,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobItemProcessor>();
         services.AddSingleton<JobService>();
         services.AddSingleton<JobReader>();
+        services.AddSingleton<IEvaluationQueue, EvaluationJobQueue>();
+        services.AddSingleton<EvaluationRuns>();
         services.AddHostedService<JobWorker>();
         return services;
     }

@@ -14,6 +14,7 @@ using ReportLens.Server.CriticalFindings;
 using ReportLens.Server.Database;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Gold;
+using ReportLens.Server.Evaluation;
 using ReportLens.Server.Health;
 using ReportLens.Server.Hl7;
 using ReportLens.Server.Input;
@@ -105,6 +106,7 @@ public static class ServerModule
         api.MapAnalysisApi();
         api.MapAuditApi();
         api.MapJobsApi();
+        api.MapEvaluationsApi();
         api.MapBackendsApi();
         api.MapReviewsApi();
         api.MapCriticalFindingsApi();

@@ -83,7 +83,7 @@ public sealed class JobItemQueueTests
         }
 
         // No analysis is needed: the processor must give up before it would start one.
-        var processor = new JobItemProcessor(analyses: null!, factory, queue, Options.Create(options), clock, NullLogger<JobItemProcessor>.Instance);
+        var processor = new JobItemProcessor(analyses: null!, evaluations: null!, factory, queue, Options.Create(options), clock, NullLogger<JobItemProcessor>.Instance);
         Assert.Equal(ItemOutcome.Failed, await processor.ProcessAsync(item, CancellationToken.None));
 
         await using var db = await factory.CreateDbContextAsync();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using ReportLens.Application.Evaluation;
 using ReportLens.Cli.Evaluation;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Evaluation;
@@ -12,8 +13,6 @@ namespace ReportLens.Cli.Commands;
 /// <summary>`reportlens eval`: each engine and model on a gold set, one comparison table, JSON and HTML reports.</summary>
 public static class EvalCommand
 {
-    private static readonly string[] Engines = ["rules", "llm", "hybrid"];
-
     public static Command Create(GlobalOptions globals)
     {
         var gold = new Option<string>("--gold") { Description = "Gold file (JSONL, docs/gold-format.md), or a folder: every gold*.jsonl in it", Required = true };
@@ -97,19 +96,13 @@ public static class EvalCommand
 
     private static List<(string Engine, string Model)> Plan(string engines, string models)
     {
-        var chosen = engines.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(e => e.ToLowerInvariant()).Distinct().ToList();
-        if (chosen.Count == 0 || chosen.Any(e => !Engines.Contains(e)))
+        var (runs, problem) = EvaluationPlan.Make(engines.Split(','), models.Split(','));
+        if (problem is { } p)
         {
-            throw CliException.Usage("--engines: a comma-separated list of rules, llm, hybrid");
+            throw CliException.Usage(p.Field == "engines" ? "--engines: a comma-separated list of rules, llm, hybrid" : "--models: name at least one model");
         }
 
-        var modelList = models.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
-        if (modelList.Count == 0)
-        {
-            throw CliException.Usage("--models: name at least one model");
-        }
-
-        return [.. chosen.SelectMany(e => e == "rules" ? [(e, "rules")] : modelList.Select(m => (e, m)))];
+        return [.. runs.Select(r => (r.Engine, r.Model))];
     }
 
     private static void PrintTable(CliContext context, IReadOnlyList<EvalRun> runs, int reportCount)
@@ -122,11 +115,17 @@ public static class EvalCommand
 
         foreach (var metric in EvalMetrics.All)
         {
-            table.AddRow([Markup.Escape(metric.Name), .. runs.Select(r => r.Report is { } report ? metric.Format(report) : "not run")]);
+            table.AddRow([Markup.Escape(metric.Name), .. runs.Select(r => r.Figures is { } figures ? Markup.Escape(EvalMetrics.Cell(metric, figures.Metric(metric.Name))) : "not run")]);
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
         console.Write(table);
+        console.MarkupLine(Markup.Escape($"[low, high]: {BootstrapSettings.Default.Level:P0} bootstrap interval over the gold reports ({BootstrapSettings.Default.Iterations} resamples, seed {BootstrapSettings.Default.Seed}); docs/evaluation.md"));
+        if (runs.Any(r => r.Figures is { PerClass.Count: > 0 }))
+        {
+            console.Write(EvalMetrics.PerClassTable(runs));
+        }
+
         foreach (var run in runs.Where(r => r.Report is { Calibration.Count: > 0 }))
         {
             console.Write(EvalMetrics.ReliabilityTable(run.Label, run.Report!.Calibration));
@@ -144,7 +143,7 @@ public static class EvalCommand
                 gold_file = goldName,
                 report_count = reportCount,
                 generated_at = now,
-                runs = runs.Select(r => new { engine = r.Engine, model = r.Model, prompt = r.Prompt, error = r.Error, metrics = r.Report }),
+                runs = runs.Select(r => new { engine = r.Engine, model = r.Model, prompt = r.Prompt, error = r.Error, metrics = r.Report, figures = r.Figures }),
             };
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(document, ReportLensJson.Options), new UTF8Encoding(false), cancellationToken);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ReportLens.Core.Evaluation;
 
 namespace ReportLens.Cli.Evaluation;
 
@@ -64,7 +65,7 @@ public static class EvalHtml
         }
     }
 
-    private static void AppendChart(StringBuilder html, EvalMetrics.Metric metric, IReadOnlyList<EvalRun> runs)
+    private static void AppendChart(StringBuilder html, EvaluationMetric metric, IReadOnlyList<EvalRun> runs)
     {
         const int barHeight = 22, labelWidth = 160, plotWidth = 260;
         var values = runs.Select(r => metric.Value(r.Report!) ?? 0).ToList();

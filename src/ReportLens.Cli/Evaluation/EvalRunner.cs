@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
+using ReportLens.Application.Evaluation;
 using ReportLens.Cli.Analysis;
 using ReportLens.Cli.Infrastructure;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Evaluation;
 using ReportLens.Core.Json;
 using ReportLens.Core.Text;
-using ReportLens.Llm;
 using Spectre.Console;
 
 namespace ReportLens.Cli.Evaluation;
@@ -21,16 +21,17 @@ public sealed class EvalRunner(ITextAnalysis analysis, CliContext context)
     public async Task<EvalRun> RunAsync(string engine, string model, IReadOnlyList<GoldReport> gold, int concurrency, CancellationToken cancellationToken,
         PromptVariant? prompt = null)
     {
-        var inputs = new ConcurrentBag<EvaluationInput>();
+        // In gold order, whatever order the calls finish in: the bootstrap's resamples depend on it.
+        var inputs = new EvaluationInput[gold.Count];
         var errors = new ConcurrentBag<string>();
         var label = new EvalRun(engine, model, null, Prompt: prompt?.Name).Label;
         await context.Status.Progress().AutoClear(true).StartAsync(async progress =>
         {
             var bar = progress.AddTask(Markup.Escape($"eval {label}"), maxValue: gold.Count);
-            await Parallel.ForEachAsync(gold, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (report, ct) =>
+            await Parallel.ForEachAsync(Enumerable.Range(0, gold.Count), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                async (index, ct) =>
                 {
-                    inputs.Add(await EvaluateOneAsync(report, engine, model, prompt, errors, ct));
+                    inputs[index] = await EvaluateOneAsync(gold[index], engine, model, prompt, errors, ct);
                     bar.Increment(1);
                 });
         });
@@ -40,51 +41,26 @@ public sealed class EvalRunner(ITextAnalysis analysis, CliContext context)
             return new EvalRun(engine, model, null, errors.First(), prompt?.Name);
         }
 
-        return new EvalRun(engine, model, Evaluator.Evaluate(inputs), Prompt: prompt?.Name);
+        var scored = Evaluator.Score(inputs);
+        return new EvalRun(engine, model, scored.Report, Prompt: prompt?.Name, Figures: scored.Figures);
     }
 
     private async Task<EvaluationInput> EvaluateOneAsync(GoldReport gold, string engine, string model, PromptVariant? prompt, ConcurrentBag<string> errors,
         CancellationToken cancellationToken)
     {
         var language = LanguageDetector.TryParse(gold.Language, out var parsed) ? parsed : LanguageDetector.Detect(gold.Text);
-        var contents = new Dictionary<AnnotationType, AnnotationContent?>();
-        double latencyMs = 0;
-        int? promptTokens = null, completionTokens = null;
-        foreach (var type in EvaluationInput.AllScoredTypes)
+        var outcome = await GoldReportAnalysis.RunAsync(gold, async (type, ct) =>
         {
             var settings = new AnalysisSettings(type, WireNames.Parse<EngineKind>(engine), engine == "rules" ? null : model, "", null, prompt?.For(type, language));
-            var started = context.Time.GetTimestamp();
-            try
-            {
-                var output = await analysis.AnalyzeAsync(gold.Text, gold.Language, settings, cancellationToken);
-                contents[type] = output.Content is { } json ? ReportLensJson.DeserializeContent(type, json.GetRawText()) : null;
-                promptTokens = Add(promptTokens, output.PromptEvalCount);
-                completionTokens = Add(completionTokens, output.EvalCount);
-            }
-            catch (LlmSchemaException)
-            {
-                contents[type] = null;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                contents[type] = null;
-                errors.Add(ErrorText.Of(ex));
-            }
-
-            latencyMs += context.Time.GetElapsedTime(started).TotalMilliseconds;
+            var output = await analysis.AnalyzeAsync(gold.Text, gold.Language, settings, ct);
+            var content = output.Content is { } json ? ReportLensJson.DeserializeContent(type, json.GetRawText()) : null;
+            return new EngineReply(content, output.PromptEvalCount, output.EvalCount);
+        }, context.Time, ErrorText.Of, cancellationToken);
+        foreach (var error in outcome.Errors)
+        {
+            errors.Add(error);
         }
 
-        return new EvaluationInput
-        {
-            Gold = gold,
-            Highlights = contents[AnnotationType.Highlight] as HighlightContent,
-            Classification = contents[AnnotationType.Classification] as ClassificationContent,
-            Extraction = contents[AnnotationType.Extraction] as ExtractionContent,
-            LatencyMs = latencyMs,
-            PromptTokens = promptTokens,
-            CompletionTokens = completionTokens,
-        };
+        return outcome.Input;
     }
-
-    private static int? Add(int? total, int? value) => value is { } v ? (total ?? 0) + v : total;
 }

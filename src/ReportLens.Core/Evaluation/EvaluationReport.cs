@@ -5,6 +5,8 @@ public sealed record EvaluationReport
 {
     public int ReportCount { get; init; }
     public IReadOnlyList<DimensionAccuracy> Classification { get; init; } = [];
+    /// <summary>Per class of each classification dimension: report-level precision/recall (vocabulary order, then any other class seen).</summary>
+    public IReadOnlyList<ClassScore> PerClass { get; init; } = [];
     /// <summary>Abnormal findings: predicted abnormal/diagnosis highlights, not negated, vs gold abnormal findings.</summary>
     public PrecisionRecall HighlightExact { get; init; } = PrecisionRecall.Zero;
     public PrecisionRecall HighlightOverlap { get; init; } = PrecisionRecall.Zero;

@@ -7,6 +7,7 @@ namespace ReportLens.Core.Evaluation;
 internal sealed class EvaluationTally
 {
     private readonly Dictionary<string, (int Correct, int Total)> _dimensions = Evaluator.Dimensions.ToDictionary(d => d, _ => (0, 0));
+    private readonly Dictionary<(string Dimension, string Class), PrecisionRecall> _classes = [];
     private readonly List<double> _latencies = [];
     private PrecisionRecall _highlightExact = PrecisionRecall.Zero;
     private PrecisionRecall _highlightOverlap = PrecisionRecall.Zero;
@@ -65,6 +66,7 @@ internal sealed class EvaluationTally
         {
             ReportCount = _reports,
             Classification = [.. Evaluator.Dimensions.Select(d => new DimensionAccuracy(d, _dimensions[d].Correct, _dimensions[d].Total))],
+            PerClass = PerClass(),
             HighlightExact = _highlightExact,
             HighlightOverlap = _highlightOverlap,
             Findings = _findings,
@@ -103,8 +105,40 @@ internal sealed class EvaluationTally
             var correct = string.Equals(answer, Evaluator.Expected(x.Input.Gold, dimension), StringComparison.OrdinalIgnoreCase);
             var (c, t) = _dimensions[dimension];
             _dimensions[dimension] = (c + (correct ? 1 : 0), t + 1);
+            var expected = Evaluator.Expected(x.Input.Gold, dimension);
+            AddClass(dimension, expected, new PrecisionRecall(0, 1, correct ? 1 : 0));
+            if (answer is { Length: > 0 })
+            {
+                // A correct answer is counted once with the gold class above; a wrong one is a prediction of its own class.
+                AddClass(dimension, correct ? expected : answer, new PrecisionRecall(1, 0, 0));
+            }
         }
     }
+
+    private void AddClass(string dimension, string category, PrecisionRecall counts) =>
+        _classes[(dimension, category)] = _classes.GetValueOrDefault((dimension, category), PrecisionRecall.Zero).Add(counts);
+
+    private static int VocabularyOrder(string dimension, string category)
+    {
+        var known = ClassificationVocabulary.CategoriesOf(dimension);
+        for (var i = 0; i < known.Count; i++)
+        {
+            if (known[i] == category)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    private List<ClassScore> PerClass() =>
+    [
+        .. Evaluator.Dimensions.SelectMany(d => _classes.Keys.Where(k => k.Dimension == d)
+            .OrderBy(k => VocabularyOrder(d, k.Class))
+            .ThenBy(k => k.Class, StringComparer.Ordinal)
+            .Select(k => new ClassScore(d, k.Class, _classes[k]))),
+    ];
 
     private void AddHighlights(GroundedInput x)
     {

@@ -9,12 +9,34 @@ public static class Evaluator
     /// <summary>Gold fields the five classification dimensions are checked against.</summary>
     public static IReadOnlyList<string> Dimensions => ClassificationVocabulary.Dimensions;
 
-    public static EvaluationReport Evaluate(IEnumerable<EvaluationInput> inputs)
+    public static EvaluationReport Evaluate(IEnumerable<EvaluationInput> inputs) => Tally(inputs.Select(Ground));
+
+    /// <summary>
+    /// The report and the figures shown from it (every comparison-table metric with its bootstrap interval, per-class
+    /// figures, reliability table): the one computation behind `reportlens eval` and the Evaluation page.
+    /// </summary>
+    public static ScoredEvaluation Score(IEnumerable<EvaluationInput> inputs, BootstrapSettings? bootstrap = null)
+    {
+        bootstrap ??= BootstrapSettings.Default;
+        List<GroundedInput> grounded = [.. inputs.Select(Ground)];
+        var report = Tally(grounded);
+        var metrics = EvaluationMetrics.All;
+        var intervals = Bootstrap.Intervals(grounded, metrics, bootstrap);
+        var figures = new EvaluationFigures(
+            report.ReportCount,
+            [.. metrics.Select((m, i) => new MetricFigure(m.Name, m.Value(report), intervals[i], m.IsFraction, m.HigherIsBetter))],
+            report.PerClass,
+            report.Calibration,
+            bootstrap);
+        return new ScoredEvaluation(report, figures);
+    }
+
+    private static EvaluationReport Tally(IEnumerable<GroundedInput> inputs)
     {
         var tally = new EvaluationTally();
         foreach (var input in inputs)
         {
-            tally.Add(Ground(input));
+            tally.Add(input);
         }
 
         return tally.ToReport();

@@ -305,6 +305,106 @@ namespace ReportLens.Data.Postgres.Migrations
                     b.ToTable("critical_cases", (string)null);
                 });
 
+            modelBuilder.Entity("ReportLens.Data.Entities.EvaluationOutput", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EvaluationRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("GoldIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutputJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PlanIndex")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationRunId", "GoldIndex", "PlanIndex")
+                        .IsUnique();
+
+                    b.ToTable("evaluation_outputs", (string)null);
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.EvaluationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CreatedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("GoldSetId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("JobId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PlanJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResultsJson")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoldSetId");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
+
+                    b.ToTable("evaluation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.GoldSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CreatedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("gold_sets", (string)null);
+                });
+
             modelBuilder.Entity("ReportLens.Data.Entities.Job", b =>
                 {
                     b.Property<long>("Id")
@@ -334,6 +434,9 @@ namespace ReportLens.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<long?>("EvaluationRunId")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Failed")
                         .HasColumnType("integer");
@@ -860,6 +963,24 @@ namespace ReportLens.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.EvaluationOutput", b =>
+                {
+                    b.HasOne("ReportLens.Data.Entities.EvaluationRun", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.EvaluationRun", b =>
+                {
+                    b.HasOne("ReportLens.Data.Entities.GoldSet", null)
+                        .WithMany()
+                        .HasForeignKey("GoldSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -294,6 +294,100 @@ namespace ReportLens.Data.Sqlite.Migrations
                     b.ToTable("critical_cases", (string)null);
                 });
 
+            modelBuilder.Entity("ReportLens.Data.Entities.EvaluationOutput", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EvaluationRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoldIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutputJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationRunId", "GoldIndex", "PlanIndex")
+                        .IsUnique();
+
+                    b.ToTable("evaluation_outputs", (string)null);
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.EvaluationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoldSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultsJson")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoldSetId");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
+
+                    b.ToTable("evaluation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.GoldSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("gold_sets", (string)null);
+                });
+
             modelBuilder.Entity("ReportLens.Data.Entities.Job", b =>
                 {
                     b.Property<long>("Id")
@@ -321,6 +415,9 @@ namespace ReportLens.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EvaluationRunId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Failed")
                         .HasColumnType("INTEGER");
@@ -829,6 +926,24 @@ namespace ReportLens.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.EvaluationOutput", b =>
+                {
+                    b.HasOne("ReportLens.Data.Entities.EvaluationRun", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReportLens.Data.Entities.EvaluationRun", b =>
+                {
+                    b.HasOne("ReportLens.Data.Entities.GoldSet", null)
+                        .WithMany()
+                        .HasForeignKey("GoldSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

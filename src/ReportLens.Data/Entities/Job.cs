@@ -24,6 +24,8 @@ public sealed class Job
     /// <summary>The filter the items were selected with (null when the client listed report ids).</summary>
     public string? FilterJson { get; set; }
     public int? CreatedBy { get; set; }
+    /// <summary>Set for an evaluation run's job: its items are the gold set's reports (ReportId = index in the set), not stored reports.</summary>
+    public long? EvaluationRunId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }

@@ -29,6 +29,8 @@ public sealed record JobProgress
     public double? EtaSeconds { get; init; }
     public System.Text.Json.JsonElement? Filter { get; init; }
     public int? CreatedBy { get; init; }
+    /// <summary>Set when the job runs an evaluation (GET /api/v1/evaluations/{id}); its items are gold reports.</summary>
+    public long? EvaluationRunId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }

@@ -122,6 +122,7 @@ public sealed class JobReader(IDbContextFactory<ReportLensDbContext> factory, Ti
             EtaSeconds = eta is { } e ? Math.Round(e, 1) : null,
             Filter = job.FilterJson is null ? null : JsonElement.Parse(job.FilterJson),
             CreatedBy = job.CreatedBy,
+            EvaluationRunId = job.EvaluationRunId,
             CreatedAt = job.CreatedAt,
             StartedAt = job.StartedAt,
             FinishedAt = job.FinishedAt,

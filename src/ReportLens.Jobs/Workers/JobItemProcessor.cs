@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Evaluation;
 using ReportLens.Core.Annotations;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
@@ -18,6 +19,7 @@ namespace ReportLens.Jobs.Workers;
 /// </summary>
 public sealed partial class JobItemProcessor(
     AnalyseAndRecord analyses,
+    EvaluationRuns evaluations,
     IDbContextFactory<ReportLensDbContext> factory,
     JobItemQueue queue,
     IOptions<JobOptions> options,
@@ -51,6 +53,11 @@ public sealed partial class JobItemProcessor(
             job.Model, job.Temperature, job.BypassCache, Interactive: false);
         try
         {
+            if (job.EvaluationRunId is { } runId)
+            {
+                return await evaluations.RunItemAsync(runId, item.ReportId, new JobItemStep(queue, item), stop) ? ItemOutcome.Succeeded : ItemOutcome.Dropped;
+            }
+
             var recorded = await analyses.RunAsync(command, Actor.ForJob(job.Id, job.CreatedBy), new JobItemStep(queue, item), stop);
             switch (recorded.Outcome)
             {

@@ -1,12 +1,16 @@
 using ReportLens.Application.Analysis;
+using ReportLens.Application.Evaluation;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Jobs.Queue;
 
 namespace ReportLens.Jobs.Workers;
 
-/// <summary>The worker's part of "analyse and record": the item ends (succeeded or failed) with its annotation, in one transaction.</summary>
-public sealed class JobItemStep(JobItemQueue queue, ClaimedItem item) : IRecordingStep
+/// <summary>
+/// The worker's part of "analyse and record": the item ends (succeeded or failed) with its annotation, in one
+/// transaction; for an evaluation run's item, with its outputs.
+/// </summary>
+public sealed class JobItemStep(JobItemQueue queue, ClaimedItem item) : IRecordingStep, IEvaluationItemStep
 {
     public long JobId => item.JobId;
 
@@ -16,4 +20,7 @@ public sealed class JobItemStep(JobItemQueue queue, ClaimedItem item) : IRecordi
         annotation.Status == AnnotationStatus.Succeeded
             ? queue.FinishAsync(db, item, JobItemState.Succeeded, annotation, error: null, ct)
             : queue.FinishAsync(db, item, JobItemState.Failed, annotation, annotation.ErrorReason, ct);
+
+    public Task<bool> FinishAsync(ReportLensDbContext db, CancellationToken ct) =>
+        queue.FinishAsync(db, item, JobItemState.Succeeded, annotation: null, error: null, ct);
 }

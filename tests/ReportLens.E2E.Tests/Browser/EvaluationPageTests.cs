@@ -1,0 +1,65 @@
+using System.Text;
+using Microsoft.Playwright;
+using ReportLens.E2E.Tests.Infrastructure;
+using ReportLens.Testing;
+
+namespace ReportLens.E2E.Tests.Browser;
+
+/// <summary>Issue 14, items 6–7: an admin uploads a gold set, evaluates the rules engine and reads table, chart and calibration.</summary>
+public sealed class EvaluationPageTests(UiFixture app)
+{
+    private static string GoldLines(int count) =>
+        string.Join('\n', File.ReadLines(Path.Combine(RepoPaths.Root, "tests", "data", "corpus", "gold.jsonl")).Where(l => l.Length > 0).Take(count)) + "\n";
+
+    [Fact]
+    public async Task Admin_UploadsGoldSet_EvaluatesRules_SeesTableChartAndCalibration()
+    {
+        var page = await app.NewPageAsync(1280, 1000);
+        await page.SignInAsync(Accounts.Admin, Accounts.AdminPassword);
+        await page.GotoAsync("/evaluation");
+        await page.WaitInteractiveAsync();
+
+        var name = $"gold-{Guid.NewGuid():N}"[..13];
+        await page.FillAsync("[data-testid=gold-name]", name);
+        await page.SetInputFilesAsync("[data-testid=gold-file]", new FilePayload
+        {
+            Name = "gold.jsonl",
+            MimeType = "application/jsonl",
+            Buffer = Encoding.UTF8.GetBytes(GoldLines(10)),
+        });
+        await Assertions.Expect(page.Locator("[data-testid=gold-message]")).ToContainTextAsync("10");
+        await Assertions.Expect(page.Locator("[data-testid=eval-gold] option:checked")).ToContainTextAsync(name);
+
+        var earlier = await page.Locator("[data-testid=evaluation-run]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.runId)");
+        await page.ClickAsync("[data-testid=start-evaluation]");
+        var created = page.Locator("[data-testid=evaluation-run]" + string.Concat(earlier.Select(id => $":not([data-run-id='{id}'])"))).First;
+        await created.WaitForAsync();
+        var runId = await created.GetAttributeAsync("data-run-id");
+        var row = page.Locator($"[data-testid=evaluation-run][data-run-id='{runId}']");
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-done", "true", new() { Timeout = 90_000 });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "completed");
+
+        await row.Locator("[data-testid=show-evaluation]").ClickAsync();
+        var results = page.Locator($"[data-testid=evaluation-results][data-run-id='{runId}']");
+        await results.WaitForAsync();
+        var urgency = results.Locator("[data-testid=comparison-table] tr[data-metric='classification: 紧急程度'] td");
+        await Assertions.Expect(urgency).ToContainTextAsync("[");
+        Assert.InRange(double.Parse(await urgency.GetAttributeAsync("data-value") ?? "-1", System.Globalization.CultureInfo.InvariantCulture), 0, 1);
+        Assert.True(await results.Locator("[data-testid=per-class-table] tbody tr").CountAsync() > 3);
+        Assert.True(await results.Locator("[data-testid=evaluation-chart] rect[data-label=rules]").CountAsync() >= 5);
+        var calibration = results.Locator("[data-testid=calibration][data-label=rules]");
+        await Assertions.Expect(calibration.Locator("[data-testid=reliability-table] tbody tr").First).ToBeVisibleAsync();
+        Assert.InRange(double.Parse(await calibration.GetAttributeAsync("data-ece") ?? "-1", System.Globalization.CultureInfo.InvariantCulture), 0, 1);
+        await page.ScreenshotAsync("evaluation");
+    }
+
+    [Fact]
+    public async Task Radiologist_CannotOpenTheEvaluationPage()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(Accounts.Radiologist, Accounts.RadiologistPassword);
+        await page.GotoAsync("/evaluation");
+
+        Assert.Equal(0, await page.Locator("[data-testid=gold-upload]").CountAsync());
+    }
+}
