@@ -20,7 +20,7 @@ public sealed class GoldExport(IDbContextFactory<ReportLensDbContext> databases,
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var result = await BuildAsync(db, options, ct);
-        AuditEntries.StageMany(db, actor, AuditActions.Export, result.ReportIds, ExportAuditDetail.Of(AuditDetail, options.Deidentify), time.GetUtcNow());
+        AuditEntries.StageMany(db, actor, AuditActions.Export, result.ReportIds, PrivacyAuditDetail.Of(AuditDetail, options.Deidentify), time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return result;
     }
