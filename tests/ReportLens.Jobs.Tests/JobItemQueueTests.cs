@@ -108,8 +108,14 @@ public sealed class JobItemQueueTests
             var reportId = await db.Reports.Select(r => r.Id).FirstAsync();
             Annotation Measured(double seconds, AnnotationType type = AnnotationType.Highlight, bool cached = false) => new()
             {
-                ReportId = reportId, AnnotationType = type, Engine = EngineKind.Rules, Status = AnnotationStatus.Succeeded,
-                ModelName = "rules", DurationSeconds = seconds, Cached = cached, CreatedAt = clock.GetUtcNow(),
+                ReportId = reportId,
+                AnnotationType = type,
+                Engine = EngineKind.Rules,
+                Status = AnnotationStatus.Succeeded,
+                ModelName = "rules",
+                DurationSeconds = seconds,
+                Cached = cached,
+                CreatedAt = clock.GetUtcNow(),
             };
             // a cached result and another annotation type say nothing of this job's rate
             db.Annotations.AddRange(Measured(1.0), Measured(2.0), Measured(3.0), Measured(100, cached: true), Measured(50, AnnotationType.Extraction));
