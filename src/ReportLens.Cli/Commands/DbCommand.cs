@@ -7,14 +7,8 @@ namespace ReportLens.Cli.Commands;
 /// <summary>`reportlens db migrate|backup|restore`.</summary>
 public static class DbCommand
 {
-    public static Command Create(GlobalOptions globals)
-    {
-        var command = new Command("db", "Database schema, backup and restore");
-        command.Subcommands.Add(Migrate(globals));
-        command.Subcommands.Add(Backup(globals));
-        command.Subcommands.Add(Restore(globals));
-        return command;
-    }
+    public static Command Create(GlobalOptions globals) =>
+        new("db", "Database schema, backup and restore") { Migrate(globals), Backup(globals), Restore(globals) };
 
     private static Command Migrate(GlobalOptions globals)
     {

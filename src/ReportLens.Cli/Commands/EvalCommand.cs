@@ -118,7 +118,7 @@ public static class EvalCommand
             table.AddRow([Markup.Escape(metric.Name), .. runs.Select(r => r.Figures is { } figures ? Markup.Escape(EvalMetrics.Cell(metric, figures.Metric(metric.Name))) : "not run")]);
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
+        var console = context.Output;
         console.Write(table);
         console.MarkupLine(Markup.Escape($"[low, high]: {BootstrapSettings.Default.Level:P0} bootstrap interval over the gold reports ({BootstrapSettings.Default.Iterations} resamples, seed {BootstrapSettings.Default.Seed}); docs/evaluation.md"));
         if (runs.Any(r => r.Figures is { PerClass.Count: > 0 }))

@@ -10,12 +10,8 @@ namespace ReportLens.Cli.Commands;
 /// <summary>`reportlens gold export`: the settled reviews as a gold file for `eval --gold` (docs/gold-format.md#gold-export).</summary>
 public static class GoldCommand
 {
-    public static Command Create(GlobalOptions globals)
-    {
-        var command = new Command("gold", "Gold sets made from reviews");
-        command.Subcommands.Add(Export(globals));
-        return command;
-    }
+    public static Command Create(GlobalOptions globals) =>
+        new("gold", "Gold sets made from reviews") { Export(globals) };
 
     private static Command Export(GlobalOptions globals)
     {

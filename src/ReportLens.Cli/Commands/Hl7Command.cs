@@ -7,13 +7,8 @@ namespace ReportLens.Cli.Commands;
 /// <summary>`reportlens hl7 send FILE --to HOST:PORT` and `reportlens hl7 parse FILE`: for testing an integration with a RIS.</summary>
 public static class Hl7Command
 {
-    public static Command Create(GlobalOptions globals)
-    {
-        var command = new Command("hl7", "HL7 v2 tools: send ORU^R01 messages over MLLP, or show what ReportLens would store from them");
-        command.Subcommands.Add(Send(globals));
-        command.Subcommands.Add(Parse(globals));
-        return command;
-    }
+    public static Command Create(GlobalOptions globals) =>
+        new("hl7", "HL7 v2 tools: send ORU^R01 messages over MLLP, or show what ReportLens would store from them") { Send(globals), Parse(globals) };
 
     private static Command Send(GlobalOptions globals)
     {

@@ -74,7 +74,7 @@ public static class LoadTestCommand
         table.AddRow("latency p99", S(r.Latency.P99));
         table.AddRow("latency max", S(r.Latency.Max));
         table.AddRow("latency mean", S(r.Latency.Mean));
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
+        var console = context.Output;
         console.Write(table);
         console.Write(Throughput(r));
     }

@@ -10,14 +10,8 @@ namespace ReportLens.Cli.Commands;
 /// <summary>`reportlens models list|pull|warm` against Ollama.</summary>
 public static class ModelsCommand
 {
-    public static Command Create(GlobalOptions globals)
-    {
-        var command = new Command("models", "List, pull and pre-load Ollama models");
-        command.Subcommands.Add(List(globals));
-        command.Subcommands.Add(Pull(globals));
-        command.Subcommands.Add(Warm(globals));
-        return command;
-    }
+    public static Command Create(GlobalOptions globals) =>
+        new("models", "List, pull and pre-load Ollama models") { List(globals), Pull(globals), Warm(globals) };
 
     private static Command List(GlobalOptions globals)
     {
@@ -37,7 +31,7 @@ public static class ModelsCommand
                     model.ModifiedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
             }
 
-            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) }).Write(table);
+            context.Output.Write(table);
             return ExitCodes.Success;
         });
         return command;

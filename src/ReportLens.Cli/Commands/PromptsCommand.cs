@@ -17,10 +17,7 @@ public static class PromptsCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var examples = new Command("examples", "Few-shot examples per annotation type and language (docs/llm.md)");
-        examples.Subcommands.Add(Set(globals));
-        examples.Subcommands.Add(Show(globals));
-        examples.Subcommands.Add(Clear(globals));
+        var examples = new Command("examples", "Few-shot examples per annotation type and language (docs/llm.md)") { Set(globals), Show(globals), Clear(globals) };
         return new Command("prompts", "Manage the prompts' few-shot examples in the database") { examples };
     }
 

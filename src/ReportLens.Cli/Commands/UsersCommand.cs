@@ -12,15 +12,8 @@ namespace ReportLens.Cli.Commands;
 /// <summary>`reportlens users add|list|set-role|reset-password`, hashing as the server does (Identity's PasswordHasher).</summary>
 public static class UsersCommand
 {
-    public static Command Create(GlobalOptions globals)
-    {
-        var command = new Command("users", "Manage user accounts in the database");
-        command.Subcommands.Add(Add(globals));
-        command.Subcommands.Add(List(globals));
-        command.Subcommands.Add(SetRole(globals));
-        command.Subcommands.Add(ResetPassword(globals));
-        return command;
-    }
+    public static Command Create(GlobalOptions globals) =>
+        new("users", "Manage user accounts in the database") { Add(globals), List(globals), SetRole(globals), ResetPassword(globals) };
 
     private static Command Add(GlobalOptions globals)
     {
@@ -57,8 +50,7 @@ public static class UsersCommand
                 table.AddRow(user.Id.ToString(), Markup.Escape(TerminalText.Safe(user.Username)), user.Role, user.IsActive ? "yes" : "no", user.CreatedAt.ToString("yyyy-MM-dd"));
             }
 
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
-            console.Write(table);
+            context.Output.Write(table);
             return ExitCodes.Success;
         });
         return command;

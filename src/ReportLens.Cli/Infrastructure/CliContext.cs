@@ -9,6 +9,7 @@ namespace ReportLens.Cli.Infrastructure;
 public sealed class CliContext(ParseResult parseResult, GlobalOptions globals)
 {
     private OllamaSettings? ollama;
+    private IAnsiConsole? output;
 
     public bool Verbose { get; } = parseResult.GetValue(globals.Verbose);
     public string? ServerUrl { get; } = parseResult.GetValue(globals.Server) ?? Environment.GetEnvironmentVariable("REPORTLENS_SERVER");
@@ -19,6 +20,9 @@ public sealed class CliContext(ParseResult parseResult, GlobalOptions globals)
 
     /// <summary>Progress bars and tables for humans go to stderr, so stdout stays clean for data.</summary>
     public IAnsiConsole Status { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    /// <summary>Tables that are the command's answer (`users list`, `eval`, ...) go to stdout.</summary>
+    public IAnsiConsole Output => output ??= AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
 
     /// <summary>Ollama's URL, model and other settings, resolved on first use (so a bad setting is reported like any error).</summary>
     public OllamaSettings Ollama => ollama ??= OllamaSettings.Resolve(parseResult.GetValue(globals.Ollama));
