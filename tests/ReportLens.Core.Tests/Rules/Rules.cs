@@ -24,4 +24,8 @@ internal static class Rules
 
     public static Finding Finding(this ExtractionContent content, string text) =>
         content.FindingDetails.Single(f => f.Text == text);
+
+    /// <summary>The first finding whose text contains <paramref name="term"/> (any case); null when none does.</summary>
+    public static Finding? FindingWith(this ExtractionContent content, string term) =>
+        content.FindingDetails.FirstOrDefault(f => f.Text.Contains(term, StringComparison.OrdinalIgnoreCase));
 }

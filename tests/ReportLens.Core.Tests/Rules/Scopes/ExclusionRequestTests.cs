@@ -31,7 +31,7 @@ public sealed class ExclusionRequestTests
     [InlineData("Intact cortices. Fracture is excluded.", ReportLanguage.En, "Fracture")]
     public void Analyze_ExclusionAsConclusion_IsNegated(string report, ReportLanguage language, string term)
     {
-        var finding = FindingWith(Rules.Extract(report, language), term);
+        var finding = Rules.Extract(report, language).FindingWith(term);
 
         Assert.NotNull(finding);
         Assert.True(finding.Negated, $"'{term}' not negated in '{report}'");
@@ -39,7 +39,7 @@ public sealed class ExclusionRequestTests
 
     private static void AssertUncertainAndNotCritical(string report, ReportLanguage language, string term)
     {
-        var finding = FindingWith(Rules.Extract(report, language), term);
+        var finding = Rules.Extract(report, language).FindingWith(term);
         var urgency = Rules.Classify(report, language).Category("紧急程度");
 
         Assert.NotNull(finding);
@@ -47,7 +47,4 @@ public sealed class ExclusionRequestTests
         Assert.False(finding.Negated, $"'{term}' negated in '{report}'");
         Assert.NotEqual("危急", urgency);
     }
-
-    private static Finding? FindingWith(ExtractionContent extraction, string term) =>
-        extraction.FindingDetails.FirstOrDefault(f => f.Text.Contains(term, StringComparison.OrdinalIgnoreCase));
 }

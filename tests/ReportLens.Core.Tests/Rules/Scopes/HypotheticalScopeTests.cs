@@ -18,7 +18,7 @@ public sealed class HypotheticalScopeTests
     [InlineData("Lungs are clear. Subtle rib fractures may not be demonstrated.", "fracture")]
     public void Analyze_HypotheticalEnglishMention_IsUncertainAndNotCritical(string report, string term)
     {
-        var finding = FindingWith(Rules.Extract(report, ReportLanguage.En), term);
+        var finding = Rules.Extract(report, ReportLanguage.En).FindingWith(term);
         var urgency = Rules.Classify(report, ReportLanguage.En).Category("紧急程度");
 
         // A recommendation sentence may list nothing at all; what it lists must not be asserted.
@@ -32,7 +32,7 @@ public sealed class HypotheticalScopeTests
     [InlineData("头颅CT平扫未见异常。建议MRI检查以排除脑梗死。", "脑梗死")]
     public void Analyze_HypotheticalChineseMention_IsNotAssertedAndNotCritical(string report, string term)
     {
-        var finding = FindingWith(Rules.Extract(report), term);
+        var finding = Rules.Extract(report).FindingWith(term);
         var urgency = Rules.Classify(report).Category("紧急程度");
 
         // A recommendation sentence may list nothing at all; what it lists must not be asserted.
@@ -47,7 +47,4 @@ public sealed class HypotheticalScopeTests
     {
         Assert.Equal("危急", Rules.Classify(report, language).Category("紧急程度"));
     }
-
-    private static Finding? FindingWith(ExtractionContent extraction, string term) =>
-        extraction.FindingDetails.FirstOrDefault(f => f.Text.Contains(term, StringComparison.OrdinalIgnoreCase));
 }

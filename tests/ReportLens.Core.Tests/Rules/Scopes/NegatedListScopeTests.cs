@@ -20,9 +20,9 @@ public sealed class NegatedListScopeTests
     [InlineData("No evidence of consolidation, pulmonary edema, or small pneumothorax.", "pneumothorax")]
     public void Analyze_GradedItemInsideNegatedEnglishList_StaysNegated(string sentence, string term)
     {
-        var finding = FindingWith(Rules.Extract(sentence, ReportLanguage.En), term);
+        var finding = Rules.Extract(sentence, ReportLanguage.En).FindingWith(term);
 
-        Assert.True(finding.Negated, $"'{term}' in '{sentence}' was asserted");
+        Assert.True(finding?.Negated, $"'{term}' in '{sentence}' was asserted");
     }
 
     [Theory]
@@ -33,9 +33,9 @@ public sealed class NegatedListScopeTests
     [InlineData("No pneumothorax; however, mild pulmonary edema is seen.", "edema")]
     public void Analyze_FindingAfterTheListEnds_IsAsserted(string sentence, string term)
     {
-        var finding = FindingWith(Rules.Extract(sentence, ReportLanguage.En), term);
+        var finding = Rules.Extract(sentence, ReportLanguage.En).FindingWith(term);
 
-        Assert.False(finding.Negated, $"'{term}' in '{sentence}' was negated");
+        Assert.False(finding?.Negated, $"'{term}' in '{sentence}' was negated");
     }
 
     [Theory]
@@ -46,9 +46,9 @@ public sealed class NegatedListScopeTests
     [InlineData("纵隔未见肿大淋巴结，胸腔积液。", "胸腔积液")]
     public void Analyze_ChineseNegationAcrossComma_NegatesTheNextListItem(string sentence, string term)
     {
-        var finding = FindingWith(Rules.Extract(sentence), term);
+        var finding = Rules.Extract(sentence).FindingWith(term);
 
-        Assert.True(finding.Negated, $"'{term}' in '{sentence}' was asserted");
+        Assert.True(finding?.Negated, $"'{term}' in '{sentence}' was asserted");
     }
 
     [Theory]
@@ -69,9 +69,9 @@ public sealed class NegatedListScopeTests
     [InlineData("LUNGS ARE CLEAR.Moderate cardiomegaly.", "cardiomegaly")]
     public void Analyze_SentencesRunTogetherWithoutSpace_AreSplit(string sentence, string term)
     {
-        var finding = FindingWith(Rules.Extract(sentence, ReportLanguage.En), term);
+        var finding = Rules.Extract(sentence, ReportLanguage.En).FindingWith(term);
 
-        Assert.False(finding.Negated, $"'{term}' in '{sentence}' was negated");
+        Assert.False(finding?.Negated, $"'{term}' in '{sentence}' was negated");
     }
 
     [Theory]
@@ -83,7 +83,4 @@ public sealed class NegatedListScopeTests
 
         Assert.All(highlights.Highlights, h => Assert.DoesNotContain(". ", h.Text, StringComparison.Ordinal));
     }
-
-    private static Finding FindingWith(ExtractionContent extraction, string term) =>
-        extraction.FindingDetails.First(f => f.Text.Contains(term, StringComparison.OrdinalIgnoreCase));
 }

@@ -16,7 +16,7 @@ public sealed class ParentheticalScopeTests
     [InlineData("IMPRESSION: Right lower lobe consolidation (aspiration possible), small left effusion.", ReportLanguage.En, "consolidation")]
     public void Analyze_CueInAnAsideWithItsOwnWords_LeavesTheFindingOutsideAsserted(string report, ReportLanguage language, string term)
     {
-        var finding = FindingWith(Rules.Extract(report, language), term);
+        var finding = Rules.Extract(report, language).FindingWith(term);
 
         Assert.NotNull(finding);
         Assert.False(finding.Uncertain, $"'{term}' uncertain in '{report}'");
@@ -34,7 +34,7 @@ public sealed class ParentheticalScopeTests
     [InlineData("IMPRESSION: Left hilar fullness (possibly lymphadenopathy).", ReportLanguage.En, "lymphadenopathy")]
     public void Analyze_FindingInsideTheAside_TakesTheAsidesCue(string report, ReportLanguage language, string term)
     {
-        var finding = FindingWith(Rules.Extract(report, language), term);
+        var finding = Rules.Extract(report, language).FindingWith(term);
 
         Assert.NotNull(finding);
         Assert.True(finding.Uncertain, $"'{term}' not uncertain in '{report}'");
@@ -45,7 +45,7 @@ public sealed class ParentheticalScopeTests
     [InlineData("诊断意见：左肾结石（？）。", "结石")]
     public void Analyze_AsideOfOnlyACue_QualifiesTheFindingBeforeIt(string report, string term)
     {
-        var finding = FindingWith(Rules.Extract(report), term);
+        var finding = Rules.Extract(report).FindingWith(term);
 
         Assert.NotNull(finding);
         Assert.True(finding.Uncertain, $"'{term}' not uncertain in '{report}'");
@@ -58,7 +58,4 @@ public sealed class ParentheticalScopeTests
 
         Assert.All(texts, t => Assert.Equal(t.Count(c => c is '（'), t.Count(c => c is '）')));
     }
-
-    private static Finding? FindingWith(ExtractionContent extraction, string term) =>
-        extraction.FindingDetails.FirstOrDefault(f => f.Text.Contains(term, StringComparison.OrdinalIgnoreCase));
 }

@@ -18,8 +18,8 @@ public sealed class WithWithoutScopeTests
     {
         var extraction = Rules.Extract(sentence, ReportLanguage.En);
 
-        var finding = extraction.FindingDetails.First(f => f.Text.Contains(term, StringComparison.OrdinalIgnoreCase));
-        Assert.False(finding.Negated, $"'{term}' in '{sentence}' was negated");
+        var finding = extraction.FindingWith(term);
+        Assert.False(finding?.Negated, $"'{term}' in '{sentence}' was negated");
         Assert.Contains(extraction.FindingDetails, f => f.Negated);
     }
 
