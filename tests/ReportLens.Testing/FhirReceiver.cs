@@ -3,12 +3,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ReportLens.Testing;
 
@@ -20,25 +15,23 @@ namespace ReportLens.Testing;
 public sealed class FhirReceiver : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<(string Server, string? Report), int> _seen = new();
+    private LoopbackHost _host = null!;
 
-    private FhirReceiver(WebApplication app) => _app = app;
+    private FhirReceiver()
+    {
+    }
 
     public ConcurrentQueue<FhirPush> Pushes { get; } = new();
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _host.BaseUrl;
 
     public Uri Server(string name) => new(BaseUrl, $"fhir/{name}");
 
     public static async Task<FhirReceiver> StartAsync(IReadOnlyDictionary<string, int>? failFirst = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var receiver = new FhirReceiver(app);
-        app.MapPost("/fhir/{name}", async (string name, HttpRequest request) =>
+        var receiver = new FhirReceiver();
+        receiver._host = await LoopbackHost.StartAsync(app => app.MapPost("/fhir/{name}", async (string name, HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
@@ -49,10 +42,7 @@ public sealed class FhirReceiver : IAsyncDisposable
             receiver.Pushes.Enqueue(new FhirPush(name, request.ContentType, request.Headers.Authorization.ToString(), bundle,
                 FhirProfileValidator.Errors(bundle), fail ? 503 : 200));
             return fail ? Results.StatusCode(503) : Results.Json(new { resourceType = "Bundle", type = "transaction-response" }, statusCode: 200);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        }));
         return receiver;
     }
 
@@ -72,9 +62,5 @@ public sealed class FhirReceiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -3,12 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ReportLens.Testing;
 
@@ -19,25 +14,23 @@ namespace ReportLens.Testing;
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<(string Hook, long CaseId), int> _seen = new();
+    private LoopbackHost _host = null!;
 
-    private WebhookReceiver(WebApplication app) => _app = app;
+    private WebhookReceiver()
+    {
+    }
 
     public ConcurrentQueue<WebhookCall> Calls { get; } = new();
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _host.BaseUrl;
 
     public Uri Hook(string name) => new(BaseUrl, $"hook/{name}");
 
     public static async Task<WebhookReceiver> StartAsync(string secret, IReadOnlyDictionary<string, int>? failFirst = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
-        app.MapPost("/hook/{name}", async (string name, HttpRequest request) =>
+        var receiver = new WebhookReceiver();
+        receiver._host = await LoopbackHost.StartAsync(app => app.MapPost("/hook/{name}", async (string name, HttpRequest request) =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
@@ -51,10 +44,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             receiver.Calls.Enqueue(new WebhookCall(name, request.Headers["X-ReportLens-Event"].ToString(),
                 request.Headers["X-ReportLens-Delivery"].ToString(), signature == expected, Encoding.UTF8.GetString(body), json, fail ? 500 : 204));
             return fail ? Results.StatusCode(500) : signature == expected ? Results.NoContent() : Results.Unauthorized();
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        }));
         return receiver;
     }
 
@@ -74,9 +64,5 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

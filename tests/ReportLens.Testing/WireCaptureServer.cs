@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ReportLens.Testing;
 
@@ -17,21 +12,19 @@ namespace ReportLens.Testing;
 /// </summary>
 public sealed class WireCaptureServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _replies;
-
     private readonly bool _recorded;
+    private LoopbackHost _host = null!;
 
-    private WireCaptureServer(WebApplication app, ConcurrentQueue<string> replies, bool recorded)
+    private WireCaptureServer(ConcurrentQueue<string> replies, bool recorded)
     {
-        _app = app;
         _replies = replies;
         _recorded = recorded;
     }
 
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _host.BaseUrl;
 
     public static Task<WireCaptureServer> StartAsync(params string[] replies) => StartAsync(replies, recorded: false);
 
@@ -40,16 +33,18 @@ public sealed class WireCaptureServer : IAsyncDisposable
 
     private static async Task<WireCaptureServer> StartAsync(string[] replies, bool recorded)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new WireCaptureServer(app, new ConcurrentQueue<string>(replies), recorded);
+        var server = new WireCaptureServer(new ConcurrentQueue<string>(replies), recorded);
+        server._host = await LoopbackHost.StartAsync(app => server.Map(app));
+        return server;
+    }
+
+    private void Map(WebApplication app)
+    {
         app.MapGet("/api/version", () => Results.Json(new { version = "0.0.0-capture" }));
         app.MapGet("/api/tags", () => Results.Json(new { models = new[] { new { name = "qwen2.5:7b", model = "qwen2.5:7b", size = 1 } } }));
         app.MapPost("/api/chat", async (HttpRequest request) =>
         {
-            var content = await server.RecordAsync(request);
+            var content = await RecordAsync(request);
             return Results.Json(new
             {
                 model = "qwen2.5:7b",
@@ -67,8 +62,8 @@ public sealed class WireCaptureServer : IAsyncDisposable
         });
         app.MapPost("/v1/chat/completions", async (HttpRequest request) =>
         {
-            var content = await server.RecordAsync(request);
-            if (server._recorded)
+            var content = await RecordAsync(request);
+            if (_recorded)
             {
                 return Results.Text(content, "application/json");
             }
@@ -83,10 +78,6 @@ public sealed class WireCaptureServer : IAsyncDisposable
                 usage = new { prompt_tokens = 31, completion_tokens = 51, total_tokens = 82 },
             });
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
-        return server;
     }
 
     private async Task<string> RecordAsync(HttpRequest request)
@@ -96,9 +87,5 @@ public sealed class WireCaptureServer : IAsyncDisposable
         return _replies.TryDequeue(out var reply) ? reply : "{}";
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

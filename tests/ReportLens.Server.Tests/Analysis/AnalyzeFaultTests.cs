@@ -17,13 +17,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
     {
         using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
-        var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
-        {
-            report_id = id,
-            user_prompt = "[[emulator:fault=invalid_json]]",
-            annotation_type = "extraction",
-            engine = "llm",
-        });
+        var response = await AnalyzeWithFaultAsync(client, id, "invalid_json", "extraction");
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway);
         var annotationId = problem.GetProperty("annotation_id").GetInt64();
 
@@ -43,13 +37,8 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
     {
         using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.EnglishCt);
-        var body = await AnalyzeTests<EmulatorAppFixture>.Ok(await client.PostAsJsonAsync("/api/v1/ai/analyze", new
-        {
-            report_id = id,
-            user_prompt = "[[emulator:fault=invalid_json_once]]",
-            annotation_type = "classification",
-            engine = "llm",
-        }));
+        var response = await AnalyzeWithFaultAsync(client, id, "invalid_json_once", "classification");
+        var body = await AnalyzeTests<EmulatorAppFixture>.Ok(response);
         Assert.Equal(1, body.GetProperty("schema_repairs").GetInt32());
         var factors = body.GetProperty("confidence_details").GetProperty("factors").EnumerateArray();
         Assert.Contains(factors, f => f.GetProperty("name").GetString() == "schema" && f.GetProperty("contribution").GetDouble() < 1);
@@ -64,16 +53,9 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
     {
         using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
-        var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
-        {
-            report_id = id,
-            user_prompt = $"[[emulator:fault={fault}]]",
-            annotation_type = "highlight",
-            engine = "llm",
-        });
+        var response = await AnalyzeWithFaultAsync(client, id, fault, "highlight");
         await ProblemAssert.IsProblemAsync(response, status);
-        await using var db = TestDb.Open(App);
-        Assert.Equal(0, await db.Annotations.CountAsync(a => a.ReportId == id && a.Status == AnnotationStatus.Succeeded));
+        await AssertNoSucceededAnnotationAsync(id);
     }
 
     [Fact]
@@ -81,18 +63,11 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
     {
         using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
-        var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
-        {
-            report_id = id,
-            user_prompt = "[[emulator:fault=think_only]]",
-            annotation_type = "highlight",
-            engine = "llm",
-        });
+        var response = await AnalyzeWithFaultAsync(client, id, "think_only", "highlight");
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway);
         Assert.Equal("Model only reasoned and gave no answer", problem.GetProperty("title").GetString());
-        await using var db = TestDb.Open(App);
-        Assert.Equal(0, await db.Annotations.CountAsync(a => a.ReportId == id && a.Status == AnnotationStatus.Succeeded));
+        await AssertNoSucceededAnnotationAsync(id);
     }
 
     [Fact]
@@ -119,13 +94,7 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
         using var client = await App.RadiologistAsync();
         var id = await ReportsApiTests<EmulatorAppFixture>.CreateAsync(client, AnalyzeTests<EmulatorAppFixture>.ChestCt);
         var watch = Stopwatch.StartNew();
-        var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new
-        {
-            report_id = id,
-            user_prompt = "[[emulator:fault=timeout]]",
-            annotation_type = "scoring",
-            engine = "llm",
-        });
+        var response = await AnalyzeWithFaultAsync(client, id, "timeout", "scoring");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.GatewayTimeout);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
     }
@@ -162,5 +131,21 @@ public sealed class AnalyzeFaultTests(ShortTimeoutEmulatorAppFixture app) : ApiT
         using var client = await App.RadiologistAsync();
         var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = 987654, user_prompt = "", annotation_type = "highlight" });
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Asks the LLM to analyse a stored report with an emulator fault in the prompt.</summary>
+    private static Task<HttpResponseMessage> AnalyzeWithFaultAsync(HttpClient client, int reportId, string fault, string annotationType) =>
+        client.PostAsJsonAsync("/api/v1/ai/analyze", new
+        {
+            report_id = reportId,
+            user_prompt = $"[[emulator:fault={fault}]]",
+            annotation_type = annotationType,
+            engine = "llm",
+        });
+
+    private async Task AssertNoSucceededAnnotationAsync(int reportId)
+    {
+        await using var db = TestDb.Open(App);
+        Assert.Equal(0, await db.Annotations.CountAsync(a => a.ReportId == reportId && a.Status == AnnotationStatus.Succeeded));
     }
 }

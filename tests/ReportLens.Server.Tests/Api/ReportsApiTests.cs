@@ -183,12 +183,7 @@ public abstract class ReportsApiTests<TFixture>(TFixture app) : ApiTest<TFixture
         Assert.Equal(detail, problem.GetProperty("detail").GetString());
     }
 
-    internal static async Task<int> CreateAsync(HttpClient client, string text)
-    {
-        var response = await client.PostAsJsonAsync("/api/v1/reports", new { report_content = text });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
+    internal static Task<int> CreateAsync(HttpClient client, string text) => ApiReports.CreateAsync(client, text);
 }
 
 public sealed class ReportsApiSqliteTests(SqliteAppFixture app) : ReportsApiTests<SqliteAppFixture>(app), IClassFixture<SqliteAppFixture>;
