@@ -12,9 +12,7 @@ public sealed class CriticalFindingsPageTests(UiFixture app)
     {
         using var api = await ApiLogin.SignedInClientAsync(app.BaseAddress, Accounts.Radiologist, Accounts.RadiologistPassword);
         var text = $"检查所见：右侧气胸，右肺组织压缩约30%。编号{Guid.NewGuid():N}。\n诊断意见：右侧气胸。";
-        using var created = await api.PostAsJsonAsync("/api/v1/reports", new { report_content = text, accession_number = "E2E-PTX" });
-        created.EnsureSuccessStatusCode();
-        var reportId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var reportId = await ApiReports.CreateAsync(api, text, "E2E-PTX");
 
         // One radiologist watches the Critical findings page while another analyses the report.
         var watcher = await app.NewPageAsync();

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using ReportLens.E2E.Tests.Infrastructure;
 
@@ -95,10 +93,6 @@ public sealed class DeidentifiedViewTests(UiFixture ui, DeidentifiedViewersFixtu
     private static async Task<int> AnalysedReportAsync(Uri server)
     {
         using var client = await ApiLogin.SignedInClientAsync(server, Accounts.Admin, Accounts.AdminPassword);
-        var created = await client.PostAsJsonAsync("/api/v1/reports", new { report_content = Text + "\n" + Guid.NewGuid().ToString("N")[..6] });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        (await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "highlight", engine = "rules" })).EnsureSuccessStatusCode();
-        return id;
+        return (await ApiReports.HighlightedByRulesAsync(client, Text + "\n" + Guid.NewGuid().ToString("N")[..6])).ReportId;
     }
 }

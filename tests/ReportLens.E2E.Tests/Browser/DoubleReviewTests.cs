@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using ReportLens.E2E.Tests.Infrastructure;
 
@@ -112,12 +111,6 @@ public sealed class DoubleReviewTests(UiFixture app)
         }
 
         using var client = await ApiLogin.SignedInClientAsync(app.BaseAddress, Accounts.Radiologist, Accounts.RadiologistPassword);
-        var created = await client.PostAsJsonAsync("/api/v1/reports", new { report_content = Text, accession_number = "E2E-DOUBLE-" + Guid.NewGuid().ToString("N")[..6] });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var analysed = await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "highlight", engine = "rules" });
-        analysed.EnsureSuccessStatusCode();
-        var annotationId = (await analysed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("annotation_id").GetInt64();
-        return (id, annotationId);
+        return await ApiReports.HighlightedByRulesAsync(client, Text, "E2E-DOUBLE-" + Guid.NewGuid().ToString("N")[..6]);
     }
 }

@@ -75,10 +75,6 @@ public sealed class GoldExportUiTests(UiFixture app)
     private async Task<int> AnalysedReportAsync()
     {
         using var client = await ApiLogin.SignedInClientAsync(app.BaseAddress, Accounts.Radiologist, Accounts.RadiologistPassword);
-        var created = await client.PostAsJsonAsync("/api/v1/reports", new { report_content = Text, accession_number = "E2E-GOLD-" + Guid.NewGuid().ToString("N")[..6] });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        (await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "highlight", engine = "rules" })).EnsureSuccessStatusCode();
-        return id;
+        return (await ApiReports.HighlightedByRulesAsync(client, Text, "E2E-GOLD-" + Guid.NewGuid().ToString("N")[..6])).ReportId;
     }
 }

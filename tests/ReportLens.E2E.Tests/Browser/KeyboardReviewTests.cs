@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using ReportLens.E2E.Tests.Infrastructure;
 
@@ -76,10 +74,6 @@ public sealed class KeyboardReviewTests(UiFixture app)
     private async Task<int> AnalysedReportAsync()
     {
         using var client = await ApiLogin.SignedInClientAsync(app.BaseAddress, Accounts.Radiologist, Accounts.RadiologistPassword);
-        var created = await client.PostAsJsonAsync("/api/v1/reports", new { report_content = Text, accession_number = "E2E-KEYS-" + Guid.NewGuid().ToString("N")[..6] });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        (await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "highlight", engine = "rules" })).EnsureSuccessStatusCode();
-        return id;
+        return (await ApiReports.HighlightedByRulesAsync(client, Text, "E2E-KEYS-" + Guid.NewGuid().ToString("N")[..6])).ReportId;
     }
 }

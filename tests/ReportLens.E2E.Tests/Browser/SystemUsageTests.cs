@@ -50,13 +50,7 @@ public sealed class SystemUsageTests(UiFixture app)
     private async Task<(long Prompt, long Output)> AnalyseAsync()
     {
         using var client = await ApiLogin.SignedInClientAsync(app.BaseAddress, Accounts.Radiologist, Accounts.RadiologistPassword);
-        var created = await client.PostAsJsonAsync("/api/v1/reports", new
-        {
-            report_content = "检查所见：双肺纹理清晰，未见结节。诊断意见：胸部CT未见异常。",
-            accession_number = "E2E-USAGE-" + Guid.NewGuid().ToString("N")[..6],
-        });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var id = await ApiReports.CreateAsync(client, "检查所见：双肺纹理清晰，未见结节。诊断意见：胸部CT未见异常。", "E2E-USAGE-" + Guid.NewGuid().ToString("N")[..6]);
         var analysed = await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "highlight", engine = "llm", model = Model });
         analysed.EnsureSuccessStatusCode();
         var body = await analysed.Content.ReadFromJsonAsync<JsonElement>();
