@@ -53,7 +53,9 @@ public sealed class GoldExportPrivacyTests : IDisposable
         File.ReadLines(RepoPaths.Of(Path.Combine("tests", "data", "deid", file))).Where(l => l.Length > 0).Select(line =>
         {
             var root = JsonDocument.Parse(line).RootElement;
-            var identifiers = root.GetProperty("spans").EnumerateArray().Select(s => s.GetProperty("text").GetString()!).Where(t => t.Length >= (t.All(char.IsAsciiDigit) ? 6 : 3)).ToList();
+            var identifiers = root.GetProperty("spans").EnumerateArray()
+                // a shifted date may be another report's original date: dates are checked by the de-identification tests
+                .Where(s => s.GetProperty("type").GetString() != "date").Select(s => s.GetProperty("text").GetString()!).Where(t => t.Length >= (t.All(char.IsAsciiDigit) ? 6 : 3)).ToList();
             return (root.GetProperty("text").GetString()!, (IReadOnlyList<string>)identifiers);
         });
 }

@@ -6,6 +6,7 @@ using ReportLens.Core.Annotations;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Jobs;
+using ReportLens.Jobs.Control;
 using ReportLens.Jobs.Queue;
 using ReportLens.Jobs.Workers;
 
@@ -91,6 +92,49 @@ public sealed class JobItemQueueTests
         Assert.Equal(JobItemState.Failed, stored.State);
         Assert.StartsWith("gave up after 2 attempts", stored.LastError, StringComparison.Ordinal);
         Assert.Equal(JobStatus.CompletedWithErrors, await StatusAsync(factory, jobId));
+    }
+
+    /// <summary>A queued job shows what its items should take at the measured rate; a finished one what they took.</summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Progress_ExpectsTheMeasuredRateBeforeTheStart_AndGivesTheRealDurationAfterTheEnd(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (queue, clock, factory, jobId) = await PrepareAsync(database, items: 2);
+        var reader = new JobReader(factory, clock);
+        Assert.Null((await reader.GetAsync(jobId, CancellationToken.None))!.ExpectedSeconds);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var reportId = await db.Reports.Select(r => r.Id).FirstAsync();
+            Annotation Measured(double seconds, AnnotationType type = AnnotationType.Highlight, bool cached = false) => new()
+            {
+                ReportId = reportId,
+                AnnotationType = type,
+                Engine = EngineKind.Rules,
+                Status = AnnotationStatus.Succeeded,
+                ModelName = "rules",
+                DurationSeconds = seconds,
+                Cached = cached,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            // a cached result and another annotation type say nothing of this job's rate
+            db.Annotations.AddRange(Measured(1.0), Measured(2.0), Measured(3.0), Measured(100, cached: true), Measured(50, AnnotationType.Extraction));
+            await db.SaveChangesAsync();
+        }
+
+        var queued = (await reader.GetAsync(jobId, CancellationToken.None))!;
+        Assert.Equal((4.0, (double?)null), (queued.ExpectedSeconds, queued.DurationSeconds));
+
+        var claimed = await queue.ClaimAsync("worker-a", 10, Lease, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(90));
+        foreach (var item in claimed)
+        {
+            await queue.FailAsync(item, "done", CancellationToken.None);
+        }
+
+        var finished = (await reader.GetAsync(jobId, CancellationToken.None))!;
+        Assert.Equal(((double?)null, 90.0), (finished.ExpectedSeconds, finished.DurationSeconds));
+        Assert.Single(await reader.ListAsync(null, 0, 10, CancellationToken.None), j => j.JobId == jobId && j.DurationSeconds == 90.0);
     }
 
     private static async Task<(JobItemQueue Queue, FakeTimeProvider Clock, IDbContextFactory<ReportLensDbContext> Factory, long JobId)> PrepareAsync(

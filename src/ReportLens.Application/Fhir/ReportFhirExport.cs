@@ -2,6 +2,7 @@ using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Audit;
 using ReportLens.Application.Privacy;
+using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using Annotation = ReportLens.Data.Entities.Annotation;
@@ -51,6 +52,17 @@ public sealed class ReportFhirExport(IDbContextFactory<ReportLensDbContext> data
         var chosen = ChosenOfEachType(annotations);
         if (deidentify)
         {
+            // The de-identified copy carries no review record (it quotes the original text): the review is applied first.
+            foreach (var annotation in chosen)
+            {
+                if (FhirBundleBuilder.Reviewed(annotation) is { } reviewed)
+                {
+                    annotation.ContentJson = ReportLensJson.SerializeContent(reviewed);
+                }
+
+                annotation.ReviewJson = null;
+            }
+
             (report, chosen) = privacy.Apply(report, chosen);
         }
 

@@ -6,11 +6,12 @@ public enum UsageGroupBy
     Model,
     Backend,
     User,
+    Job,
 }
 
 public static class UsageGroupings
 {
-    public static readonly string[] WireNames = ["model", "backend", "user"];
+    public static readonly string[] WireNames = ["model", "backend", "user", "job"];
 
     public static bool TryParse(string? value, out UsageGroupBy groupBy)
     {
@@ -19,6 +20,7 @@ public static class UsageGroupings
             null or "" or "model" => UsageGroupBy.Model,
             "backend" => UsageGroupBy.Backend,
             "user" => UsageGroupBy.User,
+            "job" => UsageGroupBy.Job,
             _ => (UsageGroupBy)(-1),
         };
         return Enum.IsDefined(groupBy);

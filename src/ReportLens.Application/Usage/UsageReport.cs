@@ -8,7 +8,7 @@ using ReportLens.Data.Entities;
 namespace ReportLens.Application.Usage;
 
 /// <summary>
-/// Tokens and backend time of the stored analyses over a period, per model, backend or user: read from the
+/// Tokens and backend time of the stored analyses over a period, per model, backend, user or job: read from the
 /// annotations <see cref="AnalysisService.ToAnnotation"/> records, the one place the usage is written.
 /// </summary>
 public sealed class UsageReport(IDbContextFactory<ReportLensDbContext> databases)
@@ -25,6 +25,9 @@ public sealed class UsageReport(IDbContextFactory<ReportLensDbContext> databases
         {
             UsageGroupBy.Model => [.. (await fresh.GroupBy(a => a.ModelName).Select(Sums<string>()).ToListAsync(ct)).Select(s => s.Named(s.Key))],
             UsageGroupBy.Backend => [.. (await fresh.GroupBy(a => a.Backend).Select(Sums<string?>()).ToListAsync(ct)).Select(s => s.Named(s.Key ?? None))],
+            // a job's analyses, named "job N"; interactive ones are not a job's
+            UsageGroupBy.Job => [.. (await fresh.Where(a => a.JobId != null).GroupBy(a => a.JobId).Select(Sums<long?>()).ToListAsync(ct))
+                .Select(s => s.Named($"job {s.Key}"))],
             _ => await PerUserAsync(db, fresh, ct),
         };
         var total = groups.Aggregate(new UsageSums<string>("", 0, 0, 0, 0, 0, 0, 0, 0, 0), (sum, g) => sum.Add(g));

@@ -20,7 +20,7 @@ internal sealed record UsageSums<TKey>(
         OutputTokens + other.OutputTokens, ThinkingTokens + other.ThinkingTokens, GpuSeconds + other.GpuSeconds,
         TimedPromptTokens + other.TimedPromptTokens, PromptEvalNs + other.PromptEvalNs, TimedOutputTokens + other.TimedOutputTokens, EvalNs + other.EvalNs);
 
-    public UsageRow ToRow(string key) => new(key, Analyses, PromptTokens, OutputTokens, ThinkingTokens, Math.Round(GpuSeconds, 3),
+    public UsageRow ToRow(string key) => new(key, Analyses, PromptTokens, OutputTokens, ThinkingTokens, Math.Round(GpuSeconds, 6),
         Rate(TimedPromptTokens, PromptEvalNs), Rate(TimedOutputTokens, EvalNs));
 
     private static double? Rate(long tokens, long ns) => ns > 0 ? Math.Round(tokens / (ns / 1e9), 1) : null;

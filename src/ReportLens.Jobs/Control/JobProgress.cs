@@ -27,6 +27,13 @@ public sealed record JobProgress
     public long ThinkingTokens { get; init; }
     /// <summary>Seconds until the remaining items are done at the current rate; null before the first finishes.</summary>
     public double? EtaSeconds { get; init; }
+    /// <summary>
+    /// Before the job starts: its items × the mean seconds of the last 200 fresh analyses of the same type, engine and
+    /// model (the measured rate of that model on this installation); null when none was measured or once it started.
+    /// </summary>
+    public double? ExpectedSeconds { get; init; }
+    /// <summary>Once the job finished: how long it took from its start.</summary>
+    public double? DurationSeconds { get; init; }
     public System.Text.Json.JsonElement? Filter { get; init; }
     public int? CreatedBy { get; init; }
     /// <summary>Set when the job runs an evaluation (GET /api/v1/evaluations/{id}); its items are gold reports.</summary>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Core.Annotations;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 
@@ -13,7 +14,7 @@ public sealed class JobReader(IDbContextFactory<ReportLensDbContext> factory, Ti
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
-        return job is null ? null : Describe(job, await CountsAsync(db, [id], ct));
+        return job is null ? null : Describe(job, await CountsAsync(db, [id], ct), await ExpectedSecondsAsync(db, job, ct));
     }
 
     public async Task<IReadOnlyList<JobProgress>> ListAsync(JobStatus? status, int offset, int limit, CancellationToken ct)
@@ -27,7 +28,13 @@ public sealed class JobReader(IDbContextFactory<ReportLensDbContext> factory, Ti
 
         var jobs = await query.OrderByDescending(j => j.Id).Skip(offset).Take(limit).ToListAsync(ct);
         var counts = await CountsAsync(db, [.. jobs.Select(j => j.Id)], ct);
-        return [.. jobs.Select(j => Describe(j, counts))];
+        var expected = new Dictionary<long, double?>();
+        foreach (var job in jobs.Where(j => j.StartedAt is null && !j.Status.IsFinished()))
+        {
+            expected[job.Id] = await ExpectedSecondsAsync(db, job, ct);
+        }
+
+        return [.. jobs.Select(j => Describe(j, counts, expected.GetValueOrDefault(j.Id)))];
     }
 
     public async Task<IReadOnlyList<JobItemView>?> ItemsAsync(long id, JobItemState? state, int offset, int limit, CancellationToken ct)
@@ -89,7 +96,26 @@ public sealed class JobReader(IDbContextFactory<ReportLensDbContext> factory, Ti
         return rows.ToDictionary(r => (r.JobId, r.State), r => r.Count);
     }
 
-    private JobProgress Describe(Job job, Dictionary<(long Job, JobItemState State), int> counts)
+    private const int RateSample = 200;
+
+    private static async Task<double?> ExpectedSecondsAsync(ReportLensDbContext db, Job job, CancellationToken ct)
+    {
+        if (job.StartedAt is not null || job.Status.IsFinished())
+        {
+            return null;
+        }
+
+        // a job without a model runs on the default one, and the rules engine has none: any model's rate then
+        var model = job.Engine == EngineKind.Rules ? null : job.Model;
+        var durations = await db.Annotations.AsNoTracking()
+            .Where(a => a.AnnotationType == job.AnnotationType && a.Engine == job.Engine && (model == null || a.ModelName == model)
+                && a.Status == AnnotationStatus.Succeeded && !a.Cached)
+            .OrderByDescending(a => a.Id).Take(RateSample).Select(a => a.DurationSeconds)
+            .ToListAsync(ct);
+        return durations.Count == 0 ? null : Math.Round(durations.Average() * job.Total, 1);
+    }
+
+    private JobProgress Describe(Job job, Dictionary<(long Job, JobItemState State), int> counts, double? expectedSeconds)
     {
         int Count(JobItemState state) => counts.GetValueOrDefault((job.Id, state));
         var succeeded = Count(JobItemState.Succeeded);
@@ -120,6 +146,8 @@ public sealed class JobReader(IDbContextFactory<ReportLensDbContext> factory, Ti
             OutputTokens = job.OutputTokens,
             ThinkingTokens = job.ThinkingTokens,
             EtaSeconds = eta is { } e ? Math.Round(e, 1) : null,
+            ExpectedSeconds = expectedSeconds,
+            DurationSeconds = job.Status.IsFinished() && job.StartedAt is { } from && job.FinishedAt is { } to ? Math.Round((to - from).TotalSeconds, 1) : null,
             Filter = job.FilterJson is null ? null : JsonElement.Parse(job.FilterJson),
             CreatedBy = job.CreatedBy,
             EvaluationRunId = job.EvaluationRunId,

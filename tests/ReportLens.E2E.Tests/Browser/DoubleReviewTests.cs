@@ -20,7 +20,7 @@ public sealed class DoubleReviewTests(UiFixture app)
     {
         var suffix = Guid.NewGuid().ToString("N")[..5];
         var (first, second) = ($"dra{suffix}", $"drb{suffix}");
-        var reportId = await AnalysedReportAsync(first, second);
+        var (reportId, annotationId) = await AnalysedReportAsync(first, second);
 
         var admin = await app.NewPageAsync();
         await admin.SignInAsync(Accounts.Admin, Accounts.AdminPassword);
@@ -29,7 +29,9 @@ public sealed class DoubleReviewTests(UiFixture app)
         await admin.SelectOptionAsync("[data-testid=assign-first]", first);
         await admin.SelectOptionAsync("[data-testid=assign-second]", second);
         await admin.ClickAsync("[data-testid=assign-double]");
-        await Assertions.Expect(admin.Locator("[data-testid=double-review]")).ToHaveAttributeAsync("data-state", "in_review");
+        // Scoped to this test's annotation: another test's job over all reports may have analysed this one as well.
+        var assigned = admin.Locator($"[data-testid=double-review][data-annotation-id='{annotationId}']");
+        await Assertions.Expect(assigned).ToHaveAttributeAsync("data-state", "in_review");
 
         // The first reviewer rejects items 0 and 1 and accepts the rest; the second rejects item 0 only.
         var count = await ReviewAsync(reportId, first, rejected: 2, screenshot: null);
@@ -38,7 +40,7 @@ public sealed class DoubleReviewTests(UiFixture app)
 
         await admin.GotoAsync("/reviews/double");
         await admin.WaitInteractiveAsync();
-        var row = admin.Locator("[data-testid=double-review-row][data-state=needs_adjudication]");
+        var row = admin.Locator($"[data-testid=double-review-row][data-annotation-id='{annotationId}'][data-state=needs_adjudication]");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await row.Locator("a.btn").ClickAsync();
         await admin.WaitInteractiveAsync();
@@ -101,7 +103,7 @@ public sealed class DoubleReviewTests(UiFixture app)
         return count;
     }
 
-    private async Task<int> AnalysedReportAsync(string first, string second)
+    private async Task<(int ReportId, long AnnotationId)> AnalysedReportAsync(string first, string second)
     {
         using var admin = await ApiLogin.SignedInClientAsync(app.BaseAddress, Accounts.Admin, Accounts.AdminPassword);
         foreach (var name in new[] { first, second })
@@ -113,7 +115,9 @@ public sealed class DoubleReviewTests(UiFixture app)
         var created = await client.PostAsJsonAsync("/api/v1/reports", new { report_content = Text, accession_number = "E2E-DOUBLE-" + Guid.NewGuid().ToString("N")[..6] });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        (await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "highlight", engine = "rules" })).EnsureSuccessStatusCode();
-        return id;
+        var analysed = await client.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "highlight", engine = "rules" });
+        analysed.EnsureSuccessStatusCode();
+        var annotationId = (await analysed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("annotation_id").GetInt64();
+        return (id, annotationId);
     }
 }

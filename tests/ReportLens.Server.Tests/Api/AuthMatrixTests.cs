@@ -86,6 +86,14 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         { "GET", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 404 },
         { "PUT", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 200 },
         { "DELETE", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 404 },
+        { "GET", "/api/v1/gold/export", 403, 403, 200 },
+        { "GET", "/api/v1/gold/scores", 200, 200, 200 },
+        // an empty gold file without a name, and a run without a gold set: the admin passes the check and gets a 400
+        { "POST", "/api/v1/gold-sets", 403, 403, 400 },
+        { "GET", "/api/v1/gold-sets", 403, 403, 200 },
+        { "POST", "/api/v1/evaluations", 403, 403, 400 },
+        { "GET", "/api/v1/evaluations", 403, 403, 200 },
+        { "GET", "/api/v1/evaluations/{evaluation}", 403, 403, 404 },
     };
 
     [Theory]
@@ -151,7 +159,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             path = path.Replace("{annotation}", (await ReviewScenario.AnalysedHighlightAsync(admin)).ToString());
         }
 
-        path = path.Replace("{addition}", "0");
+        path = path.Replace("{addition}", "0").Replace("{evaluation}", "987654321");
         if (path.Contains("{case}"))
         {
             path = path.Replace("{case}", (await CriticalFindings.CriticalFindingScenario.OpenCaseAsync(admin)).ToString());
@@ -173,6 +181,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             ("POST", "/api/v1/reviews/assignments/{annotation}/adjudication") => new { items = Array.Empty<object>() },
             ("POST", "/api/v1/critical-findings/{case}/acknowledge") => new { note = "called the ward" },
             ("POST", "/api/v1/critical-findings/{case}/dismiss") => new { reason = "old film" },
+            ("POST", "/api/v1/evaluations") => new { engines = new[] { "rules" } },
             ("PUT", "/api/v1/prompts/{type}/{language}/examples") => new
             {
                 examples = new[] { new { id = "auth-1", text = "右肺见结节。", language = "zh", modality = "CT", body_part = "胸部", urgency = "异常轻微", findings = new[] { new { text = "结节", abnormal = true } } } },

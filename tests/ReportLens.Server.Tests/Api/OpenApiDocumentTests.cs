@@ -93,7 +93,8 @@ public sealed partial class OpenApiDocumentTests(SqliteAppFixture app) : ApiTest
             expected.Add("400");
         }
 
-        if (key.Contains('{', StringComparison.Ordinal))
+        // a PUT that sets a resource whatever was there (the few-shot examples of a type and language) finds nothing missing
+        if (key.Contains('{', StringComparison.Ordinal) && key != "PUT /api/v1/prompts/{}/{}/examples")
         {
             expected.Add("404");
         }

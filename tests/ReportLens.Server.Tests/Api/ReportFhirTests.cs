@@ -100,6 +100,15 @@ public abstract class ReportFhirTests<TFixture>(TFixture app) : ApiTest<TFixture
         var carriedFindings = JsonDocument.Parse(carried.ContentJson).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetString()).ToList();
         Assert.Contains("left lower lobe", carriedFindings);
         Assert.DoesNotContain(carriedFindings, f => f!.Contains("pleural effusion", StringComparison.OrdinalIgnoreCase));
+
+        // De-identified, the bundle speaks for the same settled review (this text holds no identifier to replace).
+        var deidentified = await radiologist.GetAsync($"/api/v1/reports/{id}/fhir?deidentify=true");
+        deidentified.EnsureSuccessStatusCode();
+        var deidentifiedBundle = Assert.IsType<Bundle>(FhirJson.Parse(await deidentified.Content.ReadAsStringAsync()));
+        var deidentifiedValues = deidentifiedBundle.Entry.Select(e => e.Resource).OfType<Observation>().Select(o => (o.Value as FhirString)?.Value).ToList();
+        Assert.DoesNotContain(deidentifiedValues, v => v is not null && v.Contains("pleural effusion", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("Right upper lobe nodule, 12 mm", deidentifiedValues);
+        Assert.Contains("left lower lobe", deidentifiedValues);
     }
 
     [Fact]

@@ -64,6 +64,10 @@ public abstract class UsageApiTests<TFixture>(TFixture app) : ApiTest<TFixture>(
         Assert.Equal(byRadiologist.GetProperty("backend").GetString(), backend.Key);
         Assert.Equal(4, backend.Value.GetProperty("analyses").GetInt32());
 
+        var perJob = await UsageAsync(admin, "job");
+        AssertRow(perJob[$"job {jobId}"], 2, jobTokens);
+        Assert.True(perJob[$"job {jobId}"].GetProperty("gpu_seconds").GetDouble() > 0);
+
         var tomorrow = DateTime.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd");
         Assert.Empty(await UsageAsync(admin, "model", $"&from={tomorrow}&to={tomorrow}"));
     }

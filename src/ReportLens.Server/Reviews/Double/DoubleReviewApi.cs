@@ -19,11 +19,11 @@ public static class DoubleReviewApi
         group.MapGet("/assignments", ListAsync).RequireAuthorization(Policies.Read)
             .WithName("ListDoubleReviews").WithSummary("Double reviews: all for admins, one's own for reviewers");
         group.MapPost("/assignments/{annotationId:long}/finish", FinishAsync).RequireAuthorization(Policies.Write)
-            .WithName("FinishDoubleReview").WithSummary("Finish my review; when both agree on everything the review is settled");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("FinishDoubleReview").WithSummary("Finish my review; when both agree on everything the review is settled");
         group.MapGet("/assignments/{annotationId:long}/comparison", CompareAsync).RequireAuthorization(Policies.Read)
-            .WithName("CompareDoubleReview").WithSummary("Both reviewers' decisions side by side, once both have finished");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("CompareDoubleReview").WithSummary("Both reviewers' decisions side by side, once both have finished");
         group.MapPost("/assignments/{annotationId:long}/adjudication", AdjudicateAsync).RequireAuthorization(Policies.Admin)
-            .WithName("AdjudicateDoubleReview").WithSummary("A third person settles the disputed items");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("AdjudicateDoubleReview").WithSummary("A third person settles the disputed items");
         group.MapGet("/agreement", AgreementAsync).RequireAuthorization(Policies.Read)
             .WithName("GetReviewAgreement").WithSummary("Cohen's κ and raw agreement between reviewers and between reviewers and engines");
         return app;
