@@ -54,7 +54,7 @@ public sealed class LlmSlotLimiter(int capacity)
             if (_inUse < Capacity && _interactive.Count == 0 && (_batch.Count == 0 || priority == LlmPriority.Interactive))
             {
                 _inUse++;
-                return new Lease(this);
+                return new SlotLease(this);
             }
 
             var queue = priority == LlmPriority.Interactive ? _interactive : _batch;
@@ -66,7 +66,7 @@ public sealed class LlmSlotLimiter(int capacity)
             await node.Value.Task.ConfigureAwait(false);
         }
 
-        return new Lease(this);
+        return new SlotLease(this);
     }
 
     private void Cancel(LinkedListNode<TaskCompletionSource> node)
@@ -105,7 +105,7 @@ public sealed class LlmSlotLimiter(int capacity)
         next?.TrySetResult();
     }
 
-    private sealed class Lease(LlmSlotLimiter owner) : IDisposable
+    private sealed class SlotLease(LlmSlotLimiter owner) : IDisposable
     {
         private int _disposed;
 

@@ -4,7 +4,7 @@ using ReportLens.Cli.Tests.Infrastructure;
 namespace ReportLens.Cli.Tests;
 
 /// <summary>The CLI reads and writes patient reports directly, so it leaves the same audit trail as the server.</summary>
-public sealed class AuditTests : IDisposable
+public sealed class CliAuditTests : IDisposable
 {
     private readonly Workspace workspace = new();
 

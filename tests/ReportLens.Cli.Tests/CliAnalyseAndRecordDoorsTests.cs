@@ -13,7 +13,7 @@ namespace ReportLens.Cli.Tests;
 /// run by the CLI's own worker), given the same report text, store the same annotation, report fields, cache entry
 /// and audit record — on SQLite and PostgreSQL.
 /// </summary>
-public sealed class AnalyseAndRecordDoorsTests : IDisposable
+public sealed class CliAnalyseAndRecordDoorsTests : IDisposable
 {
     private readonly Workspace workspace = new();
 

@@ -5,7 +5,7 @@ using ReportLens.Core.Annotations;
 
 namespace ReportLens.Cli.Tests;
 
-public sealed class AnalyzeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IDisposable
+public sealed class CliAnalyzeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IDisposable
 {
     private readonly Workspace workspace = new();
 
