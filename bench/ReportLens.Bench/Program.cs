@@ -42,12 +42,12 @@ if (command is "all" or "latency")
 
 if (command is "all" or "batch")
 {
-    const int reports = 500;
+    const int Reports = 500;
     await using var first = await EmulatorHost.StartAsync(BatchBenchmarks.Emulator);
     await using var second = await EmulatorHost.StartAsync(BatchBenchmarks.Emulator with { Seed = 43 });
-    var seed = await BatchBenchmarks.SeedSemaphoreAsync(corpus.UniqueChinese(reports, "seed"), first);
-    var one = await BatchBenchmarks.ServerJobAsync("ReportLens job, 1 emulator", root, corpus.UniqueChinese(reports, "one"), first);
-    var two = await BatchBenchmarks.ServerJobAsync("ReportLens job, 2 emulators", root, corpus.UniqueChinese(reports, "two"), first, second);
+    var seed = await BatchBenchmarks.SeedSemaphoreAsync(corpus.UniqueChinese(Reports, "seed"), first);
+    var one = await BatchBenchmarks.ServerJobAsync("ReportLens job, 1 emulator", root, corpus.UniqueChinese(Reports, "one"), first);
+    var two = await BatchBenchmarks.ServerJobAsync("ReportLens job, 2 emulators", root, corpus.UniqueChinese(Reports, "two"), first, second);
     output.Batch(BatchBenchmarks.Emulator, [seed, one, two]);
 }
 

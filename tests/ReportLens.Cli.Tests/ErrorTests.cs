@@ -5,9 +5,9 @@ namespace ReportLens.Cli.Tests;
 /// <summary>Exit codes and the one-line error contract: 2 for usage, 1 for failures, stack traces only with --verbose.</summary>
 public sealed class ErrorTests : IDisposable
 {
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Theory]
     [InlineData("users", "add", "eve", "--role", "superuser", "--password", "long-enough")]
@@ -24,7 +24,7 @@ public sealed class ErrorTests : IDisposable
     [InlineData("analyze", "--type", "highlight", "--engin", "rules")]
     public async Task Cli_UsageError_ExitsTwo(params string[] args)
     {
-        var result = await workspace.RunAsync(args);
+        var result = await _workspace.RunAsync(args);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.DoesNotContain("   at ", result.Stderr);
@@ -33,18 +33,18 @@ public sealed class ErrorTests : IDisposable
     [Fact]
     public async Task Import_MissingFile_ExitsOneWithOneLine()
     {
-        await workspace.CreateDatabaseAsync();
+        await _workspace.CreateDatabaseAsync();
 
-        var result = await workspace.RunAsync("import", workspace.Path("missing.jsonl"));
+        var result = await _workspace.RunAsync("import", _workspace.Path("missing.jsonl"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"error: file not found: {workspace.Path("missing.jsonl")}", result.Stderr.Trim());
+        Assert.Equal($"error: file not found: {_workspace.Path("missing.jsonl")}", result.Stderr.Trim());
     }
 
     [Fact]
     public async Task Command_MissingDatabase_ExitsOneAndSaysHowToCreateIt()
     {
-        var result = await workspace.RunAsync("users", "list");
+        var result = await _workspace.RunAsync("users", "list");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("db migrate", result.Stderr);
@@ -54,8 +54,8 @@ public sealed class ErrorTests : IDisposable
     [Fact]
     public async Task Command_FailureWithVerbose_PrintsStackTrace()
     {
-        var quiet = await workspace.RunAsync("import", workspace.Path("missing.jsonl"));
-        var verbose = await workspace.RunAsync("import", workspace.Path("missing.jsonl"), "--verbose");
+        var quiet = await _workspace.RunAsync("import", _workspace.Path("missing.jsonl"));
+        var verbose = await _workspace.RunAsync("import", _workspace.Path("missing.jsonl"), "--verbose");
 
         Assert.Equal(1, quiet.ExitCode);
         Assert.Single(quiet.Stderr.Trim().Split('\n'));

@@ -5,24 +5,24 @@ namespace ReportLens.Cli.Tests;
 
 public sealed class EvalTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IDisposable
 {
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     private static string GoldPath => Path.Combine(AppContext.BaseDirectory, "data", "corpus", "gold.jsonl");
 
     [Fact]
     public async Task Eval_RulesAndLlmOnGoldSubset_WritesComparisonJsonAndSelfContainedHtml()
     {
-        var gold = workspace.Write("gold.jsonl", string.Join('\n', File.ReadLines(GoldPath).Where(l => l.Length > 0).Take(6)) + "\n");
+        var gold = _workspace.Write("gold.jsonl", string.Join('\n', File.ReadLines(GoldPath).Where(l => l.Length > 0).Take(6)) + "\n");
 
-        var result = await workspace.RunAsync("eval", "--gold", gold, "--engines", "rules,llm", "--models", "qwen2.5:7b",
-            "--ollama", emulator.Url, "--json", workspace.Path("eval.json"), "--html", workspace.Path("eval.html"));
+        var result = await _workspace.RunAsync("eval", "--gold", gold, "--engines", "rules,llm", "--models", "qwen2.5:7b",
+            "--ollama", emulator.Url, "--json", _workspace.Path("eval.json"), "--html", _workspace.Path("eval.html"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("classification: 紧急程度", result.Stdout);
         Assert.Contains("llm · qwen2.5:7b", result.Stdout);
-        using var json = JsonDocument.Parse(File.ReadAllText(workspace.Path("eval.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(_workspace.Path("eval.json")));
         var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
         Assert.Equal(["rules", "llm"], runs.Select(r => r.GetProperty("engine").GetString()));
         var rules = runs[0].GetProperty("metrics");
@@ -31,7 +31,7 @@ public sealed class EvalTests(EmulatorFixture emulator) : IClassFixture<Emulator
         Assert.Equal(6, rules.GetProperty("classification")[0].GetProperty("total").GetInt32());
         var llm = runs[1].GetProperty("metrics");
         Assert.True(llm.GetProperty("tokens_per_second").GetDouble() > 0);
-        var html = File.ReadAllText(workspace.Path("eval.html"));
+        var html = File.ReadAllText(_workspace.Path("eval.html"));
         Assert.Contains("<svg", html);
         Assert.Contains("<table>", html);
         Assert.DoesNotContain("<script", html);
@@ -44,22 +44,22 @@ public sealed class EvalTests(EmulatorFixture emulator) : IClassFixture<Emulator
     {
         var lines = File.ReadLines(GoldPath).Where(l => l.Length > 0).ToList();
         var zh = lines.Where(l => JsonDocument.Parse(l).RootElement.GetProperty("language").GetString() == "zh").ToList();
-        var examples = workspace.Write("examples.jsonl", string.Join('\n', zh.Take(2)) + "\n");
-        var gold = workspace.Write("gold.jsonl", string.Join('\n', zh.Take(5)) + "\n");
-        var evaluated = workspace.Write("evaluated.jsonl", string.Join('\n', zh.Skip(2).Take(3)) + "\n");
+        var examples = _workspace.Write("examples.jsonl", string.Join('\n', zh.Take(2)) + "\n");
+        var gold = _workspace.Write("gold.jsonl", string.Join('\n', zh.Take(5)) + "\n");
+        var evaluated = _workspace.Write("evaluated.jsonl", string.Join('\n', zh.Skip(2).Take(3)) + "\n");
         var start = emulator.Host.Stats.Snapshot();
-        var zeroOnly = await workspace.RunAsync("eval", "--gold", evaluated, "--engines", "llm", "--models", "qwen2.5:7b", "--ollama", emulator.Url);
+        var zeroOnly = await _workspace.RunAsync("eval", "--gold", evaluated, "--engines", "llm", "--models", "qwen2.5:7b", "--ollama", emulator.Url);
         Assert.True(zeroOnly.ExitCode == 0, zeroOnly.ToString());
         var before = emulator.Host.Stats.Snapshot();
 
-        var result = await workspace.RunAsync("eval", "--gold", gold, "--engines", "rules,llm", "--models", "qwen2.5:7b", "--ollama", emulator.Url,
-            "--few-shot", examples, "--json", workspace.Path("eval.json"));
+        var result = await _workspace.RunAsync("eval", "--gold", gold, "--engines", "rules,llm", "--models", "qwen2.5:7b", "--ollama", emulator.Url,
+            "--few-shot", examples, "--json", _workspace.Path("eval.json"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("2 gold report(s) used as examples left out", result.Stdout);
         Assert.Contains("zero-shot", result.Stdout);
         Assert.Contains("few-shot", result.Stdout);
-        using var json = JsonDocument.Parse(File.ReadAllText(workspace.Path("eval.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(_workspace.Path("eval.json")));
         var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
         Assert.Equal([("rules", null), ("llm", "zero-shot"), ("llm", "few-shot")],
             runs.Select(r => (r.GetProperty("engine").GetString(), r.TryGetProperty("prompt", out var p) ? p.GetString() : null)));
@@ -75,9 +75,9 @@ public sealed class EvalTests(EmulatorFixture emulator) : IClassFixture<Emulator
     [Fact]
     public async Task Eval_OllamaDown_ReportsLlmRunAsNotRunAndExitsOne()
     {
-        var gold = workspace.Write("gold.jsonl", File.ReadLines(GoldPath).First() + "\n");
+        var gold = _workspace.Write("gold.jsonl", File.ReadLines(GoldPath).First() + "\n");
 
-        var result = await workspace.RunAsync("eval", "--gold", gold, "--engines", "rules,llm", "--ollama", "http://127.0.0.1:9");
+        var result = await _workspace.RunAsync("eval", "--gold", gold, "--engines", "rules,llm", "--ollama", "http://127.0.0.1:9");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("not run", result.Stderr);
@@ -87,9 +87,9 @@ public sealed class EvalTests(EmulatorFixture emulator) : IClassFixture<Emulator
     [Fact]
     public async Task Eval_MalformedGold_ExitsOneNamingTheLine()
     {
-        var gold = workspace.Write("gold.jsonl", File.ReadLines(GoldPath).First() + "\n{broken\n");
+        var gold = _workspace.Write("gold.jsonl", File.ReadLines(GoldPath).First() + "\n{broken\n");
 
-        var result = await workspace.RunAsync("eval", "--gold", gold);
+        var result = await _workspace.RunAsync("eval", "--gold", gold);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("gold.jsonl:2", result.Stderr);

@@ -17,23 +17,23 @@ public sealed class ExportDeidentifyTests : IDisposable
 
     private static readonly string[] Identifiers = ["张伟", "ZY20230517", "110105198003071234", "13912345678", "2023年5月17日", "李明", "ACC-778899"];
 
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public async Task ExportJsonl_Deidentify_NoIdentifierAndEveryHighlightCutsTheExportedText()
     {
         await SeedAsync();
 
-        var plain = await workspace.RunAsync("export", "--format", "jsonl", "--output", workspace.Path("plain.jsonl"));
-        var result = await workspace.RunAsync("export", "--format", "jsonl", "--deidentify", "--output", workspace.Path("deid.jsonl"));
+        var plain = await _workspace.RunAsync("export", "--format", "jsonl", "--output", _workspace.Path("plain.jsonl"));
+        var result = await _workspace.RunAsync("export", "--format", "jsonl", "--deidentify", "--output", _workspace.Path("deid.jsonl"));
 
         Assert.True(plain.ExitCode + result.ExitCode == 0, plain + "\n" + result);
-        Assert.Contains("张伟", File.ReadAllText(workspace.Path("plain.jsonl")), StringComparison.Ordinal);
-        var written = File.ReadAllText(workspace.Path("deid.jsonl"));
+        Assert.Contains("张伟", File.ReadAllText(_workspace.Path("plain.jsonl")), StringComparison.Ordinal);
+        var written = File.ReadAllText(_workspace.Path("deid.jsonl"));
         Assert.All(Identifiers, identifier => Assert.DoesNotContain(identifier, written, StringComparison.Ordinal));
-        var lines = File.ReadAllLines(workspace.Path("deid.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var lines = File.ReadAllLines(_workspace.Path("deid.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var highlight = lines.Single(l => l.GetProperty("annotation_type").GetString() == "highlight");
         var report = highlight.GetProperty("report");
         var text = report.GetProperty("report_content").GetString()!;
@@ -49,7 +49,7 @@ public sealed class ExportDeidentifyTests : IDisposable
             Assert.Equal(cut, h.GetProperty("text").GetString());
         });
 
-        await using var db = workspace.Open();
+        await using var db = _workspace.Open();
         var audits = await db.AuditEntries.Where(e => e.Action == "export").Select(e => e.Detail).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["cli export", "cli export, de-identified"], audits.Order());
     }
@@ -59,10 +59,10 @@ public sealed class ExportDeidentifyTests : IDisposable
     {
         await SeedAsync();
 
-        var result = await workspace.RunAsync("export", "--format", "fhir", "--deidentify", "--output", workspace.Path("deid.json"));
+        var result = await _workspace.RunAsync("export", "--format", "fhir", "--deidentify", "--output", _workspace.Path("deid.json"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var written = File.ReadAllText(workspace.Path("deid.json"));
+        var written = File.ReadAllText(_workspace.Path("deid.json"));
         Assert.All(Identifiers, identifier => Assert.DoesNotContain(identifier, written, StringComparison.Ordinal));
         var bundle = Assert.IsType<Bundle>(FhirJson.Parse(written));
         Assert.Empty(bundle.Validate());
@@ -71,12 +71,12 @@ public sealed class ExportDeidentifyTests : IDisposable
 
     private async Task SeedAsync()
     {
-        await workspace.CreateDatabaseAsync();
+        await _workspace.CreateDatabaseAsync();
         var line = JsonSerializer.Serialize(new { accession_number = "ACC-778899", report_content = Text, modality = "CT", exam_date = "2025-06-01" });
-        Assert.Equal(0, (await workspace.RunAsync("import", workspace.Write("r.jsonl", line + "\n"))).ExitCode);
+        Assert.Equal(0, (await _workspace.RunAsync("import", _workspace.Write("r.jsonl", line + "\n"))).ExitCode);
         foreach (var type in new[] { "highlight", "extraction" })
         {
-            var analyzed = await workspace.RunAsync("analyze", "--all", "--type", type, "--engine", "rules");
+            var analyzed = await _workspace.RunAsync("analyze", "--all", "--type", type, "--engine", "rules");
             Assert.True(analyzed.ExitCode == 0, analyzed.ToString());
         }
     }

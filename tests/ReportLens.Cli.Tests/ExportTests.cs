@@ -11,20 +11,20 @@ namespace ReportLens.Cli.Tests;
 
 public sealed class ExportTests : IDisposable
 {
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public async Task ExportJsonl_AllAnnotations_WritesOneLinePerAnnotationWithItsReport()
     {
-        await workspace.CreateDatabaseAsync();
-        await Seed.ReportsWithAnnotationsAsync(workspace);
+        await _workspace.CreateDatabaseAsync();
+        await Seed.ReportsWithAnnotationsAsync(_workspace);
 
-        var result = await workspace.RunAsync("export", "--format", "jsonl", "--output", workspace.Path("out.jsonl"));
+        var result = await _workspace.RunAsync("export", "--format", "jsonl", "--output", _workspace.Path("out.jsonl"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var lines = File.ReadAllLines(workspace.Path("out.jsonl"));
+        var lines = File.ReadAllLines(_workspace.Path("out.jsonl"));
         Assert.Equal(3, lines.Length);
         using var first = JsonDocument.Parse(lines[0]);
         Assert.Equal("extraction", first.RootElement.GetProperty("annotation_type").GetString());
@@ -36,29 +36,29 @@ public sealed class ExportTests : IDisposable
     [Fact]
     public async Task ExportJsonl_TypeSinceAndReportFilters_SelectMatchingAnnotations()
     {
-        await workspace.CreateDatabaseAsync();
-        var reports = await Seed.ReportsWithAnnotationsAsync(workspace);
+        await _workspace.CreateDatabaseAsync();
+        var reports = await Seed.ReportsWithAnnotationsAsync(_workspace);
 
-        var byType = await workspace.RunAsync("export", "--format", "jsonl", "--type", "classification", "--output", workspace.Path("a.jsonl"));
-        var bySince = await workspace.RunAsync("export", "--format", "jsonl", "--since", "2025-06-15", "--output", workspace.Path("b.jsonl"));
-        var byReport = await workspace.RunAsync("export", "--format", "jsonl", "--report-id", reports[1].Id.ToString(), "--output", workspace.Path("c.jsonl"));
+        var byType = await _workspace.RunAsync("export", "--format", "jsonl", "--type", "classification", "--output", _workspace.Path("a.jsonl"));
+        var bySince = await _workspace.RunAsync("export", "--format", "jsonl", "--since", "2025-06-15", "--output", _workspace.Path("b.jsonl"));
+        var byReport = await _workspace.RunAsync("export", "--format", "jsonl", "--report-id", reports[1].Id.ToString(), "--output", _workspace.Path("c.jsonl"));
 
         Assert.True(byType.ExitCode + bySince.ExitCode + byReport.ExitCode == 0, byType + "\n" + bySince + "\n" + byReport);
-        Assert.Single(File.ReadAllLines(workspace.Path("a.jsonl")));
-        Assert.Single(File.ReadAllLines(workspace.Path("b.jsonl")));
-        Assert.Contains("\"E2\"", File.ReadAllLines(workspace.Path("c.jsonl")).Single());
+        Assert.Single(File.ReadAllLines(_workspace.Path("a.jsonl")));
+        Assert.Single(File.ReadAllLines(_workspace.Path("b.jsonl")));
+        Assert.Contains("\"E2\"", File.ReadAllLines(_workspace.Path("c.jsonl")).Single());
     }
 
     [Fact]
     public async Task ExportCsv_ContentWithCommasAndNewlines_ParsesBackToSameFields()
     {
-        await workspace.CreateDatabaseAsync();
-        await Seed.ReportsWithAnnotationsAsync(workspace);
+        await _workspace.CreateDatabaseAsync();
+        await Seed.ReportsWithAnnotationsAsync(_workspace);
 
-        var result = await workspace.RunAsync("export", "--format", "csv", "--output", workspace.Path("out.csv"));
+        var result = await _workspace.RunAsync("export", "--format", "csv", "--output", _workspace.Path("out.csv"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        using var reader = new StreamReader(workspace.Path("out.csv"));
+        using var reader = new StreamReader(_workspace.Path("out.csv"));
         var records = new List<CsvRecord>();
         await foreach (var record in CsvParser.ReadAsync(reader, ',', TestContext.Current.CancellationToken))
         {
@@ -77,13 +77,13 @@ public sealed class ExportTests : IDisposable
     [Fact]
     public async Task ExportFhir_Bundle_ParsesWithFirelyAndHasObservationsWithUcumQuantities()
     {
-        await workspace.CreateDatabaseAsync();
-        await Seed.ReportsWithAnnotationsAsync(workspace);
+        await _workspace.CreateDatabaseAsync();
+        await Seed.ReportsWithAnnotationsAsync(_workspace);
 
-        var result = await workspace.RunAsync("export", "--format", "fhir", "--output", workspace.Path("out.json"));
+        var result = await _workspace.RunAsync("export", "--format", "fhir", "--output", _workspace.Path("out.json"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var bundle = Assert.IsType<Bundle>(FhirJson.Parse(File.ReadAllText(workspace.Path("out.json"))));
+        var bundle = Assert.IsType<Bundle>(FhirJson.Parse(File.ReadAllText(_workspace.Path("out.json"))));
         Assert.Empty(bundle.Validate());
         Assert.Empty(FhirProfileValidator.Errors(bundle));
         Assert.Equal(Bundle.BundleType.Collection, bundle.Type);
@@ -107,32 +107,32 @@ public sealed class ExportTests : IDisposable
     [Fact]
     public async Task ExportFhirThenImport_FreshDatabase_KeepsEveryReportAndAnnotation()
     {
-        await workspace.CreateDatabaseAsync();
-        await Seed.ReportsWithAnnotationsAsync(workspace);
-        var exported = await workspace.RunAsync("export", "--format", "fhir", "--output", workspace.Path("out.json"));
+        await _workspace.CreateDatabaseAsync();
+        await Seed.ReportsWithAnnotationsAsync(_workspace);
+        var exported = await _workspace.RunAsync("export", "--format", "fhir", "--output", _workspace.Path("out.json"));
         Assert.True(exported.ExitCode == 0, exported.ToString());
 
         using var fresh = new Workspace();
         await fresh.CreateDatabaseAsync();
-        var imported = await fresh.RunAsync("import", workspace.Path("out.json"));
+        var imported = await fresh.RunAsync("import", _workspace.Path("out.json"));
 
         Assert.True(imported.ExitCode == 0, imported.ToString());
-        await RoundTrip.AssertSameReportsAndAnnotationsAsync(workspace, fresh);
-        var again = await fresh.RunAsync("import", workspace.Path("out.json"));
+        await RoundTrip.AssertSameReportsAndAnnotationsAsync(_workspace, fresh);
+        var again = await fresh.RunAsync("import", _workspace.Path("out.json"));
         Assert.Contains("3 unchanged; 0 annotation(s) added", again.Stderr);
     }
 
     [Fact]
     public async Task ExportJsonlThenImport_FreshDatabase_KeepsEveryAnnotation()
     {
-        await workspace.CreateDatabaseAsync();
-        await Seed.ReportsWithAnnotationsAsync(workspace);
-        var exported = await workspace.RunAsync("export", "--format", "jsonl", "--output", workspace.Path("out.jsonl"));
+        await _workspace.CreateDatabaseAsync();
+        await Seed.ReportsWithAnnotationsAsync(_workspace);
+        var exported = await _workspace.RunAsync("export", "--format", "jsonl", "--output", _workspace.Path("out.jsonl"));
         Assert.True(exported.ExitCode == 0, exported.ToString());
 
         using var fresh = new Workspace();
         await fresh.CreateDatabaseAsync();
-        var imported = await fresh.RunAsync("import", workspace.Path("out.jsonl"));
+        var imported = await fresh.RunAsync("import", _workspace.Path("out.jsonl"));
 
         Assert.True(imported.ExitCode == 0, imported.ToString());
         await using var db = fresh.Open();

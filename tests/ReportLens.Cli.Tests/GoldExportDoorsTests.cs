@@ -21,9 +21,9 @@ public sealed class GoldExportDoorsTests : IDisposable
     private static readonly string[] ScoredMetrics =
         ["classification", "highlight_exact", "highlight_overlap", "findings", "measurements", "measurement_values", "locations", "negation", "normal_abnormal", "critical_reports"];
 
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     public static TheoryData<string> Providers => ["sqlite", "postgres"];
 
@@ -33,20 +33,20 @@ public sealed class GoldExportDoorsTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var postgres = provider == "postgres" ? await TestDatabase.CreateAsync("postgres") : null;
-        var url = postgres?.Url ?? workspace.DatabaseUrl;
-        Task<CliResult> Cli(params string[] args) => CliProcess.RunAsync(workspace.Folder, [.. args, "--database", url], null, null, ct);
+        var url = postgres?.Url ?? _workspace.DatabaseUrl;
+        Task<CliResult> Cli(params string[] args) => CliProcess.RunAsync(_workspace.Folder, [.. args, "--database", url], null, null, ct);
         Assert.Equal(0, (await Cli("db", "migrate")).ExitCode);
-        await using var server = await DatabaseServer.StartAsync(url, workspace.Folder);
+        await using var server = await DatabaseServer.StartAsync(url, _workspace.Folder);
         using var client = await server.AdminClientAsync();
 
         // Nothing settled yet: an empty file and a summary, not an error.
         var empty = await client.GetAsync("/api/v1/gold/export", ct);
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Empty(await empty.Content.ReadAsByteArrayAsync(ct));
-        var emptyCli = await Cli("gold", "export", "--output", workspace.Path("empty.jsonl"));
+        var emptyCli = await Cli("gold", "export", "--output", _workspace.Path("empty.jsonl"));
         Assert.True(emptyCli.ExitCode == 0, emptyCli.ToString());
         Assert.Contains("exported 0 gold report(s)", emptyCli.Stdout, StringComparison.Ordinal);
-        Assert.Empty(File.ReadAllBytes(workspace.Path("empty.jsonl")));
+        Assert.Empty(File.ReadAllBytes(_workspace.Path("empty.jsonl")));
 
         var (reportId, annotations) = await GoldScenario.AnalysedAsync(client, Text);
         var (_, partial) = await GoldScenario.AnalysedAsync(client, Text);
@@ -57,13 +57,13 @@ public sealed class GoldExportDoorsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.Equal("application/x-ndjson", api.Content.Headers.ContentType?.MediaType);
         var apiBytes = await api.Content.ReadAsByteArrayAsync(ct);
-        var cli = await Cli("gold", "export", "--output", workspace.Path("gold.jsonl"));
+        var cli = await Cli("gold", "export", "--output", _workspace.Path("gold.jsonl"));
         Assert.True(cli.ExitCode == 0, cli.ToString());
-        Assert.Equal(apiBytes, File.ReadAllBytes(workspace.Path("gold.jsonl")));
+        Assert.Equal(apiBytes, File.ReadAllBytes(_workspace.Path("gold.jsonl")));
         Assert.Contains("exported 1 gold report(s)", cli.Stdout, StringComparison.Ordinal);
         Assert.Contains("partially reviewed annotation: 1", cli.Stdout, StringComparison.Ordinal);
 
-        var gold = Assert.Single(GoldFile.Load(workspace.Path("gold.jsonl")));
+        var gold = Assert.Single(GoldFile.Load(_workspace.Path("gold.jsonl")));
         Assert.Equal($"report-{reportId}", gold.Id);
         Assert.Equal(Text, gold.Text);
         Assert.Equal(["highlight", "classification", "extraction"], gold.Reviewed!.Select(t => t.ToString().ToLowerInvariant()));
@@ -75,9 +75,9 @@ public sealed class GoldExportDoorsTests : IDisposable
         Assert.All(gold.Findings, f => Assert.Equal(f.Text, Text.Substring(f.Start!.Value, f.Text.Length)));
 
         // The round trip: eval on the exported file scores the reviewed engine exactly as the server shows.
-        var eval = await Cli("eval", "--gold", workspace.Path("gold.jsonl"), "--engines", "rules", "--json", workspace.Path("eval.json"));
+        var eval = await Cli("eval", "--gold", _workspace.Path("gold.jsonl"), "--engines", "rules", "--json", _workspace.Path("eval.json"));
         Assert.True(eval.ExitCode == 0, eval.ToString());
-        var evalMetrics = JsonDocument.Parse(File.ReadAllText(workspace.Path("eval.json"))).RootElement.GetProperty("runs")[0].GetProperty("metrics");
+        var evalMetrics = JsonDocument.Parse(File.ReadAllText(_workspace.Path("eval.json"))).RootElement.GetProperty("runs")[0].GetProperty("metrics");
         var scores = await client.GetFromJsonAsync<JsonElement>("/api/v1/gold/scores", ct);
         var rules = Assert.Single(scores.EnumerateArray());
         Assert.Equal("rules", rules.GetProperty("engine").GetString());
@@ -98,29 +98,29 @@ public sealed class GoldExportDoorsTests : IDisposable
     public async Task Export_BadSince_Returns400ProblemAndCliUsageError()
     {
         var ct = TestContext.Current.CancellationToken;
-        await workspace.CreateDatabaseAsync();
-        await using var server = await DatabaseServer.StartAsync(workspace.DatabaseUrl, workspace.Folder);
+        await _workspace.CreateDatabaseAsync();
+        await using var server = await DatabaseServer.StartAsync(_workspace.DatabaseUrl, _workspace.Folder);
         using var client = await server.AdminClientAsync();
 
         var api = await client.GetAsync("/api/v1/gold/export?since=last-week", ct);
-        var cli = await workspace.RunAsync("gold", "export", "--output", workspace.Path("g.jsonl"), "--since", "last-week");
+        var cli = await _workspace.RunAsync("gold", "export", "--output", _workspace.Path("g.jsonl"), "--since", "last-week");
 
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
         Assert.True((await api.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors").TryGetProperty("since", out _));
         Assert.Equal(2, cli.ExitCode);
         Assert.Contains("--since", cli.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(workspace.Path("g.jsonl")));
+        Assert.False(File.Exists(_workspace.Path("g.jsonl")));
     }
 
     /// <summary>Both doors de-identify: no identifier in the file, and every span re-checked on the de-identified text.</summary>
     private async Task AssertDeidentifiedAsync(HttpClient client, Func<string[], Task<CliResult>> cli, CancellationToken ct)
     {
         var api = await client.GetStringAsync("/api/v1/gold/export?deidentify=true", ct);
-        var run = await cli(["gold", "export", "--deidentify", "--output", workspace.Path("deid.jsonl")]);
+        var run = await cli(["gold", "export", "--deidentify", "--output", _workspace.Path("deid.jsonl")]);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("de-identified gold report(s)", run.Stdout, StringComparison.Ordinal);
-        foreach (var written in new[] { api, await File.ReadAllTextAsync(workspace.Path("deid.jsonl"), ct) })
+        foreach (var written in new[] { api, await File.ReadAllTextAsync(_workspace.Path("deid.jsonl"), ct) })
         {
             Assert.All(Identifiers, identifier => Assert.DoesNotContain(identifier, written, StringComparison.Ordinal));
             var record = Assert.Single(GoldFile.Parse(new StringReader(written)));

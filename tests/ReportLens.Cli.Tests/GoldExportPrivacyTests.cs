@@ -7,17 +7,17 @@ namespace ReportLens.Cli.Tests;
 /// <summary>Issue 16, the gold export door: reviewed reports of the synthetic PHI corpus export with none of their identifiers.</summary>
 public sealed class GoldExportPrivacyTests : IDisposable
 {
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public async Task ExportDeidentified_ReviewedPhiCorpusReports_NoIdentifierAndEverySpanExact()
     {
         var ct = TestContext.Current.CancellationToken;
         var corpus = Read("phi-zh.jsonl").Take(12).Concat(Read("phi-en.jsonl").Take(6)).ToList();
-        await workspace.CreateDatabaseAsync();
-        await using var server = await DatabaseServer.StartAsync(workspace.DatabaseUrl, workspace.Folder);
+        await _workspace.CreateDatabaseAsync();
+        await using var server = await DatabaseServer.StartAsync(_workspace.DatabaseUrl, _workspace.Folder);
         using var client = await server.AdminClientAsync();
         foreach (var (text, _) in corpus)
         {
@@ -30,13 +30,13 @@ public sealed class GoldExportPrivacyTests : IDisposable
 
         var plain = await client.GetStringAsync("/api/v1/gold/export", ct);
         var api = await client.GetStringAsync("/api/v1/gold/export?deidentify=true", ct);
-        var cli = await workspace.RunAsync("gold", "export", "--deidentify", "--output", workspace.Path("deid.jsonl"));
+        var cli = await _workspace.RunAsync("gold", "export", "--deidentify", "--output", _workspace.Path("deid.jsonl"));
 
         Assert.True(cli.ExitCode == 0, cli.ToString());
         Assert.Equal(corpus.Count, GoldFile.Parse(new StringReader(plain)).Count);
         var identifiers = corpus.SelectMany(r => r.Identifiers).Distinct().ToList();
         Assert.Contains(identifiers, identifier => plain.Contains(identifier, StringComparison.Ordinal));
-        foreach (var written in new[] { api, File.ReadAllText(workspace.Path("deid.jsonl")) })
+        foreach (var written in new[] { api, File.ReadAllText(_workspace.Path("deid.jsonl")) })
         {
             var records = GoldFile.Parse(new StringReader(written));
             Assert.Equal(corpus.Count, records.Count);

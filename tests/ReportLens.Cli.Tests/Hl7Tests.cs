@@ -9,9 +9,9 @@ public sealed class Hl7Tests : IDisposable
 {
     private const string Admin = "hl7-admin";
     private const string Password = "hl7-admin-password-1";
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public async Task Send_FileOfTwoMessages_PrintsEachAckAndStoresTheAcceptedReport()
@@ -19,17 +19,17 @@ public sealed class Hl7Tests : IDisposable
         var port = FreePort.Next();
         await using var server = ServerProcess.Start(new Dictionary<string, string?>
         {
-            ["DATABASE_URL"] = workspace.DatabaseUrl,
+            ["DATABASE_URL"] = _workspace.DatabaseUrl,
             ["SECRET_KEY"] = TestServerSettings.SecretKey,
             ["REPORTLENS_ADMIN_USER"] = Admin,
             ["REPORTLENS_ADMIN_PASSWORD"] = Password,
             ["OLLAMA_BASE_URL"] = "http://127.0.0.1:9",
             ["HL7_MLLP_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, workingDirectory: workspace.Folder);
+        }, workingDirectory: _workspace.Folder);
         await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var file = workspace.Write("two.hl7", Message("CLI-1", "CLI-ACC-1", "2.5.1", "IMPRESSION: 右肺上叶结节。") + Message("CLI-2", "CLI-ACC-2", "2.2", "IMPRESSION: Normal."));
+        var file = _workspace.Write("two.hl7", Message("CLI-1", "CLI-ACC-1", "2.5.1", "IMPRESSION: 右肺上叶结节。") + Message("CLI-2", "CLI-ACC-2", "2.2", "IMPRESSION: Normal."));
 
-        var result = await workspace.RunAsync("hl7", "send", file, "--to", $"127.0.0.1:{port}");
+        var result = await _workspace.RunAsync("hl7", "send", file, "--to", $"127.0.0.1:{port}");
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("MSA|AA|CLI-1", result.Stdout);
@@ -44,9 +44,9 @@ public sealed class Hl7Tests : IDisposable
     [Fact]
     public async Task Send_NobodyListening_ExitsOneWithOneLine()
     {
-        var file = workspace.Write("one.hl7", Message("CLI-3", "CLI-ACC-3", "2.5.1", "IMPRESSION: Normal."));
+        var file = _workspace.Write("one.hl7", Message("CLI-3", "CLI-ACC-3", "2.5.1", "IMPRESSION: Normal."));
 
-        var result = await workspace.RunAsync("hl7", "send", file, "--to", $"127.0.0.1:{FreePort.Next()}");
+        var result = await _workspace.RunAsync("hl7", "send", file, "--to", $"127.0.0.1:{FreePort.Next()}");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error:", result.Stderr.Trim());
@@ -55,9 +55,9 @@ public sealed class Hl7Tests : IDisposable
     [Fact]
     public async Task Parse_File_ShowsWhatWouldBeStoredOrWhyNot()
     {
-        var file = workspace.Write("two.hl7", Message("P-1", "P-ACC-1", "2.3.1", @"FINDINGS:\.br\8\S\6 mm nodule.", status: "C") + Message("P-2", "P-ACC-2", "2.5.1", ""));
+        var file = _workspace.Write("two.hl7", Message("P-1", "P-ACC-1", "2.3.1", @"FINDINGS:\.br\8\S\6 mm nodule.", status: "C") + Message("P-2", "P-ACC-2", "2.5.1", ""));
 
-        var result = await workspace.RunAsync("hl7", "parse", file);
+        var result = await _workspace.RunAsync("hl7", "parse", file);
 
         Assert.Equal(1, result.ExitCode);
         var lines = result.Stdout.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();

@@ -5,26 +5,26 @@ namespace ReportLens.Cli.Tests;
 
 public sealed class ImportTests : IDisposable
 {
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public async Task ImportJsonl_GoodFile_StoresEveryReportWithFields()
     {
-        await workspace.CreateDatabaseAsync();
-        var file = workspace.Write("reports.jsonl",
+        await _workspace.CreateDatabaseAsync();
+        var file = _workspace.Write("reports.jsonl",
             """
             {"accession_number":"A1","report_content":"胸部CT平扫：右肺上叶见一结节。","modality":"CT","body_part":"胸部","exam_date":"2024-03-01"}
 
             {"id":2,"text":"Chest X-ray: no consolidation.","language":"en"}
             """);
 
-        var result = await workspace.RunAsync("import", file);
+        var result = await _workspace.RunAsync("import", file);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("2 created", result.Stderr);
-        await using var db = workspace.Open();
+        await using var db = _workspace.Open();
         var reports = await db.Reports.OrderBy(r => r.AccessionNumber).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["2", "A1"], reports.Select(r => r.AccessionNumber));
         Assert.Equal("en", reports[0].Language);
@@ -36,8 +36,8 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public async Task ImportJsonl_BadJsonAtLine3_ExitsOneNamesLineAndImportsNothing()
     {
-        await workspace.CreateDatabaseAsync();
-        var file = workspace.Write("bad.jsonl",
+        await _workspace.CreateDatabaseAsync();
+        var file = _workspace.Write("bad.jsonl",
             """
             {"accession_number":"A1","report_content":"报告一"}
             {"accession_number":"A2","report_content":"报告二"}
@@ -45,20 +45,20 @@ public sealed class ImportTests : IDisposable
             {"accession_number":"A4","report_content":"报告四"}
             """);
 
-        var result = await workspace.RunAsync("import", file);
+        var result = await _workspace.RunAsync("import", file);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("line 3", result.Stderr);
         Assert.DoesNotContain("报告", result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
-        Assert.Equal(0, await workspace.CountReportsAsync());
+        Assert.Equal(0, await _workspace.CountReportsAsync());
     }
 
     [Fact]
     public async Task ImportJsonl_SkipBad_ImportsGoodRowsAndListsBadOnes()
     {
-        await workspace.CreateDatabaseAsync();
-        var file = workspace.Write("bad.jsonl",
+        await _workspace.CreateDatabaseAsync();
+        var file = _workspace.Write("bad.jsonl",
             """
             {"accession_number":"A1","report_content":"报告一"}
             {"accession_number":"A2"}
@@ -67,34 +67,34 @@ public sealed class ImportTests : IDisposable
             {"accession_number":"A5","report_content":"报告五"}
             """);
 
-        var result = await workspace.RunAsync("import", file, "--skip-bad");
+        var result = await _workspace.RunAsync("import", file, "--skip-bad");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("line 2", result.Stderr);
         Assert.Contains("line 3", result.Stderr);
         Assert.Contains("line 4", result.Stderr);
         Assert.Contains("3 bad row(s) skipped", result.Stderr);
-        Assert.Equal(2, await workspace.CountReportsAsync());
+        Assert.Equal(2, await _workspace.CountReportsAsync());
     }
 
     [Fact]
     public async Task ImportJsonl_SameFileTwice_SecondRunReportsUnchanged()
     {
-        await workspace.CreateDatabaseAsync();
-        var file = workspace.Write("reports.jsonl", TestData.Jsonl(("A1", TestData.ChestCt), ("A2", TestData.HeadMri)));
-        var first = await workspace.RunAsync("import", file);
+        await _workspace.CreateDatabaseAsync();
+        var file = _workspace.Write("reports.jsonl", TestData.Jsonl(("A1", TestData.ChestCt), ("A2", TestData.HeadMri)));
+        var first = await _workspace.RunAsync("import", file);
         Assert.True(first.ExitCode == 0, first.ToString());
 
-        var second = await workspace.RunAsync("import", file);
+        var second = await _workspace.RunAsync("import", file);
 
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("0 created, 0 updated, 2 unchanged", second.Stderr);
-        Assert.Equal(2, await workspace.CountReportsAsync());
+        Assert.Equal(2, await _workspace.CountReportsAsync());
 
-        var changed = workspace.Write("changed.jsonl", TestData.Jsonl(("A1", TestData.ChestCt + "补充。")));
-        var third = await workspace.RunAsync("import", changed);
+        var changed = _workspace.Write("changed.jsonl", TestData.Jsonl(("A1", TestData.ChestCt + "补充。")));
+        var third = await _workspace.RunAsync("import", changed);
         Assert.Contains("0 created, 1 updated, 0 unchanged", third.Stderr);
-        await using var db = workspace.Open();
+        await using var db = _workspace.Open();
         var report = await db.Reports.SingleAsync(r => r.AccessionNumber == "A1", TestContext.Current.CancellationToken);
         Assert.EndsWith("补充。", report.ReportContent);
     }
@@ -102,17 +102,17 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public async Task ImportCsv_QuotedFieldsAndColumnMapping_ParsesRfc4180()
     {
-        await workspace.CreateDatabaseAsync();
-        var file = workspace.Write("reports.csv",
+        await _workspace.CreateDatabaseAsync();
+        var file = _workspace.Write("reports.csv",
             "acc;Befund;Mod;Datum\r\n"
             + "C1;\"第一行\n第二行; 含分号\";CT;2024-01-02\r\n"
             + "C2;\"He said \"\"no nodule\"\"\";MRI;\r\n");
 
-        var result = await workspace.RunAsync("import", file, "--delimiter", ";", "--map-text", "Befund",
+        var result = await _workspace.RunAsync("import", file, "--delimiter", ";", "--map-text", "Befund",
             "--map-accession", "acc", "--map-modality", "Mod", "--map-date", "Datum");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        await using var db = workspace.Open();
+        await using var db = _workspace.Open();
         var reports = await db.Reports.OrderBy(r => r.AccessionNumber).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(2, reports.Count);
         Assert.Equal("第一行\n第二行; 含分号", reports[0].ReportContent);
@@ -124,23 +124,23 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public async Task ImportCsv_RowWithWrongFieldCount_ReportsItsLineAndImportsNothing()
     {
-        await workspace.CreateDatabaseAsync();
-        var file = workspace.Write("reports.csv", "accession_number,report_content\nX1,\"多行\n报告\"\nX2,a,b\n");
+        await _workspace.CreateDatabaseAsync();
+        var file = _workspace.Write("reports.csv", "accession_number,report_content\nX1,\"多行\n报告\"\nX2,a,b\n");
 
-        var result = await workspace.RunAsync("import", file);
+        var result = await _workspace.RunAsync("import", file);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("line 4", result.Stderr);
-        Assert.Equal(0, await workspace.CountReportsAsync());
+        Assert.Equal(0, await _workspace.CountReportsAsync());
     }
 
     [Fact]
     public async Task ImportCsv_UnknownMappedColumn_FailsWithOneLine()
     {
-        await workspace.CreateDatabaseAsync();
-        var file = workspace.Write("reports.csv", "accession_number,report_content\nX1,abc\n");
+        await _workspace.CreateDatabaseAsync();
+        var file = _workspace.Write("reports.csv", "accession_number,report_content\nX1,abc\n");
 
-        var result = await workspace.RunAsync("import", file, "--map-text", "nope");
+        var result = await _workspace.RunAsync("import", file, "--map-text", "nope");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no column \"nope\"", result.Stderr);
@@ -150,19 +150,19 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public async Task ImportTxtFolder_UsesFileNameAsAccessionNumber()
     {
-        await workspace.CreateDatabaseAsync();
-        workspace.Write("txt/R100.txt", TestData.ChestCt);
-        workspace.Write("txt/R200.txt", TestData.EnglishXray);
-        workspace.Write("txt/empty.txt", "  ");
+        await _workspace.CreateDatabaseAsync();
+        _workspace.Write("txt/R100.txt", TestData.ChestCt);
+        _workspace.Write("txt/R200.txt", TestData.EnglishXray);
+        _workspace.Write("txt/empty.txt", "  ");
 
-        var strict = await workspace.RunAsync("import", workspace.Path("txt"));
+        var strict = await _workspace.RunAsync("import", _workspace.Path("txt"));
         Assert.Equal(1, strict.ExitCode);
         Assert.Contains("empty.txt", strict.Stderr);
 
-        var result = await workspace.RunAsync("import", workspace.Path("txt"), "--skip-bad");
+        var result = await _workspace.RunAsync("import", _workspace.Path("txt"), "--skip-bad");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        await using var db = workspace.Open();
+        await using var db = _workspace.Open();
         var reports = await db.Reports.OrderBy(r => r.AccessionNumber).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["R100", "R200"], reports.Select(r => r.AccessionNumber));
         Assert.Equal("en", reports[1].Language);
@@ -171,9 +171,9 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public async Task ImportFhir_BundleWithPresentedFormAndConclusion_ReadsTextAccessionAndCodes()
     {
-        await workspace.CreateDatabaseAsync();
+        await _workspace.CreateDatabaseAsync();
         var text = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(TestData.ChestCt));
-        var file = workspace.Write("bundle.json", $$"""
+        var file = _workspace.Write("bundle.json", $$"""
             {
               "resourceType": "Bundle", "type": "collection",
               "entry": [
@@ -194,10 +194,10 @@ public sealed class ImportTests : IDisposable
             }
             """);
 
-        var result = await workspace.RunAsync("import", file);
+        var result = await _workspace.RunAsync("import", file);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        await using var db = workspace.Open();
+        await using var db = _workspace.Open();
         var reports = await db.Reports.OrderBy(r => r.AccessionNumber).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(2, reports.Count);
         Assert.Equal(TestData.ChestCt, reports[0].ReportContent);
@@ -209,33 +209,33 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public async Task ImportFhir_InvalidResource_ExitsOneWithOneLine()
     {
-        await workspace.CreateDatabaseAsync();
-        var file = workspace.Write("bad.json", """{ "resourceType": "DiagnosticReport", "status": "nonsense-status", "code": 5 }""");
+        await _workspace.CreateDatabaseAsync();
+        var file = _workspace.Write("bad.json", """{ "resourceType": "DiagnosticReport", "status": "nonsense-status", "code": 5 }""");
 
-        var result = await workspace.RunAsync("import", file);
+        var result = await _workspace.RunAsync("import", file);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("bad.json", result.Stderr);
-        Assert.Equal(0, await workspace.CountReportsAsync());
+        Assert.Equal(0, await _workspace.CountReportsAsync());
     }
 
     [Fact]
     public async Task ImportFhirNdjson_BulkExportLines_ReadsEachResourceAndNamesBadLines()
     {
-        await workspace.CreateDatabaseAsync();
-        var file = workspace.Write("DiagnosticReport.ndjson", string.Join('\n',
+        await _workspace.CreateDatabaseAsync();
+        var file = _workspace.Write("DiagnosticReport.ndjson", string.Join('\n',
             """{"resourceType":"DiagnosticReport","status":"final","code":{"text":"CT"},"identifier":[{"value":"N1"}],"conclusion":"Normal study."}""",
             """{"resourceType":"Observation","status":"final","code":{"text":"x"}}""",
             """{"resourceType":"DiagnosticReport","status":"final","code":{"text":"CT"},"identifier":[{"value":"N2"}],"conclusion":"Small nodule."}""",
             """{"resourceType":"DiagnosticReport","status":"final","code":"""));
 
-        var strict = await workspace.RunAsync("import", file);
-        var lenient = await workspace.RunAsync("import", file, "--skip-bad");
+        var strict = await _workspace.RunAsync("import", file);
+        var lenient = await _workspace.RunAsync("import", file, "--skip-bad");
 
         Assert.Equal(1, strict.ExitCode);
         Assert.DoesNotContain("line 2", strict.Stderr);
         Assert.Contains("line 4", strict.Stderr);
         Assert.True(lenient.ExitCode == 0, lenient.ToString());
-        Assert.Equal(2, await workspace.CountReportsAsync());
+        Assert.Equal(2, await _workspace.CountReportsAsync());
     }
 }

@@ -6,22 +6,33 @@ using ReportLens.Core.Annotations;
 using ReportLens.Core.Prompts;
 using ReportLens.Core.Text;
 using ReportLens.Llm;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
+using ReportLens.Core.Prompts.FewShot;
 
 namespace ReportLens.Cli.Tests;
 
 /// <summary>`reportlens loadtest` without --server: what it sends to Ollama's /api/chat, and which Ollama settings it uses.</summary>
 public sealed class LoadTestTests : IDisposable
 {
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public async Task LoadTest_DirectToOllama_SendsTheTypesSystemPromptSchemaAndTemperature()
     {
         await using var ollama = await WireCaptureServer.StartAsync();
 
-        var result = await workspace.RunAsync("loadtest", "-n", "1", "-c", "1", "--type", "classification", "--ollama", ollama.BaseUrl.ToString());
+        var result = await _workspace.RunAsync("loadtest", "-n", "1", "-c", "1", "--type", "classification", "--ollama", ollama.BaseUrl.ToString());
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var body = Assert.Single(ollama.Requests);
@@ -42,7 +53,7 @@ public sealed class LoadTestTests : IDisposable
         await using var ollama = await WireCaptureServer.StartAsync();
         var environment = new Dictionary<string, string?> { ["OLLAMA_MODEL"] = "llama3.1:8b", ["OLLAMA_BASE_URL"] = "http://127.0.0.1:9" };
 
-        var result = await workspace.RunWithEnvironmentAsync(environment, "loadtest", "-n", "2", "-c", "1", "--ollama", ollama.BaseUrl.ToString());
+        var result = await _workspace.RunWithEnvironmentAsync(environment, "loadtest", "-n", "2", "-c", "1", "--ollama", ollama.BaseUrl.ToString());
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(2, ollama.Requests.Count);
@@ -55,13 +66,13 @@ public sealed class LoadTestTests : IDisposable
         // The capture server answers every call with prompt_eval_count 30, eval_count 50 and eval_duration 1 s.
         await using var ollama = await WireCaptureServer.StartAsync();
 
-        var result = await workspace.RunAsync("loadtest", "-n", "3", "-c", "1", "--ollama", ollama.BaseUrl.ToString(), "--json", workspace.Path("load.json"));
+        var result = await _workspace.RunAsync("loadtest", "-n", "3", "-c", "1", "--ollama", ollama.BaseUrl.ToString(), "--json", _workspace.Path("load.json"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Throughput per backend", result.Stdout);
         Assert.Contains("reports/hour", result.Stdout);
         Assert.Contains("50.0 tokens/s", result.Stdout);
-        using var json = JsonDocument.Parse(File.ReadAllText(workspace.Path("load.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(_workspace.Path("load.json")));
         var backend = Assert.Single(json.RootElement.GetProperty("backends").EnumerateArray());
         Assert.Equal(ollama.BaseUrl.ToString().TrimEnd('/'), backend.GetProperty("backend").GetString());
         Assert.Equal("qwen2.5:7b", backend.GetProperty("model").GetString());
@@ -79,7 +90,7 @@ public sealed class LoadTestTests : IDisposable
     {
         var environment = new Dictionary<string, string?> { ["OLLAMA_TIMEOUT"] = "soon" };
 
-        var result = await workspace.RunWithEnvironmentAsync(environment, "loadtest", "-n", "1");
+        var result = await _workspace.RunWithEnvironmentAsync(environment, "loadtest", "-n", "1");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("Configuration error:", result.Stderr);

@@ -5,9 +5,9 @@ namespace ReportLens.Cli.Tests;
 /// <summary>The database commands on PostgreSQL (skipped when REPORTLENS_TEST_POSTGRES is not set; .ci/run sets it).</summary>
 public sealed class PostgresTests : IDisposable
 {
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public async Task MigrateImportAnalyzeExport_OnPostgres_RoundTripsIntoSqlite()
@@ -15,22 +15,22 @@ public sealed class PostgresTests : IDisposable
         TestDatabase.SkipUnlessPostgres();
         await using var postgres = await TestDatabase.CreatePostgresAsync();
         Task<CliResult> Run(params string[] args) =>
-            CliProcess.RunAsync(workspace.Folder, [.. args, "--database", postgres.Url], null, null, TestContext.Current.CancellationToken);
+            CliProcess.RunAsync(_workspace.Folder, [.. args, "--database", postgres.Url], null, null, TestContext.Current.CancellationToken);
 
         var migrate = await Run("db", "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
-        var source = workspace.Write("r.jsonl", TestData.Jsonl(("P1", TestData.ChestCt), ("P2", TestData.HeadMri)));
+        var source = _workspace.Write("r.jsonl", TestData.Jsonl(("P1", TestData.ChestCt), ("P2", TestData.HeadMri)));
         Assert.Equal(0, (await Run("import", source)).ExitCode);
         var again = await Run("import", source);
         Assert.Contains("0 created, 0 updated, 2 unchanged", again.Stderr);
         var analyzed = await Run("analyze", "--all", "--type", "extraction", "--engine", "rules");
         Assert.True(analyzed.ExitCode == 0, analyzed.ToString());
         Assert.Equal(0, (await Run("users", "add", "pg-user", "--role", "viewer", "--password", "long-enough")).ExitCode);
-        var exported = await Run("export", "--format", "fhir", "--output", workspace.Path("pg.json"));
+        var exported = await Run("export", "--format", "fhir", "--output", _workspace.Path("pg.json"));
         Assert.True(exported.ExitCode == 0, exported.ToString());
 
-        await workspace.CreateDatabaseAsync();
-        var imported = await workspace.RunAsync("import", workspace.Path("pg.json"));
+        await _workspace.CreateDatabaseAsync();
+        var imported = await _workspace.RunAsync("import", _workspace.Path("pg.json"));
 
         Assert.True(imported.ExitCode == 0, imported.ToString());
         Assert.Contains("2 created", imported.Stderr);

@@ -89,10 +89,10 @@ public sealed class ChatApiTests
     {
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions(), Ct);
         using var http = emulator.Client();
-        const string Report = "颅脑CT平扫：左侧基底节区见高密度影，周围水肿，考虑脑出血。中线结构居中。";
+        const string reportText = "颅脑CT平扫：左侧基底节区见高密度影，周围水肿，考虑脑出血。中线结构居中。";
 
         using var response = await http.PostAsync("/api/chat",
-            EmulatorRequests.Chat(EmulatorRequests.UserPrompt(Report), JsonValue.Create("json"), system: "你是医学报告分类专家。输出 {\"classifications\": [...]}"), Ct);
+            EmulatorRequests.Chat(EmulatorRequests.UserPrompt(reportText), JsonValue.Create("json"), system: "你是医学报告分类专家。输出 {\"classifications\": [...]}"), Ct);
         var content = (await response.ReadObjectAsync(Ct)).ContentJson();
 
         var byDimension = content["classifications"]!.AsArray().ToDictionary(c => c!["dimension"]!.GetValue<string>(), c => c!["category"]!.GetValue<string>());

@@ -1,6 +1,7 @@
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Prompts;
 using ReportLens.Core.Text;
+using ReportLens.Core.Prompts.FewShot;
 
 namespace ReportLens.Application.Analysis;
 

@@ -1,4 +1,5 @@
 using ReportLens.Core.Prompts;
+using ReportLens.Core.Prompts.FewShot;
 
 namespace ReportLens.Application.Evaluation;
 

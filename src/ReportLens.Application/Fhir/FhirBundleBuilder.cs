@@ -18,7 +18,7 @@ namespace ReportLens.Application.Fhir;
 /// </summary>
 public sealed class FhirBundleBuilder(DateTimeOffset now)
 {
-    private readonly Bundle bundle = new() { Type = Bundle.BundleType.Collection, Timestamp = now };
+    private readonly Bundle _bundle = new() { Type = Bundle.BundleType.Collection, Timestamp = now };
 
     public int ReportCount { get; private set; }
 
@@ -77,12 +77,12 @@ public sealed class FhirBundleBuilder(DateTimeOffset now)
         ReportCount++;
     }
 
-    public Bundle Build() => bundle;
+    public Bundle Build() => _bundle;
 
     private ResourceReference AddEntry(Resource resource)
     {
         var fullUrl = "urn:uuid:" + Guid.NewGuid().ToString("D");
-        bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = fullUrl, Resource = resource });
+        _bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = fullUrl, Resource = resource });
         return new ResourceReference(fullUrl);
     }
 

@@ -10,12 +10,12 @@ namespace ReportLens.Application.Gold;
 /// </summary>
 internal sealed class GoldDraft
 {
-    public sealed record Finding(int Start, int End, bool Negated, bool Uncertain, string? Laterality, string? Severity);
+    public sealed record DraftFinding(int Start, int End, bool Negated, bool Uncertain, string? Laterality, string? Severity);
 
-    public sealed record Measurement(int Start, int End, string Value, string Unit, string? Item);
+    public sealed record DraftMeasurement(int Start, int End, string Value, string Unit, string? Item);
 
-    public List<Finding> Findings { get; } = [];
-    public List<Measurement> Measurements { get; } = [];
+    public List<DraftFinding> Findings { get; } = [];
+    public List<DraftMeasurement> Measurements { get; } = [];
     public List<(int Start, int End)> Locations { get; } = [];
     public (int Start, int End)? Impression { get; set; }
     public Dictionary<string, string>? Classification { get; set; }

@@ -99,7 +99,7 @@ internal static class GoldParts
                 return problem;
             }
 
-            part.Measurements.Add(new GoldDraft.Measurement(span.Start, span.End, measurement.Value, measurement.Unit, measurement.Item));
+            part.Measurements.Add(new GoldDraft.DraftMeasurement(span.Start, span.End, measurement.Value, measurement.Unit, measurement.Item));
         }
 
         for (var i = 0; i < content.Locations.Count; i++)
@@ -190,6 +190,6 @@ internal static class GoldParts
 
     private static bool IsFinding(string? category) => category is HighlightCategories.Abnormal or HighlightCategories.Diagnosis;
 
-    private static GoldDraft.Finding Finding((int Start, int End) span, ReviewAttributes attributes, bool negated, bool uncertain) =>
+    private static GoldDraft.DraftFinding Finding((int Start, int End) span, ReviewAttributes attributes, bool negated, bool uncertain) =>
         new(span.Start, span.End, attributes.Negated ?? negated, attributes.Uncertain ?? uncertain, attributes.Laterality, attributes.Severity);
 }

@@ -8,6 +8,7 @@ using ReportLens.Core.Prompts;
 using ReportLens.Core.Text;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
+using ReportLens.Core.Prompts.FewShot;
 
 namespace ReportLens.Application.Prompts;
 

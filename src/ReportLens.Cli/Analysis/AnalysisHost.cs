@@ -21,24 +21,24 @@ namespace ReportLens.Cli.Analysis;
 /// </summary>
 public sealed class AnalysisHost : IAsyncDisposable
 {
-    private readonly ServiceProvider services;
+    private readonly ServiceProvider _services;
 
-    private AnalysisHost(ServiceProvider services) => this.services = services;
+    private AnalysisHost(ServiceProvider services) => _services = services;
 
-    public IReportAnalyzer Analyzer => services.GetRequiredService<IReportAnalyzer>();
+    public IReportAnalyzer Analyzer => _services.GetRequiredService<IReportAnalyzer>();
 
-    public AnalyseAndRecord Analyses => services.GetRequiredService<AnalyseAndRecord>();
+    public AnalyseAndRecord Analyses => _services.GetRequiredService<AnalyseAndRecord>();
 
-    public IDbContextFactory<ReportLensDbContext> Databases => services.GetRequiredService<IDbContextFactory<ReportLensDbContext>>();
+    public IDbContextFactory<ReportLensDbContext> Databases => _services.GetRequiredService<IDbContextFactory<ReportLensDbContext>>();
 
-    public ILlmStatusProvider LlmStatus => services.GetRequiredService<ILlmStatusProvider>();
+    public ILlmStatusProvider LlmStatus => _services.GetRequiredService<ILlmStatusProvider>();
 
-    public JobService Jobs => services.GetRequiredService<JobService>();
+    public JobService Jobs => _services.GetRequiredService<JobService>();
 
-    public JobReader JobReader => services.GetRequiredService<JobReader>();
+    public JobReader JobReader => _services.GetRequiredService<JobReader>();
 
     /// <summary>The durable queue's worker, as the server runs it; the CLI starts it for the jobs it creates.</summary>
-    public JobWorker Worker => services.GetServices<IHostedService>().OfType<JobWorker>().Single();
+    public JobWorker Worker => _services.GetServices<IHostedService>().OfType<JobWorker>().Single();
 
     /// <param name="settings">Configuration on top of the environment (e.g. Jobs:Concurrency from --concurrency).</param>
     public static AnalysisHost Create(CliContext context, bool withDatabase, IReadOnlyDictionary<string, string?>? settings = null)
@@ -74,11 +74,11 @@ public sealed class AnalysisHost : IAsyncDisposable
     /// <summary>Writes the cache hits counted in this run (the server flushes them every 2 s), then disposes.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (services.GetService<ResultCache>() is { } cache)
+        if (_services.GetService<ResultCache>() is { } cache)
         {
             await cache.FlushHitsAsync(CancellationToken.None);
         }
 
-        await services.DisposeAsync();
+        await _services.DisposeAsync();
     }
 }

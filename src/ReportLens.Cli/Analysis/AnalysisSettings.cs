@@ -1,6 +1,7 @@
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Core.Prompts;
+using ReportLens.Core.Prompts.FewShot;
 
 namespace ReportLens.Cli.Analysis;
 

@@ -67,19 +67,19 @@ public static class EvalHtml
 
     private static void AppendChart(StringBuilder html, EvaluationMetric metric, IReadOnlyList<EvalRun> runs)
     {
-        const int barHeight = 22, labelWidth = 160, plotWidth = 260;
+        const int BarHeight = 22, LabelWidth = 160, PlotWidth = 260;
         var values = runs.Select(r => metric.Value(r.Report!) ?? 0).ToList();
         var scale = metric.IsFraction ? 1.0 : Math.Max(1e-9, values.DefaultIfEmpty(0).Max());
-        var height = Math.Max(1, runs.Count) * (barHeight + 6) + 10;
+        var height = Math.Max(1, runs.Count) * (BarHeight + 6) + 10;
         html.Append("<figure><figcaption>").Append(E(metric.Name)).Append("</figcaption>")
-            .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + plotWidth + 70}\" height=\"{height}\" role=\"img\" aria-label=\"{E(metric.Name)}\">");
+            .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{LabelWidth + PlotWidth + 70}\" height=\"{height}\" role=\"img\" aria-label=\"{E(metric.Name)}\">");
         for (var i = 0; i < runs.Count; i++)
         {
-            var y = 5 + i * (barHeight + 6);
-            var width = Math.Max(0, values[i] / scale * plotWidth);
+            var y = 5 + i * (BarHeight + 6);
+            var width = Math.Max(0, values[i] / scale * PlotWidth);
             html.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 15}\" font-size=\"12\">{E(runs[i].Label)}</text>")
-                .Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y}\" width=\"{width:0.0}\" height=\"{barHeight}\" fill=\"{Colours[i % Colours.Length]}\"/>")
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + width + 4:0.0}\" y=\"{y + 15}\" font-size=\"12\">{E(metric.Format(runs[i].Report!))}</text>");
+                .Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y}\" width=\"{width:0.0}\" height=\"{BarHeight}\" fill=\"{Colours[i % Colours.Length]}\"/>")
+                .Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth + width + 4:0.0}\" y=\"{y + 15}\" font-size=\"12\">{E(metric.Format(runs[i].Report!))}</text>");
         }
 
         html.Append("</svg></figure>");

@@ -5,6 +5,7 @@ using ReportLens.Core.Annotations;
 using ReportLens.Core.Evaluation;
 using ReportLens.Core.Prompts;
 using ReportLens.Core.Text;
+using ReportLens.Core.Prompts.FewShot;
 
 namespace ReportLens.Cli.Evaluation;
 

@@ -8,8 +8,8 @@ namespace ReportLens.Cli.Infrastructure;
 /// <summary>What a command needs from the invocation: settings resolved from options and environment, and the streams.</summary>
 public sealed class CliContext(ParseResult parseResult, GlobalOptions globals)
 {
-    private OllamaSettings? ollama;
-    private IAnsiConsole? output;
+    private OllamaSettings? _ollama;
+    private IAnsiConsole? _output;
 
     public bool Verbose { get; } = parseResult.GetValue(globals.Verbose);
     public string? ServerUrl { get; } = parseResult.GetValue(globals.Server) ?? Environment.GetEnvironmentVariable("REPORTLENS_SERVER");
@@ -22,10 +22,10 @@ public sealed class CliContext(ParseResult parseResult, GlobalOptions globals)
     public IAnsiConsole Status { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     /// <summary>Tables that are the command's answer (`users list`, `eval`, ...) go to stdout.</summary>
-    public IAnsiConsole Output => output ??= AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
+    public IAnsiConsole Output => _output ??= AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
 
     /// <summary>Ollama's URL, model and other settings, resolved on first use (so a bad setting is reported like any error).</summary>
-    public OllamaSettings Ollama => ollama ??= OllamaSettings.Resolve(parseResult.GetValue(globals.Ollama));
+    public OllamaSettings Ollama => _ollama ??= OllamaSettings.Resolve(parseResult.GetValue(globals.Ollama));
 
     public bool UseServer => !string.IsNullOrWhiteSpace(ServerUrl);
 

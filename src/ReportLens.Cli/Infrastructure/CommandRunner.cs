@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Text.Json;
 using ReportLens.Application.Configuration;
+using ReportLens.Llm.Errors;
 
 namespace ReportLens.Cli.Infrastructure;
 
@@ -39,7 +40,7 @@ public static class CommandRunner
     {
         CliException cli => cli,
         OperationCanceledException => new CliException("cancelled"),
-        ReportLens.Llm.LlmException llm => new CliException(ErrorText.Of(llm)),
+        LlmException llm => new CliException(ErrorText.Of(llm)),
         FileNotFoundException notFound => new CliException($"file not found: {notFound.FileName ?? notFound.Message}"),
         DirectoryNotFoundException => new CliException($"folder not found ({ex.Message})"),
         UnauthorizedAccessException => new CliException($"permission denied ({ex.Message})"),

@@ -11,16 +11,16 @@ namespace ReportLens.Cli.Infrastructure;
 /// <summary>The application's record-writing use cases (create a user, import reports, export gold, few-shot example sets) on the command's database: the server's code, not a copy.</summary>
 public sealed class RecordUseCases : IAsyncDisposable
 {
-    private readonly ServiceProvider services;
+    private readonly ServiceProvider _services;
 
-    private RecordUseCases(ServiceProvider services) => this.services = services;
+    private RecordUseCases(ServiceProvider services) => _services = services;
 
-    public CreateUser CreateUser => services.GetRequiredService<CreateUser>();
+    public CreateUser CreateUser => _services.GetRequiredService<CreateUser>();
 
-    public ImportReports ImportReports => services.GetRequiredService<ImportReports>();
+    public ImportReports ImportReports => _services.GetRequiredService<ImportReports>();
 
-    public GoldExport GoldExport => services.GetRequiredService<GoldExport>();
-    public PromptExamples PromptExamples => services.GetRequiredService<PromptExamples>();
+    public GoldExport GoldExport => _services.GetRequiredService<GoldExport>();
+    public PromptExamples PromptExamples => _services.GetRequiredService<PromptExamples>();
 
     public static RecordUseCases Open(CliContext context)
     {
@@ -29,5 +29,5 @@ public sealed class RecordUseCases : IAsyncDisposable
         return new RecordUseCases(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
     }
 
-    public ValueTask DisposeAsync() => services.DisposeAsync();
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -10,7 +10,7 @@ namespace ReportLens.Cli.Server;
 /// <summary>The REST API of a running server; failures become one line ("title: detail" of its ProblemDetails).</summary>
 public sealed class ServerClient : IDisposable
 {
-    private readonly HttpClient http;
+    private readonly HttpClient _http;
 
     public ServerClient(string baseUrl, string? token, TimeSpan? timeout = null)
     {
@@ -19,25 +19,25 @@ public sealed class ServerClient : IDisposable
             throw CliException.Usage($"--server: not an http(s) URL: {baseUrl}");
         }
 
-        http = new HttpClient { BaseAddress = uri, Timeout = timeout ?? TimeSpan.FromMinutes(10) };
+        _http = new HttpClient { BaseAddress = uri, Timeout = timeout ?? TimeSpan.FromMinutes(10) };
         if (!string.IsNullOrWhiteSpace(token))
         {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
     }
 
     public static ServerClient From(CliContext context) => new(context.ServerUrl!, context.Token);
 
     public async Task<JsonElement> PostAsync<T>(string path, T body, CancellationToken cancellationToken) =>
-        (await SendAsync(() => http.PostAsJsonAsync(path.TrimStart('/'), body, ReportLensJson.Options, cancellationToken), null, cancellationToken)).Body;
+        (await SendAsync(() => _http.PostAsJsonAsync(path.TrimStart('/'), body, ReportLensJson.Options, cancellationToken), null, cancellationToken)).Body;
 
     /// <summary>POSTs a new resource: true when created, false when the server already has it (409 Conflict).</summary>
     public async Task<bool> TryCreateAsync<T>(string path, T body, CancellationToken cancellationToken) =>
-        (await SendAsync(() => http.PostAsJsonAsync(path.TrimStart('/'), body, ReportLensJson.Options, cancellationToken),
+        (await SendAsync(() => _http.PostAsJsonAsync(path.TrimStart('/'), body, ReportLensJson.Options, cancellationToken),
             HttpStatusCode.Conflict, cancellationToken)).Status != HttpStatusCode.Conflict;
 
     public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
-        (await SendAsync(() => http.GetAsync(path.TrimStart('/'), cancellationToken), null, cancellationToken)).Body;
+        (await SendAsync(() => _http.GetAsync(path.TrimStart('/'), cancellationToken), null, cancellationToken)).Body;
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(
         Func<Task<HttpResponseMessage>> send, HttpStatusCode? expectedFailure, CancellationToken cancellationToken)
@@ -49,11 +49,11 @@ public sealed class ServerClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new CliException($"server unreachable: {http.BaseAddress} ({ex.Message})", ExitCodes.Failure, ex);
+            throw new CliException($"server unreachable: {_http.BaseAddress} ({ex.Message})", ExitCodes.Failure, ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new CliException($"server did not answer in time: {http.BaseAddress}", ExitCodes.Failure, ex);
+            throw new CliException($"server did not answer in time: {_http.BaseAddress}", ExitCodes.Failure, ex);
         }
 
         using (response)
@@ -89,5 +89,5 @@ public sealed class ServerClient : IDisposable
         return $"server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 }

@@ -11,24 +11,24 @@ namespace ReportLens.Core.Json;
 public static class WireNames
 {
     public static string WireName<T>(this T value) where T : struct, Enum =>
-        Names<T>.ByValue.TryGetValue(value, out var name)
+        EnumNames<T>.ByValue.TryGetValue(value, out var name)
             ? name
             : throw new ArgumentOutOfRangeException(nameof(value), value, $"not a named {typeof(T).Name}");
 
     /// <summary>All wire names of <typeparamref name="T"/>, in declaration order.</summary>
-    public static IReadOnlyList<string> Of<T>() where T : struct, Enum => Names<T>.All;
+    public static IReadOnlyList<string> Of<T>() where T : struct, Enum => EnumNames<T>.All;
 
     /// <summary>Parses a wire name, ignoring case and surrounding blanks (user input reaches here as typed).</summary>
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum =>
-        Names<T>.ByName.TryGetValue(text?.Trim() ?? "", out value);
+        EnumNames<T>.ByName.TryGetValue(text?.Trim() ?? "", out value);
 
     /// <summary>Parses a stored wire name; anything else is data this version does not know, so it fails loudly.</summary>
     public static T Parse<T>(string text) where T : struct, Enum =>
         TryParse<T>(text, out var value)
             ? value
-            : throw new FormatException($"'{text}' is not a {typeof(T).Name} (expected one of {string.Join(", ", Names<T>.All)})");
+            : throw new FormatException($"'{text}' is not a {typeof(T).Name} (expected one of {string.Join(", ", EnumNames<T>.All)})");
 
-    private static class Names<T> where T : struct, Enum
+    private static class EnumNames<T> where T : struct, Enum
     {
         public static readonly IReadOnlyList<string> All = [.. Enum.GetValues<T>().Select(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()))];
         public static readonly FrozenDictionary<T, string> ByValue = Enum.GetValues<T>().Zip(All).ToFrozenDictionary(p => p.First, p => p.Second);

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Text;
+using ReportLens.Core.Prompts.FewShot;
 
 namespace ReportLens.Core.Prompts;
 

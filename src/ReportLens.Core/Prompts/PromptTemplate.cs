@@ -1,4 +1,5 @@
 using System.Text;
+using ReportLens.Core.Prompts.FewShot;
 
 namespace ReportLens.Core.Prompts;
 

@@ -1,7 +1,16 @@
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Deidentification;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Annotation;
 
 /// <summary>
 /// A schema-valid annotation and how it was made. Tokens and Ollama's durations (nanoseconds) are summed over

@@ -4,8 +4,17 @@ using ReportLens.Core.Deidentification;
 using ReportLens.Core.Grounding;
 using ReportLens.Core.Merging;
 using ReportLens.Core.Text;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Annotation;
 
 /// <summary>A report too long for the context window: one call per chunk, merged by grounded span on the whole report.</summary>
 public sealed partial class LlmAnnotator

@@ -7,8 +7,18 @@ using ReportLens.Core.Confidence;
 using ReportLens.Core.Deidentification;
 using ReportLens.Core.Prompts;
 using ReportLens.Core.Text;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
+using ReportLens.Core.Prompts.FewShot;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Annotation;
 
 /// <summary>
 /// Annotates a report with the LLM: versioned prompts, the type's schema as structured output, validation with

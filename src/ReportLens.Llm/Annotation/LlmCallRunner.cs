@@ -1,8 +1,17 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Annotation;
 
 /// <summary>
 /// Runs one model call on a chosen endpoint through its circuit breaker and under OLLAMA_TIMEOUT, telling a

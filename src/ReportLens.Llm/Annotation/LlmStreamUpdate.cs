@@ -1,4 +1,14 @@
-namespace ReportLens.Llm;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
+
+namespace ReportLens.Llm.Annotation;
 
 /// <summary>One step of a streamed annotation: text chunks of attempt 1 (and 2 after a repair), then the result.</summary>
 public sealed record LlmStreamUpdate(LlmStreamUpdateKind Kind, int Attempt, string? Text = null, LlmAnnotationResult? Result = null);

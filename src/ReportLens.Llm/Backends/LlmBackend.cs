@@ -1,6 +1,15 @@
 using Microsoft.Extensions.AI;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Backends;
 
 /// <summary>One endpoint of the pool: its chat client, slots, circuit breaker, models and recent performance.</summary>
 internal abstract class LlmBackend(string name, Uri url, int slots, bool deidentify, BackendBreaker breaker, TimeProvider time) : IDisposable

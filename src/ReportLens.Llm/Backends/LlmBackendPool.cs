@@ -1,6 +1,15 @@
 using Microsoft.Extensions.Options;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Backends;
 
 /// <summary>
 /// The endpoints: every URL of OLLAMA_BASE_URL plus the configured OpenAI-compatible ones, each with its own

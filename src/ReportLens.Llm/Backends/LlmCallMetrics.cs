@@ -1,7 +1,16 @@
 using Microsoft.Extensions.AI;
 using OllamaSharp.Models.Chat;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Backends;
 
 /// <summary>
 /// Token counts and Ollama's timings (nanoseconds) of one or more calls; null where the backend reports none.

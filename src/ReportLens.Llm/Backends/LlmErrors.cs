@@ -2,8 +2,17 @@ using System.ClientModel;
 using System.Net;
 using System.Net.Sockets;
 using OllamaSharp.Models.Exceptions;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Backends;
 
 /// <summary>Maps what the HTTP stack, OllamaSharp and the OpenAI client throw onto the <see cref="LlmException"/> family.</summary>
 internal static class LlmErrors

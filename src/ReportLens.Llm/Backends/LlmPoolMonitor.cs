@@ -1,7 +1,16 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Backends;
 
 /// <summary>Every second: probes endpoints whose circuit break is over and refreshes stale Ollama model lists.</summary>
 internal sealed partial class LlmPoolMonitor(LlmBackendPool pool, TimeProvider time, ILogger<LlmPoolMonitor> logger) : BackgroundService

@@ -3,9 +3,18 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OllamaSharp.Models;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 using OllamaChatRequest = OllamaSharp.Models.Chat.ChatRequest;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Backends;
 
 /// <summary>An Ollama server, called through OllamaSharp's IChatClient on a factory-made HttpClient.</summary>
 internal sealed class OllamaBackend : LlmBackend

@@ -1,4 +1,14 @@
-namespace ReportLens.Llm;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
+
+namespace ReportLens.Llm.Concurrency;
 
 /// <summary>
 /// A backend's parallel slots. Callers beyond the capacity wait in one of two FIFO queues; a freed slot goes to
@@ -44,7 +54,7 @@ public sealed class LlmSlotLimiter(int capacity)
             if (_inUse < Capacity && _interactive.Count == 0 && (_batch.Count == 0 || priority == LlmPriority.Interactive))
             {
                 _inUse++;
-                return new Lease(this);
+                return new SlotLease(this);
             }
 
             var queue = priority == LlmPriority.Interactive ? _interactive : _batch;
@@ -56,7 +66,7 @@ public sealed class LlmSlotLimiter(int capacity)
             await node.Value.Task.ConfigureAwait(false);
         }
 
-        return new Lease(this);
+        return new SlotLease(this);
     }
 
     private void Cancel(LinkedListNode<TaskCompletionSource> node)
@@ -95,7 +105,7 @@ public sealed class LlmSlotLimiter(int capacity)
         next?.TrySetResult();
     }
 
-    private sealed class Lease(LlmSlotLimiter owner) : IDisposable
+    private sealed class SlotLease(LlmSlotLimiter owner) : IDisposable
     {
         private int _disposed;
 

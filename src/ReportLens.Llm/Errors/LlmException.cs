@@ -1,4 +1,14 @@
-namespace ReportLens.Llm;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
+
+namespace ReportLens.Llm.Errors;
 
 /// <summary>A model call that did not produce a valid annotation. <see cref="IsTransient"/> tells jobs whether a retry may help.</summary>
 public abstract class LlmException(string message, string? backend, Exception? inner = null) : Exception(message, inner)

@@ -1,4 +1,14 @@
-namespace ReportLens.Llm;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
+
+namespace ReportLens.Llm.Errors;
 
 /// <summary>
 /// The model's reply was not valid JSON for the annotation type's schema, even after the one repair attempt.

@@ -1,6 +1,15 @@
 using Microsoft.Extensions.Options;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Health;
 
 /// <summary>Probes every endpoint (version and /api/tags) in parallel; refreshes their model lists as a side effect.</summary>
 internal sealed class LlmHealthProbe(LlmBackendPool pool, IOptions<OllamaOptions> options, TimeProvider time) : ILlmHealthProbe

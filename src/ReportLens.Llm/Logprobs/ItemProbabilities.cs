@@ -1,8 +1,17 @@
 using System.Text;
 using System.Text.Json;
 using ReportLens.Core.Annotations;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Logprobs;
 
 /// <summary>
 /// The model's own probability for each item of a reply, from its tokens: for every value that decides the item —

@@ -1,4 +1,14 @@
-namespace ReportLens.Llm;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
+
+namespace ReportLens.Llm.Logprobs;
 
 /// <summary>Values of <see cref="LlmAnnotationResult.TokenConfidenceSource"/>, stored with the call as token_confidence.</summary>
 public static class TokenConfidenceSources

@@ -1,7 +1,16 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Options;
 
 /// <summary>
 /// The one place where the OLLAMA_* environment variables meet the "Ollama" section. An OLLAMA_* value, when set,

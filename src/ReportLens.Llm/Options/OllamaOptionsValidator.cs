@@ -1,7 +1,16 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Options;
 
 /// <summary>Start-up validation: each failure is one line naming the setting and its environment variable.</summary>
 public sealed partial class OllamaOptionsValidator : IValidateOptions<OllamaOptions>

@@ -1,4 +1,14 @@
-namespace ReportLens.Llm;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
+
+namespace ReportLens.Llm.Options;
 
 /// <summary>An OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, SGLang): "Llm:OpenAiEndpoints:n".</summary>
 public sealed class OpenAiEndpointOptions

@@ -1,4 +1,14 @@
-namespace ReportLens.Llm;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Reasoning;
+using ReportLens.Llm.Schemas;
+
+namespace ReportLens.Llm.Options;
 
 /// <summary>The configured names of <see cref="OpenAiServerKind"/>: the lower-case name, with "-", "_" and "." ignored ("llama.cpp", "lm-studio").</summary>
 public static class OpenAiServerKinds

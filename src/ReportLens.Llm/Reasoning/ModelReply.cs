@@ -1,6 +1,15 @@
 using Microsoft.Extensions.AI;
+using ReportLens.Llm.Annotation;
+using ReportLens.Llm.Backends;
+using ReportLens.Llm.Concurrency;
+using ReportLens.Llm.Context;
+using ReportLens.Llm.Errors;
+using ReportLens.Llm.Health;
+using ReportLens.Llm.Logprobs;
+using ReportLens.Llm.Options;
+using ReportLens.Llm.Schemas;
 
-namespace ReportLens.Llm;
+namespace ReportLens.Llm.Reasoning;
 
 /// <summary>
 /// A reply with the model's reasoning taken out: Ollama's separate <c>thinking</c> field (reasoning content, never

@@ -17,13 +17,13 @@ public static class MetricsAccess
             return IsLoopback(remote) ? MetricsAccessDecision.Allowed : MetricsAccessDecision.Forbidden;
         }
 
-        const string scheme = "Bearer ";
-        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        const string Scheme = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
         {
             return MetricsAccessDecision.Unauthorized;
         }
 
-        return TokensEqual(authorization[scheme.Length..].Trim(), token)
+        return TokensEqual(authorization[Scheme.Length..].Trim(), token)
             ? MetricsAccessDecision.Allowed
             : MetricsAccessDecision.Forbidden;
     }

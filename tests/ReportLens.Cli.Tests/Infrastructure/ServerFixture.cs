@@ -10,8 +10,8 @@ public sealed class ServerFixture : IAsyncLifetime
     public const string AdminUser = "cli-admin";
     public const string AdminPassword = "cli-admin-password-1";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("reportlens-cli-server-").FullName;
-    private ServerProcess? process;
+    private readonly string _folder = Directory.CreateTempSubdirectory("reportlens-cli-server-").FullName;
+    private ServerProcess? _process;
 
     public EmulatorHost Emulator { get; private set; } = null!;
     public string Url { get; private set; } = "";
@@ -20,17 +20,17 @@ public sealed class ServerFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Emulator = await EmulatorHost.StartAsync(new EmulatorOptions());
-        process = ServerProcess.Start(new Dictionary<string, string?>
+        _process = ServerProcess.Start(new Dictionary<string, string?>
         {
-            ["DATABASE_URL"] = $"Data Source={Path.Combine(folder, "server.db")}",
+            ["DATABASE_URL"] = $"Data Source={Path.Combine(_folder, "server.db")}",
             ["SECRET_KEY"] = TestServerSettings.SecretKey,
             ["REPORTLENS_ADMIN_USER"] = AdminUser,
             ["REPORTLENS_ADMIN_PASSWORD"] = AdminPassword,
             ["OLLAMA_BASE_URL"] = Emulator.BaseUrl.ToString(),
-        }, workingDirectory: folder);
-        Url = process.BaseAddress!.ToString().TrimEnd('/');
-        await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        Token = await ApiLogin.TokenAsync(process.BaseAddress, AdminUser, AdminPassword);
+        }, workingDirectory: _folder);
+        Url = _process.BaseAddress!.ToString().TrimEnd('/');
+        await _process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        Token = await ApiLogin.TokenAsync(_process.BaseAddress, AdminUser, AdminPassword);
     }
 
     /// <summary>The server's list entries whose text or accession number contains <paramref name="text"/>.</summary>
@@ -43,15 +43,15 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (process is not null)
+        if (_process is not null)
         {
-            await process.DisposeAsync();
+            await _process.DisposeAsync();
         }
 
         await Emulator.DisposeAsync();
         try
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)
         {

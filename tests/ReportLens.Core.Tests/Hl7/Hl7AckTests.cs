@@ -10,7 +10,7 @@ public class Hl7AckTests
     [Fact]
     public void Build_Accepted_AnswersAaToTheSenderWithItsControlId()
     {
-        var ack = Parse(Hl7Ack.Build(HeaderOf(Messages.EnglishChest()), null, "ACK-1", At));
+        var ack = Parse(Hl7Ack.Build(HeaderOf(OruMessages.EnglishChest()), null, "ACK-1", At));
 
         Assert.Equal("ReportLens", ack.Header.Value(3));
         Assert.Equal("GENHOSP", ack.Header.Value(4));
@@ -31,7 +31,7 @@ public class Hl7AckTests
     {
         var error = new Hl7Error(AckCode.Error, Hl7Error.RequiredFieldMissing, "OBX^1^5", "no text | none");
 
-        var ack = Parse(Hl7Ack.Build(HeaderOf(Messages.EnglishChest()), error, "ACK-2", At));
+        var ack = Parse(Hl7Ack.Build(HeaderOf(OruMessages.EnglishChest()), error, "ACK-2", At));
 
         Assert.Equal("AE", ack.First("MSA")!.Value(1));
         Assert.Equal("no text | none", ack.First("MSA")!.Value(3));
@@ -45,7 +45,7 @@ public class Hl7AckTests
     [Fact]
     public void Build_RejectIn231_UsesErr1()
     {
-        var header = HeaderOf(Messages.EnglishChest(version: "2.3.1"));
+        var header = HeaderOf(OruMessages.EnglishChest(version: "2.3.1"));
         var error = new Hl7Error(AckCode.Reject, Hl7Error.UnsupportedMessageType, "MSH^1^9", "no");
 
         var ack = Parse(Hl7Ack.Build(header, error, "ACK-3", At));

@@ -8,7 +8,7 @@ public class Hl7MessageTests
     [Fact]
     public void Parse_EnglishOru_ReadsSegmentsAndHeaderFields()
     {
-        var message = Parse(Encoding.UTF8.GetBytes(Messages.EnglishChest()));
+        var message = Parse(Encoding.UTF8.GetBytes(OruMessages.EnglishChest()));
 
         Assert.Equal(["MSH", "PID", "PV1", "ORC", "OBR", "OBX", "OBX"], message.Segments.Select(s => s.Name));
         Assert.Equal("|", message.Header.Value(1));
@@ -25,7 +25,7 @@ public class Hl7MessageTests
     [Fact]
     public void Parse_DelimitersFromMsh1AndMsh2_AreHonoured()
     {
-        var text = Messages.Segments(
+        var text = OruMessages.Segments(
             "MSH#$*!@#RIS#H#RL#H#20261120##ORU$R01#C1#P#2.4",
             "OBR#1##A-9#X$CHEST PA$L",
             "OBX#1#TX#T##first line*second !F! line with !S! and !E!");
@@ -40,7 +40,7 @@ public class Hl7MessageTests
     [Fact]
     public void Parse_LineFeedTerminatorsAndByteOrderMark_AreAccepted()
     {
-        var text = "\uFEFF" + Messages.EnglishChest().Replace('\r', '\n');
+        var text = "\uFEFF" + OruMessages.EnglishChest().Replace('\r', '\n');
 
         var message = Parse(Encoding.UTF8.GetBytes(text));
 
@@ -51,7 +51,7 @@ public class Hl7MessageTests
     public void Parse_Gb18030Bytes_AreDecodedInTheCharsetMsh18Names()
     {
         var gb18030 = CodePagesEncodingProvider.Instance.GetEncoding("GB18030")!;
-        var bytes = gb18030.GetBytes(Messages.ChineseCt(charset: "GB 18030-2000"));
+        var bytes = gb18030.GetBytes(OruMessages.ChineseCt(charset: "GB 18030-2000"));
 
         var message = Parse(bytes);
 
@@ -63,7 +63,7 @@ public class Hl7MessageTests
     public void Parse_Gb18030BytesDeclaredAsUtf8_IsRejectedNotMisread()
     {
         var gb18030 = CodePagesEncodingProvider.Instance.GetEncoding("GB18030")!;
-        var bytes = gb18030.GetBytes(Messages.ChineseCt(charset: "UNICODE UTF-8"));
+        var bytes = gb18030.GetBytes(OruMessages.ChineseCt(charset: "UNICODE UTF-8"));
 
         var result = Hl7Message.Parse(bytes);
 
@@ -74,7 +74,7 @@ public class Hl7MessageTests
     [Fact]
     public void Parse_UnknownCharset_IsRejectedWithMsh18()
     {
-        var result = Hl7Message.Parse(Encoding.ASCII.GetBytes(Messages.EnglishChest().Replace("UNICODE UTF-8", "ISO IR87")));
+        var result = Hl7Message.Parse(Encoding.ASCII.GetBytes(OruMessages.EnglishChest().Replace("UNICODE UTF-8", "ISO IR87")));
 
         Assert.Equal("MSH^1^18", result.Error?.Location);
     }
@@ -95,7 +95,7 @@ public class Hl7MessageTests
     [Fact]
     public void Parse_SegmentWithoutAName_IsRejectedWithItsPosition()
     {
-        var result = Hl7Message.Parse(Encoding.ASCII.GetBytes(Messages.Segments("MSH|^~\\&|RIS", "PID|1", "just some text")));
+        var result = Hl7Message.Parse(Encoding.ASCII.GetBytes(OruMessages.Segments("MSH|^~\\&|RIS", "PID|1", "just some text")));
 
         Assert.Equal("^3", result.Error?.Location);
     }

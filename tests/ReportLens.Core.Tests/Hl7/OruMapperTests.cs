@@ -8,7 +8,7 @@ public class OruMapperTests
     [Fact]
     public void Map_EnglishReport_TakesTextAndExamFields()
     {
-        var report = Map(Messages.EnglishChest());
+        var report = Map(OruMessages.EnglishChest());
 
         Assert.Equal("FINDINGS:\nThe lungs are clear. No pleural effusion.\nIMPRESSION:\nNo acute cardiopulmonary disease.", report.Text);
         Assert.Equal("ACC-1001", report.AccessionNumber);
@@ -26,7 +26,7 @@ public class OruMapperTests
     [Fact]
     public void Map_ChineseFormattedText_DecodesLineBreaks()
     {
-        var report = Map(Messages.ChineseCt());
+        var report = Map(OruMessages.ChineseCt());
 
         Assert.Equal("双肺纹理增多。\n右肺上叶见一结节，大小约8mm×6mm。\n右肺上叶结节，建议随访。", report.Text);
         Assert.Equal("CT20261120001", report.AccessionNumber);
@@ -37,7 +37,7 @@ public class OruMapperTests
     [Fact]
     public void Map_OnlyTextValueTypes_MakeTheReportInMessageOrder()
     {
-        var report = Map(Messages.Segments(
+        var report = Map(OruMessages.Segments(
             @"MSH|^~\&|RIS|H|RL|H|20261120||ORU^R01|C7|P|2.3.1",
             "OBR|1||A-7|CHEST|||20261120",
             "OBX|1|ST|A||first||||||F",
@@ -53,7 +53,7 @@ public class OruMapperTests
     [Fact]
     public void Map_CorrectedResult_IsACorrection()
     {
-        var report = Map(Messages.EnglishChest(status: "C"));
+        var report = Map(OruMessages.EnglishChest(status: "C"));
 
         Assert.True(report.IsCorrection);
     }
@@ -64,7 +64,7 @@ public class OruMapperTests
     [InlineData(AccessionSource.Orc3, "ACC-1001")]
     public void Map_AccessionSource_ReadsTheConfiguredField(AccessionSource source, string expected)
     {
-        var message = HeaderOf(Messages.EnglishChest());
+        var message = HeaderOf(OruMessages.EnglishChest());
 
         Assert.Equal(expected, OruMapper.Map(message, source).Report!.AccessionNumber);
     }
@@ -75,7 +75,7 @@ public class OruMapperTests
     [InlineData("2.5")]
     [InlineData("2.5.1")]
     public void Map_SupportedVersions_AreAccepted(string version) =>
-        Assert.Equal(version, Map(Messages.EnglishChest(version: version)).Header.Version);
+        Assert.Equal(version, Map(OruMessages.EnglishChest(version: version)).Header.Version);
 
     [Theory]
     [InlineData("2.2")]
@@ -83,7 +83,7 @@ public class OruMapperTests
     [InlineData("")]
     public void Map_OtherVersions_AreRejectedWithCode203(string version)
     {
-        var error = Fail(Messages.EnglishChest(version: version));
+        var error = Fail(OruMessages.EnglishChest(version: version));
 
         Assert.Equal(AckCode.Reject, error.Ack);
         Assert.Equal(Hl7Error.UnsupportedVersion, error.Code);
@@ -93,7 +93,7 @@ public class OruMapperTests
     [Fact]
     public void Map_OtherMessageType_IsRejectedWithCode200()
     {
-        var error = Fail(Messages.EnglishChest().Replace("ORU^R01^ORU_R01", "ADT^A01^ADT_A01"));
+        var error = Fail(OruMessages.EnglishChest().Replace("ORU^R01^ORU_R01", "ADT^A01^ADT_A01"));
 
         Assert.Equal((AckCode.Reject, Hl7Error.UnsupportedMessageType), (error.Ack, error.Code));
     }
@@ -101,7 +101,7 @@ public class OruMapperTests
     [Fact]
     public void Map_OtherEvent_IsRejectedWithCode201()
     {
-        var error = Fail(Messages.EnglishChest().Replace("ORU^R01^ORU_R01", "ORU^R30"));
+        var error = Fail(OruMessages.EnglishChest().Replace("ORU^R01^ORU_R01", "ORU^R30"));
 
         Assert.Equal((AckCode.Reject, Hl7Error.UnsupportedEventCode), (error.Ack, error.Code));
     }
@@ -109,7 +109,7 @@ public class OruMapperTests
     [Fact]
     public void Map_NoTextObservation_IsAnApplicationError()
     {
-        var error = Fail(Messages.Segments(
+        var error = Fail(OruMessages.Segments(
             @"MSH|^~\&|RIS|H|RL|H|20261120||ORU^R01|C8|P|2.5.1",
             "OBR|1||A-8|CHEST",
             "OBX|1|NM|SIZE||8|mm|||||F"));
@@ -121,7 +121,7 @@ public class OruMapperTests
     [Fact]
     public void Map_NoAccession_IsAnApplicationErrorNamingTheField()
     {
-        var error = Fail(Messages.EnglishChest(accession: ""));
+        var error = Fail(OruMessages.EnglishChest(accession: ""));
 
         Assert.Equal(AckCode.Error, error.Ack);
         Assert.Equal("OBR^1^3", error.Location);
@@ -130,7 +130,7 @@ public class OruMapperTests
     [Fact]
     public void Map_NoControlId_IsRejected()
     {
-        var error = Fail(Messages.EnglishChest(controlId: ""));
+        var error = Fail(OruMessages.EnglishChest(controlId: ""));
 
         Assert.Equal("MSH^1^10", error.Location);
     }

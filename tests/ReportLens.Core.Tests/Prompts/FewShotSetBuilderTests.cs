@@ -2,6 +2,7 @@ using System.Text.Json;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Prompts;
 using ReportLens.Core.Text;
+using ReportLens.Core.Prompts.FewShot;
 
 namespace ReportLens.Core.Tests.Prompts;
 

@@ -175,16 +175,16 @@ public sealed class RulesEngineClassificationTests
     [Fact]
     public void Classify_CriticalReport_UrgencyNamesEveryDecidingFindingAtItsSpan()
     {
-        const string Report = "FINDINGS: Large left pneumothorax. Small right pleural effusion.\nIMPRESSION: Left pneumothorax.";
+        const string reportText = "FINDINGS: Large left pneumothorax. Small right pleural effusion.\nIMPRESSION: Left pneumothorax.";
 
-        var urgency = Rules.Classify(Report, ReportLanguage.En).Classifications.Single(c => c.Dimension == "紧急程度");
+        var urgency = Rules.Classify(reportText, ReportLanguage.En).Classifications.Single(c => c.Dimension == "紧急程度");
 
         Assert.Equal("危急", urgency.Category);
         Assert.Equal(2, urgency.Findings!.Count);
         Assert.All(urgency.Findings, f =>
         {
             Assert.Contains("pneumothorax", f.Text, StringComparison.Ordinal);
-            Assert.Equal(f.Text, Report[f.Grounding!.Start!.Value..f.Grounding.End!.Value]);
+            Assert.Equal(f.Text, reportText[f.Grounding!.Start!.Value..f.Grounding.End!.Value]);
         });
         Assert.Equal(urgency.Findings[0].Text, urgency.Evidence);
         Assert.Equal(urgency.Findings[0].Grounding!.Start, urgency.EvidenceGrounding!.Start);

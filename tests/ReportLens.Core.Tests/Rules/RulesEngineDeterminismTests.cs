@@ -10,7 +10,7 @@ public sealed class RulesEngineDeterminismTests
     [Fact]
     public void Analyze_SameReportTwice_GivesIdenticalJson()
     {
-        foreach (var (report, language) in SampleReports.All)
+        foreach (var (report, language) in SampleReportsByModality.All)
         {
             foreach (var type in Enum.GetValues<AnnotationType>())
             {
@@ -24,7 +24,7 @@ public sealed class RulesEngineDeterminismTests
     [Fact]
     public void Analyze_InParallel_GivesTheSameResultsAsSequentially()
     {
-        var jobs = SampleReports.All
+        var jobs = SampleReportsByModality.All
             .SelectMany(r => Enum.GetValues<AnnotationType>().Select(t => (r.Text, r.Language, Type: t)))
             .ToArray();
         var expected = jobs.Select(j => ReportLensJson.SerializeContent(RulesEngine.Default.Analyze(j.Text, j.Type, j.Language))).ToArray();
@@ -45,7 +45,7 @@ public sealed class RulesEngineDeterminismTests
     [Fact]
     public void AnalyzeAll_MatchesEachTypeAnalysedAlone()
     {
-        var (report, language) = SampleReports.All[0];
+        var (report, language) = SampleReportsByModality.All[0];
 
         var all = RulesEngine.Default.AnalyzeAll(report, language);
 

@@ -8,13 +8,13 @@ namespace ReportLens.Core.Tests.Rules;
 
 public sealed class RulesEngineGroundingTests
 {
-    public static TheoryData<int> Reports() => [.. Enumerable.Range(0, SampleReports.All.Length)];
+    public static TheoryData<int> Reports() => [.. Enumerable.Range(0, SampleReportsByModality.All.Length)];
 
     [Theory]
     [MemberData(nameof(Reports))]
     public void Analyze_EveryHighlight_CutsOutItsTextExactly(int index)
     {
-        var (report, language) = SampleReports.All[index];
+        var (report, language) = SampleReportsByModality.All[index];
 
         var highlights = Rules.Highlight(report, language).Highlights;
 
@@ -30,7 +30,7 @@ public sealed class RulesEngineGroundingTests
     [MemberData(nameof(Reports))]
     public void Analyze_EveryExtractedItem_CutsOutItsTextExactly(int index)
     {
-        var (report, language) = SampleReports.All[index];
+        var (report, language) = SampleReportsByModality.All[index];
 
         var extraction = Rules.Extract(report, language);
 

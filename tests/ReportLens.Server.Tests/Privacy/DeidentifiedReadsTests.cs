@@ -96,11 +96,11 @@ public abstract class DeidentifiedReadsTests<TFixture>(TFixture app) : ApiTest<T
     {
         App.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
-        const string Name = "欧阳娜娜";
+        const string name = "欧阳娜娜";
         using var radiologist = await App.RadiologistAsync();
         var tag = Guid.NewGuid().ToString("N")[..10];
         var id = await ReportsApiTests<TFixture>.CreateAsync(radiologist,
-            $"姓名：{Name}  手机号：13912345678\n检查所见：右肺上叶见一结节，大小约8mm。{tag}");
+            $"姓名：{name}  手机号：13912345678\n检查所见：右肺上叶见一结节，大小约8mm。{tag}");
         (await radiologist.PostAsJsonAsync("/api/v1/ai/analyze", new { report_id = id, user_prompt = "", annotation_type = "highlight", engine = "rules" }, ct))
             .EnsureSuccessStatusCode();
         using var viewer = await App.ViewerAsync();
@@ -125,7 +125,7 @@ public abstract class DeidentifiedReadsTests<TFixture>(TFixture app) : ApiTest<T
         var row = list.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == id);
         Assert.StartsWith("姓名：[姓名1]", row.GetProperty("preview").GetString(), StringComparison.Ordinal);
         var original = await radiologist.GetFromJsonAsync<JsonElement>($"/api/v1/reports/{id}", ct);
-        Assert.Contains(Name, original.GetProperty("report_content").GetString(), StringComparison.Ordinal);
+        Assert.Contains(name, original.GetProperty("report_content").GetString(), StringComparison.Ordinal);
         Assert.False(original.GetProperty("deidentified").GetBoolean());
     }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ReportLens.Core.Json;
 using ReportLens.Core.Prompts;
 using ReportLens.Server.Tests.Infrastructure;
+using ReportLens.Core.Prompts.FewShot;
 
 namespace ReportLens.Server.Tests.Prompts;
 

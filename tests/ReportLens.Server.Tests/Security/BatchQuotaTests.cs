@@ -51,13 +51,13 @@ public sealed class BatchQuotaTests(BatchQuotaAppFixture app) : ApiTest<BatchQuo
         var job = new { report_ids = ids, user_prompt = "", annotation_type = "classification", engine = "rules" };
 
         var refused = await ProblemAssert.IsProblemAsync(await radiologist.PostAsJsonAsync("/api/v1/jobs", job), HttpStatusCode.BadRequest);
-        Assert.Contains("at most 5", problem(refused));
+        Assert.Contains("at most 5", Problem(refused));
         await ProblemAssert.IsProblemAsync(await radiologist.PostAsJsonAsync("/api/v1/ai/batch-analyze", job), HttpStatusCode.BadRequest);
 
         using var admin = await App.AdminAsync();
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/jobs", job)).StatusCode);
 
-        static string problem(System.Text.Json.JsonElement body) => body.GetProperty("errors").GetProperty("report_ids")[0].GetString()!;
+        static string Problem(System.Text.Json.JsonElement body) => body.GetProperty("errors").GetProperty("report_ids")[0].GetString()!;
     }
 
     /// <summary>A radiologist of this test alone, so the hourly budget used by one test does not leak into another.</summary>

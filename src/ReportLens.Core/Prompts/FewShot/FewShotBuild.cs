@@ -1,6 +1,6 @@
 using ReportLens.Core.Evaluation;
 
-namespace ReportLens.Core.Prompts;
+namespace ReportLens.Core.Prompts.FewShot;
 
 /// <summary>
 /// A checked upload: the set and the gold records it came from, or the problems keyed by field as on the wire

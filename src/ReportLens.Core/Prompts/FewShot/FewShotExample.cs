@@ -1,4 +1,4 @@
-namespace ReportLens.Core.Prompts;
+namespace ReportLens.Core.Prompts.FewShot;
 
 /// <summary>
 /// One example turn pair: the report the model is shown (as a user message) and the exact JSON its schema asks for

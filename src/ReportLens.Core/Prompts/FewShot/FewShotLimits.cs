@@ -1,4 +1,4 @@
-namespace ReportLens.Core.Prompts;
+namespace ReportLens.Core.Prompts.FewShot;
 
 /// <summary>How many examples a set may hold and how long they may be: every example is sent with every report.</summary>
 public static class FewShotLimits

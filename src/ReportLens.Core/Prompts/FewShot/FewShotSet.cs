@@ -3,7 +3,7 @@ using System.Text;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Text;
 
-namespace ReportLens.Core.Prompts;
+namespace ReportLens.Core.Prompts.FewShot;
 
 /// <summary>
 /// The examples sent before a report of one annotation type and language, and the prompt version they make: the

@@ -4,7 +4,7 @@ using ReportLens.Core.Evaluation;
 using ReportLens.Core.Json;
 using ReportLens.Core.Text;
 
-namespace ReportLens.Core.Prompts;
+namespace ReportLens.Core.Prompts.FewShot;
 
 /// <summary>
 /// Turns uploaded gold records (docs/gold-format.md) into a few-shot set for one annotation type and language,

@@ -5,7 +5,7 @@ using ReportLens.Core.Evaluation;
 using ReportLens.Core.Json;
 using ReportLens.Core.Text;
 
-namespace ReportLens.Core.Prompts;
+namespace ReportLens.Core.Prompts.FewShot;
 
 /// <summary>
 /// The reply a gold record stands for, in the shape the type's schema and system prompt ask the model for: what a

@@ -9,7 +9,7 @@ namespace ReportLens.E2E.Tests.Browser;
 /// Issue 14, item 4: an admin assigns a report to two reviewers; each reviews it blind to the other and finishes; they
 /// disagree on one item; a third person adjudicates it; the agreement view shows κ.
 /// </summary>
-public sealed class DoubleReviewTests(UiFixture app)
+public sealed class DoubleReviewBrowserTests(UiFixture app)
 {
     private const string Text = "检查所见：双肺纹理增多。右肺上叶见一结节，大小约1.2cm×0.8cm。左侧胸腔少量积液。\n诊断意见：右肺上叶结节；左侧胸腔积液。";
     private const string Password = "reviewer-pass-1";

@@ -9,7 +9,7 @@ using ReportLens.Jobs.Workers;
 namespace ReportLens.Cli.Tests;
 
 /// <summary>The CLI's container (the one `analyze --report-id` and `--all` build) with every registration checked.</summary>
-public sealed class ContainerTests
+public sealed class CliContainerTests
 {
     [Fact]
     public async Task CliContainer_ValidatedOnBuild_ResolvesTheWorkerAndTheAnalysisEntryPoint()

@@ -13,11 +13,11 @@ namespace ReportLens.Cli.Tests;
 /// run by the CLI's own worker), given the same report text, store the same annotation, report fields, cache entry
 /// and audit record — on SQLite and PostgreSQL.
 /// </summary>
-public sealed class AnalyseAndRecordDoorsTests : IDisposable
+public sealed class CliAnalyseAndRecordDoorsTests : IDisposable
 {
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     public static TheoryData<string> Providers => ["sqlite", "postgres"];
 
@@ -27,13 +27,13 @@ public sealed class AnalyseAndRecordDoorsTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var postgres = provider == "postgres" ? await CreatePostgresAsync() : null;
-        var url = postgres?.Url ?? workspace.DatabaseUrl;
-        Task<CliResult> Cli(params string[] args) => CliProcess.RunAsync(workspace.Folder, [.. args, "--database", url], null, null, ct);
+        var url = postgres?.Url ?? _workspace.DatabaseUrl;
+        Task<CliResult> Cli(params string[] args) => CliProcess.RunAsync(_workspace.Folder, [.. args, "--database", url], null, null, ct);
         Assert.Equal(0, (await Cli("db", "migrate")).ExitCode);
         var text = $"检查所见：右侧大量气胸，右肺压缩约70%。纵隔左移。病例{Guid.NewGuid():N}。\n诊断意见：右侧张力性气胸，请临床紧急处理。";
         var ids = await TestReports.StoreSameTextAsync(url, text, 3);
 
-        await using (var server = await DatabaseServer.StartAsync(url, workspace.Folder))
+        await using (var server = await DatabaseServer.StartAsync(url, _workspace.Folder))
         {
             using var client = await server.AdminClientAsync();
             var api = await client.PostAsJsonAsync("/api/v1/ai/analyze",

@@ -3,7 +3,7 @@ using ReportLens.Core.Text;
 namespace ReportLens.Core.Tests.Rules;
 
 /// <summary>Realistic reports of each modality and language used by the whole-report tests.</summary>
-internal static class SampleReports
+internal static class SampleReportsByModality
 {
     public static readonly (string Text, ReportLanguage Language)[] All =
     [

@@ -5,18 +5,18 @@ using ReportLens.Core.Annotations;
 
 namespace ReportLens.Cli.Tests;
 
-public sealed class AnalyzeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IDisposable
+public sealed class CliAnalyzeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IDisposable
 {
-    private readonly Workspace workspace = new();
+    private readonly Workspace _workspace = new();
 
-    public void Dispose() => workspace.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public async Task AnalyzeFile_Rules_PrintsGroundedAnnotationJson()
     {
-        var file = workspace.Write("report.txt", TestData.ChestCt);
+        var file = _workspace.Write("report.txt", TestData.ChestCt);
 
-        var result = await workspace.RunAsync("analyze", file, "--type", "extraction", "--engine", "rules");
+        var result = await _workspace.RunAsync("analyze", file, "--type", "extraction", "--engine", "rules");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
@@ -31,7 +31,7 @@ public sealed class AnalyzeTests(EmulatorFixture emulator) : IClassFixture<Emula
     [Fact]
     public async Task AnalyzeStdin_RulesClassification_ReadsTextFromStdin()
     {
-        var result = await workspace.RunWithInputAsync(TestData.HeadMri, "analyze", "-", "--type", "classification", "--engine", "rules");
+        var result = await _workspace.RunWithInputAsync(TestData.HeadMri, "analyze", "-", "--type", "classification", "--engine", "rules");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
@@ -42,9 +42,9 @@ public sealed class AnalyzeTests(EmulatorFixture emulator) : IClassFixture<Emula
     [Fact]
     public async Task AnalyzeFile_LlmAgainstEmulator_ReportsModelAndTokens()
     {
-        var file = workspace.Write("report.txt", TestData.ChestCt);
+        var file = _workspace.Write("report.txt", TestData.ChestCt);
 
-        var result = await workspace.RunAsync("analyze", file, "--type", "highlight", "--engine", "llm", "--model", "qwen2.5:7b", "--ollama", emulator.Url);
+        var result = await _workspace.RunAsync("analyze", file, "--type", "highlight", "--engine", "llm", "--model", "qwen2.5:7b", "--ollama", emulator.Url);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
@@ -56,14 +56,14 @@ public sealed class AnalyzeTests(EmulatorFixture emulator) : IClassFixture<Emula
     [Fact]
     public async Task AnalyzeBatch_InterruptedOutput_SkipsDoneIdsAndAppendsTheRest()
     {
-        var input = workspace.Write("in.jsonl", string.Join('\n',
+        var input = _workspace.Write("in.jsonl", string.Join('\n',
             JsonSerializer.Serialize(new { id = "a", text = TestData.ChestCt }),
             JsonSerializer.Serialize(new { id = 2, text = TestData.HeadMri }),
             JsonSerializer.Serialize(new { id = "c", text = TestData.EnglishXray })) + "\n");
-        var output = workspace.Path("out.jsonl");
+        var output = _workspace.Path("out.jsonl");
         File.WriteAllText(output, """{"id":"a","engine":"rules","content":{}}""" + "\n" + """{"id":"c","error":"earlier failure"}""" + "\n{\"id\":\"tr");
 
-        var result = await workspace.RunAsync("analyze", "--input", input, "--output", output, "--type", "scoring", "--engine", "rules", "--concurrency", "2");
+        var result = await _workspace.RunAsync("analyze", "--input", input, "--output", output, "--type", "scoring", "--engine", "rules", "--concurrency", "2");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("2 analysed, 1 already in", result.Stderr);
@@ -75,18 +75,18 @@ public sealed class AnalyzeTests(EmulatorFixture emulator) : IClassFixture<Emula
     [Fact]
     public async Task AnalyzeBatch_BadInputLine_IsWrittenAsErrorAndExitsOne()
     {
-        var input = workspace.Write("in.jsonl", JsonSerializer.Serialize(new { id = "a", text = TestData.ChestCt }) + "\n{oops\n");
+        var input = _workspace.Write("in.jsonl", JsonSerializer.Serialize(new { id = "a", text = TestData.ChestCt }) + "\n{oops\n");
 
-        var result = await workspace.RunAsync("analyze", "--input", input, "--output", workspace.Path("out.jsonl"), "--type", "highlight", "--engine", "rules");
+        var result = await _workspace.RunAsync("analyze", "--input", input, "--output", _workspace.Path("out.jsonl"), "--type", "highlight", "--engine", "rules");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("line 2: bad JSON", File.ReadAllText(workspace.Path("out.jsonl")));
+        Assert.Contains("line 2: bad JSON", File.ReadAllText(_workspace.Path("out.jsonl")));
     }
 
     [Fact]
     public async Task Analyze_NoInputGiven_IsUsageError()
     {
-        var result = await workspace.RunAsync("analyze", "--type", "highlight");
+        var result = await _workspace.RunAsync("analyze", "--type", "highlight");
 
         Assert.Equal(2, result.ExitCode);
     }
@@ -94,39 +94,39 @@ public sealed class AnalyzeTests(EmulatorFixture emulator) : IClassFixture<Emula
     [Fact]
     public async Task ImportAnalyzeExportImport_Fhir_KeepsEveryReportAndAnnotation()
     {
-        await workspace.CreateDatabaseAsync();
-        var source = workspace.Write("reports.jsonl", TestData.Jsonl(("R1", TestData.ChestCt), ("R2", TestData.HeadMri), ("R3", TestData.EnglishXray)));
-        Assert.Equal(0, (await workspace.RunAsync("import", source)).ExitCode);
+        await _workspace.CreateDatabaseAsync();
+        var source = _workspace.Write("reports.jsonl", TestData.Jsonl(("R1", TestData.ChestCt), ("R2", TestData.HeadMri), ("R3", TestData.EnglishXray)));
+        Assert.Equal(0, (await _workspace.RunAsync("import", source)).ExitCode);
         foreach (var type in new[] { "extraction", "classification", "highlight" })
         {
-            var analyzed = await workspace.RunAsync("analyze", "--all", "--type", type, "--engine", "rules");
+            var analyzed = await _workspace.RunAsync("analyze", "--all", "--type", type, "--engine", "rules");
             Assert.True(analyzed.ExitCode == 0, analyzed.ToString());
         }
 
-        var again = await workspace.RunAsync("analyze", "--all", "--type", "extraction", "--engine", "rules");
+        var again = await _workspace.RunAsync("analyze", "--all", "--type", "extraction", "--engine", "rules");
         Assert.Contains("0 report(s) analysed", again.Stderr);
-        var exported = await workspace.RunAsync("export", "--format", "fhir", "--output", workspace.Path("bundle.json"));
+        var exported = await _workspace.RunAsync("export", "--format", "fhir", "--output", _workspace.Path("bundle.json"));
         Assert.True(exported.ExitCode == 0, exported.ToString());
 
         using var fresh = new Workspace();
         await fresh.CreateDatabaseAsync();
-        var imported = await fresh.RunAsync("import", workspace.Path("bundle.json"));
+        var imported = await fresh.RunAsync("import", _workspace.Path("bundle.json"));
 
         Assert.True(imported.ExitCode == 0, imported.ToString());
-        await using var db = workspace.Open();
+        await using var db = _workspace.Open();
         Assert.Equal(9, await db.Annotations.CountAsync(TestContext.Current.CancellationToken));
-        await RoundTrip.AssertSameReportsAndAnnotationsAsync(workspace, fresh);
+        await RoundTrip.AssertSameReportsAndAnnotationsAsync(_workspace, fresh);
     }
 
     [Fact]
     public async Task AnalyzeReportId_Rules_SavesAnnotationAndPrintsItsId()
     {
-        await workspace.CreateDatabaseAsync();
-        await workspace.RunAsync("import", workspace.Write("r.jsonl", TestData.Jsonl(("R1", TestData.ChestCt))));
-        await using var db = workspace.Open();
+        await _workspace.CreateDatabaseAsync();
+        await _workspace.RunAsync("import", _workspace.Write("r.jsonl", TestData.Jsonl(("R1", TestData.ChestCt))));
+        await using var db = _workspace.Open();
         var id = (await db.Reports.SingleAsync(TestContext.Current.CancellationToken)).Id;
 
-        var result = await workspace.RunAsync("analyze", "--report-id", id.ToString(), "--type", "classification", "--engine", "rules");
+        var result = await _workspace.RunAsync("analyze", "--report-id", id.ToString(), "--type", "classification", "--engine", "rules");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
@@ -134,7 +134,7 @@ public sealed class AnalyzeTests(EmulatorFixture emulator) : IClassFixture<Emula
         var stored = await db.Annotations.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(annotationId, stored.Id);
         Assert.Equal(EngineKind.Rules, stored.Engine);
-        var missing = await workspace.RunAsync("analyze", "--report-id", "999", "--type", "classification", "--engine", "rules");
+        var missing = await _workspace.RunAsync("analyze", "--report-id", "999", "--type", "classification", "--engine", "rules");
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("no report with id 999", missing.Stderr);
     }

@@ -3,7 +3,7 @@ using System.Text;
 namespace ReportLens.Core.Tests.Hl7;
 
 /// <summary>Hand-written ORU^R01 messages in the shape of the HL7 v2.5.1 and IHE RAD-28 examples (invented patients and reports).</summary>
-internal static class Messages
+internal static class OruMessages
 {
     public static string Segments(params string[] segments) => string.Join('\r', segments) + "\r";
 
