@@ -104,6 +104,7 @@ public sealed class EvaluationPageTests(UiFixture app)
             var shown = await results.Locator("[data-testid=prompt-versions] [data-version]").EvaluateAllAsync<string[]>("spans => spans.map(s => s.dataset.version)");
             Assert.Equal(versions, shown);
             Assert.StartsWith(versions[0] + "+fs.", versions[1], StringComparison.Ordinal);
+            await page.ScreenshotAsync("evaluation-prompt-versions");
         }
         finally
         {
