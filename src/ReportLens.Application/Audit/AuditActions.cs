@@ -20,6 +20,10 @@ public static class AuditActions
     public const string UserChange = "user_change";
     /// <summary>A prompt's few-shot example set was set or cleared.</summary>
     public const string PromptChange = "prompt_change";
+    /// <summary>A gold set was uploaded for evaluation.</summary>
+    public const string GoldSetUpload = "gold_set_upload";
+    /// <summary>An evaluation run was started on a gold set.</summary>
+    public const string EvaluationStart = "evaluation_start";
     public const string CriticalOpen = "critical_open";
     public const string CriticalAcknowledge = "critical_acknowledge";
     public const string CriticalDismiss = "critical_dismiss";

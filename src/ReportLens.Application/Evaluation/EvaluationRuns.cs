@@ -3,9 +3,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Audit;
+using ReportLens.Application.Prompts;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Evaluation;
 using ReportLens.Core.Json;
+using ReportLens.Core.Prompts;
 using ReportLens.Core.Text;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
@@ -30,12 +32,23 @@ namespace ReportLens.Application.Evaluation;
 /// <see cref="Evaluator.Score"/> — the numbers `reportlens eval` prints — and stores them.
 /// </summary>
 public sealed class EvaluationRuns(
-    IDbContextFactory<ReportLensDbContext> factory, IReportAnalyzer analyzer, IEvaluationQueue queue, TimeProvider time)
+    IDbContextFactory<ReportLensDbContext> factory, IReportAnalyzer analyzer, IEvaluationQueue queue, PromptExamples examples, TimeProvider time)
 {
     // Gold sets never change once stored, so a parsed set can be kept for the items of its runs.
     private readonly ConcurrentDictionary<int, IReadOnlyList<GoldReport>> _gold = new();
 
-    /// <summary>Creates the run and its job in one transaction; null when <paramref name="goldSetId"/> names no gold set.</summary>
+    /// <summary>
+    /// The plan of a run (engines × models × prompt versions, <see cref="EvaluationPlan"/>), the prompt versions chosen
+    /// among those stored now; or the problem, naming the field.
+    /// </summary>
+    public async Task<(IReadOnlyList<PlannedRun> Runs, (string Field, string Message)? Problem)> PlanAsync(
+        IEnumerable<string> engines, IEnumerable<string> models, IEnumerable<string>? promptVersions, CancellationToken ct)
+    {
+        var (prompts, problem) = EvaluationPlan.ChoosePrompts(promptVersions, await examples.VersionsAsync(ct));
+        return problem is not null ? ([], problem) : EvaluationPlan.Make(engines, models, prompts);
+    }
+
+    /// <summary>Creates the run, its job and its audit record in one transaction; null when <paramref name="goldSetId"/> names no gold set.</summary>
     public async Task<EvaluationRunView?> StartAsync(int goldSetId, IReadOnlyList<PlannedRun> plan, Actor actor, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfZero(plan.Count);
@@ -48,16 +61,19 @@ public sealed class EvaluationRuns(
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            var now = time.GetUtcNow();
             var run = new EvaluationRun
             {
                 GoldSetId = set.Id,
                 PlanJson = JsonSerializer.Serialize(plan, ReportLensJson.Options),
                 CreatedBy = actor.UserId,
-                CreatedAt = time.GetUtcNow(),
+                CreatedAt = now,
             };
             db.EvaluationRuns.Add(run);
             await db.SaveChangesAsync(ct);
             run.JobId = await queue.EnqueueAsync(db, run.Id, set.ReportCount, actor.UserId, ct);
+            AuditEntries.Stage(db, actor, AuditActions.EvaluationStart, null,
+                $"evaluation run {run.Id} on gold set {set.Id} ({set.ReportCount} report(s)): {string.Join("; ", plan.Select(p => p.PromptVersion is { } v ? $"{p.Label} [{v}]" : p.Label))}", now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             queue.Notify();
@@ -129,11 +145,12 @@ public sealed class EvaluationRuns(
 
         var gold = (await GoldAsync(run.GoldSetId, ct))[goldIndex];
         var plan = Plan(run);
+        var fewShot = plan.Any(p => p.FewShot) ? await examples.AllAsync(ct) : [];
         var outputs = new List<EvaluationOutput>(plan.Count);
         for (var p = 0; p < plan.Count; p++)
         {
             var planned = plan[p];
-            var outcome = await GoldReportAnalysis.RunAsync(gold, (type, token) => AnalyseAsync(gold, planned, type, token), time, Describe, ct);
+            var outcome = await GoldReportAnalysis.RunAsync(gold, (type, token) => AnalyseAsync(gold, planned, fewShot, type, token), time, Describe, ct);
             outputs.Add(new EvaluationOutput { EvaluationRunId = runId, GoldIndex = goldIndex, PlanIndex = p, OutputJson = StoredOutput.Serialize(outcome) });
         }
 
@@ -192,13 +209,35 @@ public sealed class EvaluationRuns(
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ResultsJson, json).SetProperty(r => r.FinishedAt, finished), ct);
     }
 
-    private async Task<EngineReply> AnalyseAsync(GoldReport gold, PlannedRun planned, AnnotationType type, CancellationToken ct)
+    private async Task<EngineReply> AnalyseAsync(GoldReport gold, PlannedRun planned, IReadOnlyList<FewShotSet> stored, AnnotationType type, CancellationToken ct)
     {
         var language = LanguageDetector.TryParse(gold.Language, out var parsed) ? parsed : LanguageDetector.Detect(gold.Text);
         var engine = WireNames.Parse<EngineKind>(planned.Engine);
-        var request = new AnalysisRequest(gold.Text, language, type, "", engine, engine == EngineKind.Rules ? null : planned.Model, null, Interactive: false);
+        var request = new AnalysisRequest(gold.Text, language, type, "", engine, engine == EngineKind.Rules ? null : planned.Model, null, Interactive: false,
+            FewShot: engine == EngineKind.Rules ? null : PromptOf(planned, stored, type, language));
         var outcome = await analyzer.AnalyzeAsync(request, ct);
         return new EngineReply(outcome.Content, outcome.Llm?.PromptTokens, outcome.Llm?.OutputTokens);
+    }
+
+    /// <summary>
+    /// The examples the planned prompt version sends for this type and language: none for zero-shot; for few-shot the
+    /// stored set, as long as the stored sets still make the planned version (a set changed since the run started
+    /// would score another prompt under this one's name, so those calls fail instead).
+    /// </summary>
+    private static FewShotSet PromptOf(PlannedRun planned, IReadOnlyList<FewShotSet> stored, AnnotationType type, ReportLanguage language)
+    {
+        var library = PromptLibrary.Default.Version;
+        if (!planned.FewShot)
+        {
+            return FewShotSet.None(type, language, library);
+        }
+
+        if (PromptVersionChoice.Of(stored, library).FirstOrDefault(c => c.FewShot)?.Version != planned.PromptVersion)
+        {
+            throw new InvalidOperationException($"the few-shot examples changed after the run started: prompt version {planned.PromptVersion} is no longer stored");
+        }
+
+        return stored.FirstOrDefault(s => s.Type == type && s.Language == language) ?? FewShotSet.None(type, language, library);
     }
 
     // Transient LLM failures (no endpoint, timeout, busy) go back to the job, which retries or waits; others are the run's result.

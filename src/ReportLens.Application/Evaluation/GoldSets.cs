@@ -6,7 +6,10 @@ using ReportLens.Data.Entities;
 
 namespace ReportLens.Application.Evaluation;
 
-/// <summary>Upload and list gold sets: a gold file is checked line by line like `reportlens eval --gold` checks it (GoldFile).</summary>
+/// <summary>
+/// Upload and list gold sets: a gold file is checked line by line like `reportlens eval --gold` checks it (GoldFile);
+/// a stored set and its audit record commit together.
+/// </summary>
 public sealed class GoldSets(IDbContextFactory<ReportLensDbContext> factory, TimeProvider time)
 {
     public const int MaxNameLength = 200;
@@ -36,9 +39,15 @@ public sealed class GoldSets(IDbContextFactory<ReportLensDbContext> factory, Tim
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var set = new GoldSet { Name = name, ReportCount = reports.Count, Content = content, CreatedBy = actor.UserId, CreatedAt = time.GetUtcNow() };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var set = new GoldSet { Name = name, ReportCount = reports.Count, Content = content, CreatedBy = actor.UserId, CreatedAt = now };
         db.GoldSets.Add(set);
         await db.SaveChangesAsync(ct);
+        // The set's name and size, never its reports' text.
+        AuditEntries.Stage(db, actor, AuditActions.GoldSetUpload, null, $"gold set {set.Id} '{set.Name}': {set.ReportCount} report(s)", now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new GoldSetUpload(View(set), null, null);
     }
 

@@ -81,6 +81,18 @@ public sealed class PromptExamples(IDbContextFactory<ReportLensDbContext> databa
         return true;
     }
 
+    /// <summary>Every stored set, each made as <see cref="FindAsync"/> makes it.</summary>
+    public async Task<IReadOnlyList<FewShotSet>> AllAsync(CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var rows = await db.PromptExamples.AsNoTracking().OrderBy(e => e.Position).ToListAsync(ct);
+        return [.. rows.GroupBy(r => (r.AnnotationType, r.Language)).Select(g => ToSet(g.Key.AnnotationType, LanguageOf(g.Key.Language), [.. g]))];
+    }
+
+    /// <summary>The prompt versions an evaluation run can choose now: zero-shot, and few-shot when any set is stored.</summary>
+    public async Task<IReadOnlyList<PromptVersionChoice>> VersionsAsync(CancellationToken ct) =>
+        PromptVersionChoice.Of(await AllAsync(ct), PromptLibrary.Default.Version);
+
     public async Task<FewShotSet?> FindAsync(AnnotationType type, ReportLanguage language, CancellationToken ct)
     {
         var rows = await RowsAsync(type, language, ct);
@@ -97,6 +109,9 @@ public sealed class PromptExamples(IDbContextFactory<ReportLensDbContext> databa
         await using var db = await databases.CreateDbContextAsync(ct);
         return await db.PromptExamples.AsNoTracking().Where(e => e.AnnotationType == type && e.Language == code).OrderBy(e => e.Position).ToListAsync(ct);
     }
+
+    private static ReportLanguage LanguageOf(string code) =>
+        LanguageDetector.TryParse(code, out var language) ? language : throw new InvalidDataException($"prompt_examples holds an unknown language '{code}'");
 
     private static JsonElement Parse(string json) => JsonSerializer.Deserialize<JsonElement>(json);
 }

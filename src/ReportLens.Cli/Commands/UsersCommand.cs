@@ -18,7 +18,7 @@ public static class UsersCommand
     private static Command Add(GlobalOptions globals)
     {
         var username = new Argument<string>("username");
-        var role = new Option<string>("--role") { Description = "admin|radiologist|viewer", Required = true };
+        var role = new Option<string>("--role") { Description = string.Join("|", Roles.All), Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var password = new Option<string?>("--password") { Description = "Password (default: read a line from stdin)" };
         var command = new Command("add", "Create a user") { username, role, password };
@@ -59,7 +59,7 @@ public static class UsersCommand
     private static Command SetRole(GlobalOptions globals)
     {
         var username = new Argument<string>("username");
-        var role = new Argument<string>("role") { Description = "admin|radiologist|viewer" };
+        var role = new Argument<string>("role") { Description = string.Join("|", Roles.All) };
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var command = new Command("set-role", "Change a user's role") { username, role };
         command.SetHandler(globals, async (context, cancellationToken) =>

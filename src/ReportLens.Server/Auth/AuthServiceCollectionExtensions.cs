@@ -56,8 +56,9 @@ public static class AuthServiceCollectionExtensions
             .Configure<IOptions<AuthOptions>>((jwt, auth) => jwt.TokenValidationParameters = TokenService.ValidationParameters(auth.Value));
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Read, p => p.RequireRole(Roles.Admin, Roles.Radiologist, Roles.Viewer))
-            .AddPolicy(Policies.Write, p => p.RequireRole(Roles.Admin, Roles.Radiologist))
+            .AddPolicy(Policies.Read, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.Write, p => p.RequireRole(Roles.Admin, Roles.Senior, Roles.Radiologist))
+            .AddPolicy(Policies.Adjudicate, p => p.RequireRole(Roles.Adjudicators))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         return builder;
     }

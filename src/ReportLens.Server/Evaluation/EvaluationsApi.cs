@@ -1,13 +1,14 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportLens.Application.Evaluation;
+using ReportLens.Application.Prompts;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
 using ReportLens.Server.Input;
 
 namespace ReportLens.Server.Evaluation;
 
-/// <summary>Gold sets and evaluation runs (admin): upload a gold file, score engines and models on it as a durable job, read the figures and their history.</summary>
+/// <summary>Gold sets and evaluation runs (admin): upload a gold file, score engines, models and prompt versions on it as a durable job, read the figures and their history.</summary>
 public static class EvaluationsApi
 {
     public const int MaxPageSize = 200;
@@ -21,6 +22,8 @@ public static class EvaluationsApi
 
         var runs = app.MapGroup("/api/v1/evaluations").WithTags("Evaluation").RequireAuthorization(Policies.Admin);
         runs.MapPost("/", StartAsync).WithName("StartEvaluation").WithSummary("Score engines and models on a gold set as a background job");
+        runs.MapGet("/prompt-versions", PromptVersionsAsync).WithName("ListEvaluationPromptVersions")
+            .WithSummary("The prompt versions a run can use: zero-shot, and few-shot when example sets are stored");
         runs.MapGet("/", ListAsync).WithName("ListEvaluations").WithSummary("Evaluation runs with their figures, newest first");
         runs.MapGet("/{id:long}", GetAsync).WithName("GetEvaluation").WithSummary("An evaluation run: progress, then figures")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -70,7 +73,7 @@ public static class EvaluationsApi
             return Problems.Validation("gold_set_id", "gold_set_id names the gold set to evaluate on");
         }
 
-        var (plan, problem) = EvaluationPlan.Make(request.Engines ?? [], request.Models ?? []);
+        var (plan, problem) = await runs.PlanAsync(request.Engines ?? [], request.Models ?? [], request.PromptVersions, ct);
         if (problem is { } p)
         {
             return Problems.Validation(p.Field, p.Message);
@@ -80,6 +83,9 @@ public static class EvaluationsApi
             ? TypedResults.Created($"/api/v1/evaluations/{run.Id}", run)
             : Problems.Validation("gold_set_id", $"no gold set with id {goldSetId}");
     }
+
+    internal static async Task<Ok<IReadOnlyList<PromptVersionChoice>>> PromptVersionsAsync(PromptExamples examples, CancellationToken ct) =>
+        TypedResults.Ok(await examples.VersionsAsync(ct));
 
     internal static async Task<Results<Ok<IReadOnlyList<EvaluationRunView>>, ValidationProblem>> ListAsync(
         EvaluationRuns runs, int? offset, int? limit, CancellationToken ct)

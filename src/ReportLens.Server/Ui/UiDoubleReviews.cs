@@ -39,7 +39,7 @@ public sealed class UiDoubleReviews(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var actor = Actor(user);
-        return await scope.ServiceProvider.GetRequiredService<DoubleReviews>().ListAsync(actor.Role == Roles.Admin ? null : actor.UserId ?? -1, null, ct);
+        return await scope.ServiceProvider.GetRequiredService<DoubleReviews>().ListAsync(Roles.CanAdjudicate(actor.Role) ? null : actor.UserId ?? -1, null, ct);
     }
 
     public async Task<string?> FinishAsync(long annotationId, ClaimsPrincipal user, CancellationToken ct)

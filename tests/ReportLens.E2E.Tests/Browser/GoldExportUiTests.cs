@@ -51,6 +51,7 @@ public sealed class GoldExportUiTests(UiFixture app)
         await Assertions.Expect(rules).ToHaveCountAsync(1);
         await AssertShownAsTheServerScoresAsync(rules);
         await admin.ScreenshotAsync("gold-scores");
+        await admin.Locator("[data-testid=gold-scores]").ScreenshotAsync("gold-scores-panel");
 
         var download = await admin.RunAndWaitForDownloadAsync(() => admin.Locator("[data-testid=gold-export]").ClickAsync());
         var path = Path.Combine(UiFixture.ScreenshotFolder, "..", $"gold-{Guid.NewGuid():N}.jsonl");

@@ -33,6 +33,10 @@ internal static class PageActions
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(UiFixture.ScreenshotFolder, name + ".png"), FullPage = true });
 
+    /// <summary>One part of a page (a panel), for docs that show just that part.</summary>
+    public static Task ScreenshotAsync(this ILocator part, string name) =>
+        part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(UiFixture.ScreenshotFolder, name + ".png") });
+
     /// <summary>Selects the report text between two UTF-16 offsets, as a reviewer's drag would (the marks split it into several text nodes).</summary>
     public static Task SelectReportTextAsync(this IPage page, int start, int end) => page.EvaluateAsync(SelectJs, new[] { start, end });
 

@@ -13,7 +13,7 @@ using ReportLens.Server.Tests.Reviews;
 namespace ReportLens.Server.Tests.Api;
 
 /// <summary>
-/// Every endpoint × {no token, expired token, wrong signature, viewer, radiologist, admin}; AuthMatrixCoverageTests
+/// Every endpoint × {no token, expired token, wrong signature, viewer, radiologist, senior, admin}; AuthMatrixCoverageTests
 /// fails when a route under /api has no row here.
 /// </summary>
 public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFixture>(app), IClassFixture<SqliteAppFixture>
@@ -25,80 +25,82 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         WrongSignature,
         Viewer,
         Radiologist,
+        Senior,
         Admin,
     }
 
     private static readonly Caller[] Callers = Enum.GetValues<Caller>();
 
     /// <summary>Endpoint, then the status each caller gets, in <see cref="Caller"/> order.</summary>
-    public static TheoryData<string, string, int, int, int> Endpoints => new()
+    public static TheoryData<string, string, int, int, int, int> Endpoints => new()
     {
-        // method, path template, viewer, radiologist, admin
-        { "GET", "/api/v1/reports", 200, 200, 200 },
-        { "GET", "/api/v1/reports/{id}", 200, 200, 200 },
-        { "GET", "/api/v1/reports/{id}/annotations", 200, 200, 200 },
-        { "GET", "/api/v1/reports/{id}/versions", 200, 200, 200 },
-        { "GET", "/api/v1/reports/{id}/fhir", 200, 200, 200 },
-        { "GET", "/api/v1/annotations/{annotation}", 200, 200, 200 },
-        { "POST", "/api/v1/reports", 403, 201, 201 },
-        { "PUT", "/api/v1/reports/{id}", 403, 200, 200 },
-        { "DELETE", "/api/v1/reports/{id}", 403, 204, 204 },
-        { "POST", "/api/v1/ai/analyze", 403, 200, 200 },
-        { "POST", "/api/v1/ai/analyze-text", 403, 200, 200 },
-        { "GET", "/api/v1/auth/me", 200, 200, 200 },
-        { "GET", "/api/v1/users", 403, 403, 200 },
-        { "POST", "/api/v1/users", 403, 403, 201 },
-        { "PUT", "/api/v1/users/{user}/role", 403, 403, 200 },
-        { "GET", "/api/v1/audit", 403, 403, 200 },
-        { "GET", "/api/v1/jobs", 200, 200, 200 },
-        { "POST", "/api/v1/jobs", 403, 201, 201 },
-        { "POST", "/api/v1/ai/batch-analyze", 403, 200, 200 },
-        { "GET", "/api/v1/ai/backends", 200, 200, 200 },
-        { "GET", "/api/v1/ai/cache", 200, 200, 200 },
-        { "GET", "/api/v1/reviews/stats", 200, 200, 200 },
-        { "GET", "/api/v1/audit/export", 403, 403, 200 },
-        { "GET", "/api/v1/usage", 403, 403, 200 },
-        { "GET", "/api/v1/jobs/{job}", 200, 200, 200 },
-        { "GET", "/api/v1/jobs/{job}/items", 200, 200, 200 },
-        { "GET", "/api/v1/jobs/{job}/events", 200, 200, 200 },
+        // method, path template, viewer, radiologist, senior, admin
+        { "GET", "/api/v1/reports", 200, 200, 200, 200 },
+        { "GET", "/api/v1/reports/{id}", 200, 200, 200, 200 },
+        { "GET", "/api/v1/reports/{id}/annotations", 200, 200, 200, 200 },
+        { "GET", "/api/v1/reports/{id}/versions", 200, 200, 200, 200 },
+        { "GET", "/api/v1/reports/{id}/fhir", 200, 200, 200, 200 },
+        { "GET", "/api/v1/annotations/{annotation}", 200, 200, 200, 200 },
+        { "POST", "/api/v1/reports", 403, 201, 201, 201 },
+        { "PUT", "/api/v1/reports/{id}", 403, 200, 200, 200 },
+        { "DELETE", "/api/v1/reports/{id}", 403, 204, 204, 204 },
+        { "POST", "/api/v1/ai/analyze", 403, 200, 200, 200 },
+        { "POST", "/api/v1/ai/analyze-text", 403, 200, 200, 200 },
+        { "GET", "/api/v1/auth/me", 200, 200, 200, 200 },
+        { "GET", "/api/v1/users", 403, 403, 403, 200 },
+        { "POST", "/api/v1/users", 403, 403, 403, 201 },
+        { "PUT", "/api/v1/users/{user}/role", 403, 403, 403, 200 },
+        { "GET", "/api/v1/audit", 403, 403, 403, 200 },
+        { "GET", "/api/v1/jobs", 200, 200, 200, 200 },
+        { "POST", "/api/v1/jobs", 403, 201, 201, 201 },
+        { "POST", "/api/v1/ai/batch-analyze", 403, 200, 200, 200 },
+        { "GET", "/api/v1/ai/backends", 200, 200, 200, 200 },
+        { "GET", "/api/v1/ai/cache", 200, 200, 200, 200 },
+        { "GET", "/api/v1/reviews/stats", 200, 200, 200, 200 },
+        { "GET", "/api/v1/audit/export", 403, 403, 403, 200 },
+        { "GET", "/api/v1/usage", 403, 403, 403, 200 },
+        { "GET", "/api/v1/jobs/{job}", 200, 200, 200, 200 },
+        { "GET", "/api/v1/jobs/{job}/items", 200, 200, 200, 200 },
+        { "GET", "/api/v1/jobs/{job}/events", 200, 200, 200, 200 },
         // {job} is finished when created, so the state machine answers 409 to cancel, pause and resume.
-        { "POST", "/api/v1/jobs/{job}/cancel", 403, 409, 409 },
-        { "POST", "/api/v1/jobs/{job}/pause", 403, 409, 409 },
-        { "POST", "/api/v1/jobs/{job}/resume", 403, 409, 409 },
-        { "POST", "/api/v1/jobs/{job}/retry-failed", 403, 200, 200 },
-        { "GET", "/api/v1/annotations/{annotation}/review", 200, 200, 200 },
-        { "POST", "/api/v1/annotations/{annotation}/review", 403, 200, 200 },
+        { "POST", "/api/v1/jobs/{job}/cancel", 403, 409, 409, 409 },
+        { "POST", "/api/v1/jobs/{job}/pause", 403, 409, 409, 409 },
+        { "POST", "/api/v1/jobs/{job}/resume", 403, 409, 409, 409 },
+        { "POST", "/api/v1/jobs/{job}/retry-failed", 403, 200, 200, 200 },
+        { "GET", "/api/v1/annotations/{annotation}/review", 200, 200, 200, 200 },
+        { "POST", "/api/v1/annotations/{annotation}/review", 403, 200, 200, 200 },
         // An addition whose selection is missing passes authorization and fails validation; no added item 0 exists.
-        { "POST", "/api/v1/annotations/{annotation}/review/additions", 403, 400, 400 },
-        { "DELETE", "/api/v1/annotations/{annotation}/review/additions/{addition}", 403, 404, 404 },
-        { "GET", "/api/v1/reviews/queue", 200, 200, 200 },
-        { "POST", "/api/v1/reviews/assignments", 403, 403, 200 },
-        { "GET", "/api/v1/reviews/assignments", 200, 200, 200 },
+        { "POST", "/api/v1/annotations/{annotation}/review/additions", 403, 400, 400, 400 },
+        { "DELETE", "/api/v1/annotations/{annotation}/review/additions/{addition}", 403, 404, 404, 404 },
+        { "GET", "/api/v1/reviews/queue", 200, 200, 200, 200 },
+        { "POST", "/api/v1/reviews/assignments", 403, 403, 403, 200 },
+        { "GET", "/api/v1/reviews/assignments", 200, 200, 200, 200 },
         // {annotation} is not in double review: nothing to finish (409), compare or adjudicate (404).
-        { "POST", "/api/v1/reviews/assignments/{annotation}/finish", 403, 409, 409 },
-        { "GET", "/api/v1/reviews/assignments/{annotation}/comparison", 404, 404, 404 },
-        { "POST", "/api/v1/reviews/assignments/{annotation}/adjudication", 403, 403, 404 },
-        { "GET", "/api/v1/reviews/agreement", 200, 200, 200 },
-        { "GET", "/api/v1/critical-findings", 200, 200, 200 },
-        { "POST", "/api/v1/critical-findings/{case}/acknowledge", 403, 200, 200 },
-        { "POST", "/api/v1/critical-findings/{case}/dismiss", 403, 200, 200 },
+        { "POST", "/api/v1/reviews/assignments/{annotation}/finish", 403, 409, 409, 409 },
+        { "GET", "/api/v1/reviews/assignments/{annotation}/comparison", 404, 404, 404, 404 },
+        { "POST", "/api/v1/reviews/assignments/{annotation}/adjudication", 403, 403, 404, 404 },
+        { "GET", "/api/v1/reviews/agreement", 200, 200, 200, 200 },
+        { "GET", "/api/v1/critical-findings", 200, 200, 200, 200 },
+        { "POST", "/api/v1/critical-findings/{case}/acknowledge", 403, 200, 200, 200 },
+        { "POST", "/api/v1/critical-findings/{case}/dismiss", 403, 200, 200, 200 },
         // Each method on its own type and language (see BuildAsync): no set exists for GET and DELETE.
-        { "GET", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 404 },
-        { "PUT", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 200 },
-        { "DELETE", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 404 },
-        { "GET", "/api/v1/gold/export", 403, 403, 200 },
-        { "GET", "/api/v1/gold/scores", 200, 200, 200 },
+        { "GET", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 403, 404 },
+        { "PUT", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 403, 200 },
+        { "DELETE", "/api/v1/prompts/{type}/{language}/examples", 403, 403, 403, 404 },
+        { "GET", "/api/v1/gold/export", 403, 403, 403, 200 },
+        { "GET", "/api/v1/gold/scores", 200, 200, 200, 200 },
         // an empty gold file without a name, and a run without a gold set: the admin passes the check and gets a 400
-        { "POST", "/api/v1/gold-sets", 403, 403, 400 },
-        { "GET", "/api/v1/gold-sets", 403, 403, 200 },
-        { "POST", "/api/v1/evaluations", 403, 403, 400 },
-        { "GET", "/api/v1/evaluations", 403, 403, 200 },
-        { "GET", "/api/v1/evaluations/{evaluation}", 403, 403, 404 },
+        { "POST", "/api/v1/gold-sets", 403, 403, 403, 400 },
+        { "GET", "/api/v1/gold-sets", 403, 403, 403, 200 },
+        { "POST", "/api/v1/evaluations", 403, 403, 403, 400 },
+        { "GET", "/api/v1/evaluations", 403, 403, 403, 200 },
+        { "GET", "/api/v1/evaluations/prompt-versions", 403, 403, 403, 200 },
+        { "GET", "/api/v1/evaluations/{evaluation}", 403, 403, 403, 404 },
     };
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task Endpoint_ForEachCaller_GivesExpectedStatus(string method, string template, int viewer, int radiologist, int admin)
+    public async Task Endpoint_ForEachCaller_GivesExpectedStatus(string method, string template, int viewer, int radiologist, int senior, int admin)
     {
         foreach (var caller in Callers)
         {
@@ -106,6 +108,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
             {
                 Caller.Viewer => viewer,
                 Caller.Radiologist => radiologist,
+                Caller.Senior => senior,
                 Caller.Admin => admin,
                 _ => 401,
             };
@@ -217,6 +220,7 @@ public sealed class AuthMatrixTests(SqliteAppFixture app) : ApiTest<SqliteAppFix
         {
             case Caller.Viewer: return await App.ViewerAsync();
             case Caller.Radiologist: return await App.RadiologistAsync();
+            case Caller.Senior: return await App.SeniorAsync();
             case Caller.Admin: return await App.AdminAsync();
         }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using ReportLens.Server.Tests.Infrastructure;
 using ReportLens.Testing;
 
@@ -38,6 +39,16 @@ public abstract class EvaluationApiTests<TFixture>(TFixture app) : ApiTest<TFixt
         Assert.Equal(runId, job.GetProperty("evaluation_run_id").GetInt64());
         var history = await admin.GetFromJsonAsync<JsonElement>("/api/v1/evaluations", ct);
         Assert.Contains(history.EnumerateArray(), r => r.GetProperty("id").GetInt64() == runId && r.GetProperty("results").GetArrayLength() == 1);
+        await using (var db = TestDb.Open(App))
+        {
+            // The upload and the start are audited with their actor; the records name the set and run, never report text.
+            var audits = await db.AuditEntries.Where(e => e.Action == "gold_set_upload" || e.Action == "evaluation_start").ToListAsync(ct);
+            var upload = Assert.Single(audits, e => e.Action == "gold_set_upload" && e.Detail!.StartsWith($"gold set {goldSetId} ", StringComparison.Ordinal));
+            var start = Assert.Single(audits, e => e.Action == "evaluation_start" && e.Detail!.StartsWith($"evaluation run {runId} ", StringComparison.Ordinal));
+            Assert.All(new[] { upload, start }, e => Assert.Equal((TestServerSettings.AdminUser, "admin"), (e.Username, e.Role)));
+            Assert.Contains("8 report(s)", upload.Detail, StringComparison.Ordinal);
+            Assert.Contains($"gold set {goldSetId} ", start.Detail, StringComparison.Ordinal);
+        }
 
         using var folder = new TempFolder();
         File.WriteAllText(Path.Combine(folder.Path, "gold.jsonl"), content, new UTF8Encoding(false));
@@ -100,6 +111,7 @@ public abstract class EvaluationApiTests<TFixture>(TFixture app) : ApiTest<TFixt
         {
             (new { gold_set_id = id, engines = new[] { "magic" } }, "engines"),
             (new { gold_set_id = id, engines = new[] { "llm" } }, "models"),
+            (new { gold_set_id = id, engines = new[] { "llm" }, models = new[] { "qwen2.5:7b" }, prompt_versions = new[] { "1999-01-01.9" } }, "prompt_versions"),
             (new { gold_set_id = 999_999, engines = new[] { "rules" } }, "gold_set_id"),
             (new { engines = new[] { "rules" } }, "gold_set_id"),
         })
@@ -124,11 +136,11 @@ public abstract class EvaluationApiTests<TFixture>(TFixture app) : ApiTest<TFixt
         Assert.Equal(HttpStatusCode.Forbidden, (await radiologist.PostAsJsonAsync("/api/v1/evaluations", new { gold_set_id = 1, engines = new[] { "rules" } }, ct)).StatusCode);
     }
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string name, string jsonl) =>
+    internal static Task<HttpResponseMessage> UploadAsync(HttpClient client, string name, string jsonl) =>
         client.PostAsync($"/api/v1/gold-sets?name={Uri.EscapeDataString(name)}", new StringContent(jsonl, Encoding.UTF8, "application/jsonl"),
             TestContext.Current.CancellationToken);
 
-    private static async Task<JsonElement> WaitForResultsAsync(HttpClient client, long runId)
+    internal static async Task<JsonElement> WaitForResultsAsync(HttpClient client, long runId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)

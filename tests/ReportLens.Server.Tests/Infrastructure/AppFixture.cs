@@ -12,6 +12,7 @@ public abstract class AppFixture : IAsyncLifetime
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> _tokens = new();
     private ReportLensAppFactory<Program>? _factory;
+    private Task? _senior;
 
     public TestDatabase Database { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
@@ -73,6 +74,13 @@ public abstract class AppFixture : IAsyncLifetime
     public Task<HttpClient> RadiologistAsync() => ClientAsync("radiologist1", "radiologist-pass-1");
 
     public Task<HttpClient> ViewerAsync() => ClientAsync("viewer1", "viewer-password-1");
+
+    /// <summary>A senior radiologist, made on first use (most test classes need none).</summary>
+    public async Task<HttpClient> SeniorAsync()
+    {
+        await (_senior ??= EnsureUserAsync("senior1", "senior-password-1", "senior"));
+        return await ClientAsync("senior1", "senior-password-1");
+    }
 
     public async Task<HttpClient> ClientAsync(string username, string password)
     {

@@ -116,6 +116,60 @@ public abstract class DoubleReviewTests<TFixture>(TFixture app) : ApiTest<TFixtu
     }
 
     [Fact]
+    public async Task Adjudication_BySeniorRadiologist_Settles_PlainRadiologistAndSeniorReviewerGet403()
+    {
+        App.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = await App.AdminAsync();
+        using var radiologist = await App.RadiologistAsync();
+        var (nameA, a) = await ReviewerAsync(admin);
+        var (nameB, b) = await ReviewerAsync(admin);
+        var (seniorName, senior) = await ReviewerAsync(admin, "senior");
+        var (seniorReviewerName, seniorReviewer) = await ReviewerAsync(admin, "senior");
+        Assert.Equal("senior", (await senior.GetFromJsonAsync<JsonElement>("/api/v1/auth/me", ct)).GetProperty("role").GetString());
+        var mine = await DisputedClassificationAsync(admin, radiologist, (nameA, a), (nameB, b));
+        var theirs = await DisputedClassificationAsync(admin, radiologist, (nameA, a), (seniorReviewerName, seniorReviewer));
+        var settle = new { items = new[] { new { item = "classifications/0", take = nameA } } };
+
+        // A radiologist who is not one of the two neither sees nor settles; a senior who reviewed it does not settle it.
+        await ProblemAssert.IsProblemAsync(await radiologist.GetAsync($"/api/v1/reviews/assignments/{mine}/comparison", ct), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await radiologist.PostAsJsonAsync($"/api/v1/reviews/assignments/{mine}/adjudication", settle, ReportLensJson.Options, ct), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await seniorReviewer.PostAsJsonAsync($"/api/v1/reviews/assignments/{theirs}/adjudication", settle, ReportLensJson.Options, ct), HttpStatusCode.Forbidden);
+        Assert.DoesNotContain((await radiologist.GetFromJsonAsync<JsonElement>("/api/v1/reviews/assignments", ct)).EnumerateArray(), d => d.GetProperty("annotation_id").GetInt64() == mine);
+
+        // A senior radiologist sees every double review, compares and settles.
+        Assert.Contains((await senior.GetFromJsonAsync<JsonElement>("/api/v1/reviews/assignments", ct)).EnumerateArray(),
+            d => d.GetProperty("annotation_id").GetInt64() == mine && d.GetProperty("state").GetString() == "needs_adjudication");
+        Assert.Equal(1, (await senior.GetFromJsonAsync<JsonElement>($"/api/v1/reviews/assignments/{mine}/comparison", ct)).GetProperty("disagreements").GetInt32());
+        var settled = await senior.PostAsJsonAsync($"/api/v1/reviews/assignments/{mine}/adjudication", settle, ReportLensJson.Options, ct);
+        Assert.Equal(HttpStatusCode.OK, settled.StatusCode);
+        var record = await RecordAsync(mine);
+        Assert.Equal(seniorName, record.AdjudicatedBy);
+        Assert.Equal("edit", record.Items["classifications/0"].Decision);
+        await using var db = TestDb.Open(App);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "adjudicate" && e.Username == seniorName && e.Role == "senior", ct));
+    }
+
+    /// <summary>A classification annotation two reviewers finished disagreeing on item 0 (A edits it, B accepts all): waiting for adjudication.</summary>
+    private async Task<long> DisputedClassificationAsync(HttpClient admin, HttpClient analyst, (string Name, HttpClient Client) first, (string Name, HttpClient Client) second)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var reportId = await ReportOfAsync(await ReviewScenario.AnalysedHighlightAsync(analyst));
+        var classification = (await ReviewScenario.AnalyseAsync(analyst, reportId, "classification")).GetProperty("annotation_id").GetInt64();
+        var classes = await TotalAsync(analyst, classification);
+        var assigned = await admin.PostAsJsonAsync("/api/v1/reviews/assignments", new { annotation_ids = new[] { classification }, reviewers = new[] { first.Name, second.Name } }, ReportLensJson.Options, ct);
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        var accept = Enumerable.Range(0, classes).Select(i => (object)new { item = $"classifications/{i}", decision = "accept" }).ToArray();
+        (await ReviewScenario.ReviewAsync(second.Client, classification, accept)).EnsureSuccessStatusCode();
+        accept[0] = new { item = "classifications/0", decision = "edit", attributes = new { category = await CorrectedCategoryAsync(analyst, classification) } };
+        (await ReviewScenario.ReviewAsync(first.Client, classification, accept)).EnsureSuccessStatusCode();
+        (await first.Client.PostAsync($"/api/v1/reviews/assignments/{classification}/finish", null, ct)).EnsureSuccessStatusCode();
+        var finished = await (await second.Client.PostAsync($"/api/v1/reviews/assignments/{classification}/finish", null, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal("needs_adjudication", finished.GetProperty("state").GetString());
+        return classification;
+    }
+
+    [Fact]
     public async Task Assign_BadRequests_AreRefusedWithReasons()
     {
         App.SkipIfUnavailable();
@@ -142,11 +196,11 @@ public abstract class DoubleReviewTests<TFixture>(TFixture app) : ApiTest<TFixtu
         Assert.Contains("pending", (await ProblemAssert.IsProblemAsync(early, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
     }
 
-    private async Task<(string Name, HttpClient Client)> ReviewerAsync(HttpClient admin)
+    private async Task<(string Name, HttpClient Client)> ReviewerAsync(HttpClient admin, string role = "radiologist")
     {
         var name = $"dr{Interlocked.Increment(ref _users)}{GetType().Name.Length}";
         var password = "reviewer-pass-1";
-        var created = await admin.PostAsJsonAsync("/api/v1/users", new { username = name, password, role = "radiologist" }, ReportLensJson.Options);
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { username = name, password, role }, ReportLensJson.Options);
         Assert.True(created.IsSuccessStatusCode || created.StatusCode == HttpStatusCode.Conflict, created.StatusCode.ToString());
         return (name, await App.ClientAsync(name, password));
     }

@@ -6,14 +6,14 @@ using ReportLens.Data.Entities;
 namespace ReportLens.Application.Reviews.Double;
 
 /// <summary>
-/// The two records of a double review side by side, and their settlement by a third person (an admin who is not one
-/// of the two): agreed items stand, each disputed item takes one reviewer's version or the adjudicator's decision,
+/// The two records of a double review side by side, and their settlement by a third person (an admin or a senior radiologist who is
+/// not one of the two): agreed items stand, each disputed item takes one reviewer's version or the adjudicator's decision,
 /// and the result is written as the annotation's review with <see cref="ReviewRecord.AdjudicatedBy"/> and
 /// <see cref="ReviewRecord.AdjudicatedAt"/>.
 /// </summary>
 public sealed class Adjudication(ReportLensDbContext db, ReviewService reviews, TimeProvider time)
 {
-    /// <summary>Reviewers see the comparison once both have finished; admins who are not one of them, to adjudicate.</summary>
+    /// <summary>Reviewers see the comparison once both have finished; adjudicators (admins, seniors) who are not one of them, to adjudicate.</summary>
     public async Task<DoubleReviewOutcome<ReviewComparison>> CompareAsync(long annotationId, Actor actor, CancellationToken ct)
     {
         var (annotation, pair) = await LoadAsync(annotationId, ct);
@@ -24,9 +24,9 @@ public sealed class Adjudication(ReportLensDbContext db, ReviewService reviews, 
 
         var state = DoubleReviews.StateOf(pair);
         var reviewer = pair.Any(x => x.ReviewerId == actor.UserId);
-        if (!reviewer && actor.Role != Roles.Admin)
+        if (!reviewer && !Roles.CanAdjudicate(actor.Role))
         {
-            return DoubleReviewOutcome<ReviewComparison>.Fail(403, "only the two reviewers and admins see a double review's records");
+            return DoubleReviewOutcome<ReviewComparison>.Fail(403, "only the two reviewers, admins and senior radiologists see a double review's records");
         }
 
         if (state == DoubleReviewStates.InReview)
@@ -48,9 +48,9 @@ public sealed class Adjudication(ReportLensDbContext db, ReviewService reviews, 
             return DoubleReviewOutcome<ReviewResponse>.Fail(404, $"annotation {annotationId} is not in double review");
         }
 
-        if (actor.Role != Roles.Admin || pair.Any(x => x.ReviewerId == actor.UserId))
+        if (!Roles.CanAdjudicate(actor.Role) || pair.Any(x => x.ReviewerId == actor.UserId))
         {
-            return DoubleReviewOutcome<ReviewResponse>.Fail(403, "a third person settles a double review: an admin who is not one of its reviewers");
+            return DoubleReviewOutcome<ReviewResponse>.Fail(403, "a third person settles a double review: an admin or senior radiologist who is not one of its reviewers");
         }
 
         if (DoubleReviews.StateOf(pair) != DoubleReviewStates.NeedsAdjudication)

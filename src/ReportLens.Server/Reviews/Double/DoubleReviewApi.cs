@@ -17,12 +17,12 @@ public static class DoubleReviewApi
         group.MapPost("/assignments", AssignAsync).RequireAuthorization(Policies.Admin)
             .WithName("AssignDoubleReview").WithSummary("Assign annotations (or a report's) to two reviewers who review blind to each other");
         group.MapGet("/assignments", ListAsync).RequireAuthorization(Policies.Read)
-            .WithName("ListDoubleReviews").WithSummary("Double reviews: all for admins, one's own for reviewers");
+            .WithName("ListDoubleReviews").WithSummary("Double reviews: all for admins and senior radiologists, one's own for reviewers");
         group.MapPost("/assignments/{annotationId:long}/finish", FinishAsync).RequireAuthorization(Policies.Write)
             .ProducesProblem(StatusCodes.Status404NotFound).WithName("FinishDoubleReview").WithSummary("Finish my review; when both agree on everything the review is settled");
         group.MapGet("/assignments/{annotationId:long}/comparison", CompareAsync).RequireAuthorization(Policies.Read)
             .ProducesProblem(StatusCodes.Status404NotFound).WithName("CompareDoubleReview").WithSummary("Both reviewers' decisions side by side, once both have finished");
-        group.MapPost("/assignments/{annotationId:long}/adjudication", AdjudicateAsync).RequireAuthorization(Policies.Admin)
+        group.MapPost("/assignments/{annotationId:long}/adjudication", AdjudicateAsync).RequireAuthorization(Policies.Adjudicate)
             .ProducesProblem(StatusCodes.Status404NotFound).WithName("AdjudicateDoubleReview").WithSummary("A third person settles the disputed items");
         group.MapGet("/agreement", AgreementAsync).RequireAuthorization(Policies.Read)
             .WithName("GetReviewAgreement").WithSummary("Cohen's κ and raw agreement between reviewers and between reviewers and engines");
@@ -36,7 +36,7 @@ public static class DoubleReviewApi
     internal static async Task<Ok<IReadOnlyList<DoubleReviewSummary>>> ListAsync(DoubleReviews doubleReviews, HttpContext http, CancellationToken ct)
     {
         var actor = http.ApiActor();
-        return TypedResults.Ok(await doubleReviews.ListAsync(actor.Role == Roles.Admin ? null : actor.UserId ?? -1, null, ct));
+        return TypedResults.Ok(await doubleReviews.ListAsync(Roles.CanAdjudicate(actor.Role) ? null : actor.UserId ?? -1, null, ct));
     }
 
     internal static async Task<Results<Ok<DoubleReviewSummary>, ValidationProblem, ProblemHttpResult>> FinishAsync(
