@@ -8,6 +8,7 @@ using ReportLens.Core.Annotations;
 using ReportLens.Core.Evaluation;
 using ReportLens.Core.Json;
 using ReportLens.Core.Prompts;
+using ReportLens.Core.Prompts.FewShot;
 using ReportLens.Core.Text;
 using ReportLens.Data;
 using ReportLens.Data.Entities;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ReportLens.Core.Prompts;
+using ReportLens.Core.Prompts.FewShot;
 using ReportLens.Core.Text;
 
 namespace ReportLens.Application.Prompts;
