@@ -188,7 +188,7 @@ public sealed class EvaluationRuns(
         var engine = WireNames.Parse<EngineKind>(planned.Engine);
         var request = new AnalysisRequest(gold.Text, language, type, "", engine, engine == EngineKind.Rules ? null : planned.Model, null, Interactive: false);
         var outcome = await analyzer.AnalyzeAsync(request, ct);
-        return new EngineReply(outcome.Content, outcome.Llm?.PromptTokens, outcome.Llm?.OutputTokens);
+        return new EngineReply(ReportLensJson.DeserializeContent(type, outcome.Content.GetRawText()), outcome.Llm?.PromptTokens, outcome.Llm?.OutputTokens);
     }
 
     // Transient LLM failures (no endpoint, timeout, busy) go back to the job, which retries or waits; others are the run's result.
