@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ReportLens.Application.Analysis;
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
 using ReportLens.Core.Confidence;
 using ReportLens.Core.Text;
 using ReportLens.Llm;
@@ -34,7 +36,7 @@ public sealed class LlmTokenConfidenceTests : IAsyncLifetime
         var unsure = await AnalyzeAsync(Report + "\n[[emulator:fault=unsure:结节]]");
 
         Assert.Equal(TokenConfidenceSources.Logprobs, unsure.Llm!.TokenConfidence);
-        var highlights = ((HighlightContent)unsure.Content).Highlights;
+        var highlights = unsure.Content.Deserialize<HighlightContent>(ReportLensJson.Options)!.Highlights;
         var doubted = highlights.Where(h => h.Text.Contains("结节", StringComparison.Ordinal)).ToList();
         var others = highlights.Except(doubted).ToList();
         Assert.NotEmpty(doubted);
