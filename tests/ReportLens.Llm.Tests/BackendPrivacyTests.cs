@@ -86,7 +86,7 @@ public sealed class BackendPrivacyTests
         Assert.DoesNotContain("110105198003071234", sent[1], StringComparison.Ordinal);
     }
 
-    private static LlmAnnotationRequest Request(string? model = "m1") => new(Report, ReportLanguage.Zh, AnnotationType.Extraction, "提取发现", model);
+    private static AnalysisRequest Request(string? model = "m1") => new(Report, ReportLanguage.Zh, AnnotationType.Extraction, "提取发现", Model: model);
 
     private static LlmTestHost OpenAiHost(WireCaptureServer server, bool trusted) => new(
         server.BaseUrl.ToString(),

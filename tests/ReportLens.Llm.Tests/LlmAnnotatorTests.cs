@@ -48,8 +48,8 @@ public sealed class LlmAnnotatorTests : IAsyncLifetime
         return data;
     }
 
-    private static LlmAnnotationRequest Request(AnnotationType type, ReportLanguage language = ReportLanguage.Zh, string? prompt = null, string? model = null, double? temperature = null) =>
-        new(SampleReports.For(language), language, type, prompt ?? SampleReports.Prompt(language), model, temperature);
+    private static AnalysisRequest Request(AnnotationType type, ReportLanguage language = ReportLanguage.Zh, string? prompt = null, string? model = null, double? temperature = null) =>
+        new(SampleReports.For(language), language, type, prompt ?? SampleReports.Prompt(language), Model: model, Temperature: temperature);
 
     [Theory]
     [MemberData(nameof(TypesAndLanguages))]
@@ -89,7 +89,7 @@ public sealed class LlmAnnotatorTests : IAsyncLifetime
     public async Task Annotate_SeedsAnalyzeExample_ExtractsFindingsFromTheReport()
     {
         const string report = "双肺纹理增多，心影不大。";
-        var result = await _llm.Annotator.AnnotateAsync(new LlmAnnotationRequest(report, ReportLanguage.Zh, AnnotationType.Extraction, "提取发现和部位"), Ct);
+        var result = await _llm.Annotator.AnnotateAsync(new AnalysisRequest(report, ReportLanguage.Zh, AnnotationType.Extraction, "提取发现和部位"), Ct);
 
         var content = Assert.IsType<ExtractionContent>(result.Content);
         Assert.NotEmpty(content.Findings);

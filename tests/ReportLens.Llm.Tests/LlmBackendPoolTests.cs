@@ -23,8 +23,8 @@ public sealed class LlmBackendPoolTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static LlmAnnotationRequest Request(string? model = null, string prompt = "分类", LlmPriority priority = LlmPriority.Interactive) =>
-        new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Classification, prompt, model, Priority: priority);
+    private static AnalysisRequest Request(string? model = null, string prompt = "分类", LlmPriority priority = LlmPriority.Interactive) =>
+        new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Classification, prompt, Model: model, Interactive: priority == LlmPriority.Interactive);
 
     private static LlmTestHost Pool(EmulatorHost a, EmulatorHost b, params (string, string)[] settings) =>
         new($"{a.BaseUrl},{b.BaseUrl}", [("Llm:BreakerBreakSeconds", "30"), .. settings]);

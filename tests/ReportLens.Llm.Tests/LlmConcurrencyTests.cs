@@ -19,8 +19,8 @@ public sealed class LlmConcurrencyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static LlmAnnotationRequest Request(LlmPriority priority, string tag, int delayMs) =>
-        new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Classification, $"{tag} [[emulator:fault=delay:{delayMs}]]", Priority: priority);
+    private static AnalysisRequest Request(LlmPriority priority, string tag, int delayMs) =>
+        new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Classification, $"{tag} [[emulator:fault=delay:{delayMs}]]", Interactive: priority == LlmPriority.Interactive);
 
     [Fact]
     public async Task Annotate_SixRequestsWithMaxConcurrentTwo_NeverRunsMoreThanTwoAtOllama()

@@ -21,7 +21,7 @@ public sealed class LlmFailureTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static LlmAnnotationRequest Request(string prompt = "提取") =>
+    private static AnalysisRequest Request(string prompt = "提取") =>
         new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Extraction, prompt);
 
     [Fact]

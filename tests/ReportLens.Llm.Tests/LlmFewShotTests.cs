@@ -43,7 +43,7 @@ public sealed class LlmFewShotTests
         using var llm = new LlmTestHost(server.BaseUrl.ToString());
         var examples = Set(AnnotationType.Extraction, ReportLanguage.Zh, 2);
 
-        var few = await llm.Annotator.AnnotateAsync(new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Extraction, "提取发现", Examples: examples), Ct);
+        var few = await llm.Annotator.AnnotateAsync(new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Extraction, "提取发现", FewShot: examples), Ct);
         var zero = await llm.Annotator.AnnotateAsync(new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Extraction, "提取发现"), Ct);
 
         var sent = server.Requests.ToArray();
@@ -71,7 +71,7 @@ public sealed class LlmFewShotTests
         var examples = Set(AnnotationType.Extraction, ReportLanguage.Zh, 1);
 
         var failure = await Assert.ThrowsAsync<LlmSchemaException>(() =>
-            llm.Annotator.AnnotateAsync(new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Extraction, "", Examples: examples), Ct));
+            llm.Annotator.AnnotateAsync(new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Extraction, "", FewShot: examples), Ct));
 
         Assert.Equal(examples.PromptVersion, failure.PromptVersion);
     }

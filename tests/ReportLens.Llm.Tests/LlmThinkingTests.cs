@@ -37,8 +37,8 @@ public sealed class LlmThinkingTests : IAsyncLifetime
         await _emulator.DisposeAsync();
     }
 
-    private static LlmAnnotationRequest Request(string? fault = null, string model = ThinkingModel) =>
-        new(SampleReports.Chinese + (fault is null ? "" : $"\n[[emulator:fault={fault}]]"), ReportLanguage.Zh, AnnotationType.Extraction, "提取发现", model);
+    private static AnalysisRequest Request(string? fault = null, string model = ThinkingModel) =>
+        new(SampleReports.Chinese + (fault is null ? "" : $"\n[[emulator:fault={fault}]]"), ReportLanguage.Zh, AnnotationType.Extraction, "提取发现", Model: model);
 
     [Fact]
     public async Task Annotate_ThinkingModel_IsAskedNotToThinkAndAnswersWithoutReasoning()
@@ -94,7 +94,7 @@ public sealed class LlmThinkingTests : IAsyncLifetime
         Assert.False(Assert.Single(server.Requests).ContainsKey("think"));
     }
 
-    private async Task<LlmAnnotationResult> StreamAsync(LlmAnnotationRequest request)
+    private async Task<LlmAnnotationResult> StreamAsync(AnalysisRequest request)
     {
         await foreach (var update in _llm.Annotator.StreamAnnotateAsync(request, Ct))
         {

@@ -38,7 +38,7 @@ public sealed class LlmTracingTests
         // Other tests call models in parallel: this call's span is the one in this trace.
         using var parent = new Activity("test").Start();
         var result = await llm.Annotator.AnnotateAsync(
-            new LlmAnnotationRequest(report, ReportLanguage.Zh, AnnotationType.Highlight, SampleReports.Prompt(ReportLanguage.Zh), null, null), ct);
+            new AnalysisRequest(report, ReportLanguage.Zh, AnnotationType.Highlight, SampleReports.Prompt(ReportLanguage.Zh)), ct);
 
         var span = Assert.Single(spans, s => s.TraceId == parent.TraceId && s.GetTagItem("gen_ai.operation.name") as string == "chat");
         Assert.Equal("qwen2.5:7b", span.GetTagItem("gen_ai.request.model"));

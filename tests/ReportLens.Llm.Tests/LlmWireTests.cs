@@ -24,8 +24,8 @@ public sealed class LlmWireTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static LlmAnnotationRequest Request(string? model = null) =>
-        new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Extraction, "提取发现", model);
+    private static AnalysisRequest Request(string? model = null) =>
+        new(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Extraction, "提取发现", Model: model);
 
     [Fact]
     public async Task Ollama_Annotate_SendsSystemPromptFirstSchemaAsFormatTemperatureAndKeepAlive()

@@ -51,7 +51,7 @@ public sealed class OpenAiEmulatorTests : IAsyncLifetime
         return host;
     }
 
-    private static LlmAnnotationRequest Request(string report = SampleReports.Chinese) =>
+    private static AnalysisRequest Request(string report = SampleReports.Chinese) =>
         new(report, ReportLanguage.Zh, AnnotationType.Highlight, "", Model: Model);
 
     [Theory]

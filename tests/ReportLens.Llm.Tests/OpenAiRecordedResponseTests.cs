@@ -41,7 +41,7 @@ public sealed class OpenAiRecordedResponseTests
             ]);
         await llm.Pool.RefreshAsync(Ct);
         return await llm.Annotator.AnnotateAsync(
-            new LlmAnnotationRequest(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Highlight, "", Model: "m1"), Ct);
+            new AnalysisRequest(SampleReports.Chinese, ReportLanguage.Zh, AnnotationType.Highlight, "", Model: "m1"), Ct);
     }
 
     private static JsonNode OurSchema => JsonNode.Parse(new AnnotationSchemas().Get(AnnotationType.Highlight).GetRawText())!;

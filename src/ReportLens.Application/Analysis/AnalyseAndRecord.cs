@@ -32,48 +32,50 @@ namespace ReportLens.Application.Analysis;
 public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> databases, AnalysisService analysis, CriticalCaseOpener criticalCases,
     ResultsOutbox results)
 {
-    public async Task<RecordedAnalysis> RunAsync(AnalyseReportCommand command, Actor actor, IRecordingStep? step, CancellationToken ct)
+    /// <summary>
+    /// Analyses stored report <paramref name="reportId"/> as <paramref name="request"/> asks (its text and language are
+    /// the report's) and records it. Returns the stored row: succeeded, or failed with the model's raw replies when its
+    /// reply never matched the schema. Null when nothing ran or nothing is stored: no such report (or it was deleted),
+    /// or the caller's <paramref name="step"/> declined.
+    /// </summary>
+    public async Task<Annotation?> RunAsync(int reportId, AnalysisRequest request, Actor actor, IRecordingStep? step, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == command.ReportId && !r.IsDeleted, ct);
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId && !r.IsDeleted, ct);
         if (report is null)
         {
-            return RecordedAnalysis.ReportNotFound;
+            return null;
         }
 
-        var input = new AnalysisInput(report.Id, report.ReportContent, LanguageOf(report), command.Type, command.UserPrompt,
-            command.Engine, command.Model, command.Temperature, command.BypassCache, command.Interactive,
-            step?.JobId, step?.JobItemId, command.OnReplyText);
-        AnalysisResult result;
+        request = request with { ReportText = report.ReportContent, Language = LanguageOf(report) };
+        AnalysisOutcome outcome;
         try
         {
             // A fresh result's cache entry is staged in db: it commits with the annotation below.
-            result = await analysis.RunAsync(input, db, ct);
+            outcome = await analysis.RunAsync(request, db, ct);
         }
         catch (LlmSchemaException failure)
         {
-            var failed = analysis.ToFailedAnnotation(input, failure, actor.UserId);
-            AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, AnalysisAuditDetail.Failed(command.Type, failure.Backend, failure.Deidentified), failed.CreatedAt);
-            return await CommitAsync(db, failed, step, null, ct)
-                ? new RecordedAnalysis(RecordOutcome.SchemaFailed, failed, failure)
-                : RecordedAnalysis.NotRecorded;
+            var failed = analysis.ToFailedAnnotation(request, failure, actor.UserId, report.Id, step);
+            AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, AnalysisAuditDetail.Failed(request.Type, failure.Backend, failure.Deidentified), failed.CreatedAt);
+            return await CommitAsync(db, failed, step, null, ct) ? failed : null;
         }
 
-        var annotation = analysis.ToAnnotation(input, result, actor.UserId);
+        var annotation = analysis.ToAnnotation(request, outcome, actor.UserId, report.Id, step);
         report.LastAnalysedAt = annotation.CreatedAt;
-        report.Urgency = AnalysisService.UrgencyOf(result) ?? report.Urgency;
-        AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, AnalysisAuditDetail.Of(command.Type, result), annotation.CreatedAt);
+        report.Urgency = AnalysisService.UrgencyOf(request.Type, outcome) ?? report.Urgency;
+        AuditEntries.Stage(db, actor, AuditActions.Analyze, report.Id, AnalysisAuditDetail.Of(request.Type, outcome), annotation.CreatedAt);
         var opened = 0;
         var pushed = false;
         var recorded = await CommitAsync(db, annotation, step, async () =>
         {
-            opened = await criticalCases.OpenAsync(db, report, annotation, input.Language, actor, ct);
+            opened = await criticalCases.OpenAsync(db, report, annotation, request.Language, actor, ct);
             pushed = results.Stage(db, report.Id, annotation.CreatedAt);
             await db.SaveChangesAsync(ct);
         }, ct);
         if (!recorded)
         {
-            return RecordedAnalysis.NotRecorded;
+            return null;
         }
 
         if (opened > 0)
@@ -85,7 +87,7 @@ public sealed class AnalyseAndRecord(IDbContextFactory<ReportLensDbContext> data
             criticalCases.WakeSender();
         }
 
-        return new RecordedAnalysis(RecordOutcome.Succeeded, annotation, null);
+        return annotation;
     }
 
     /// <summary>The stored language; a report without a known one is detected from its text.</summary>

@@ -25,129 +25,123 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
     public const string RulesModelName = "rules";
 
     /// <summary>Runs the analysis; a fresh result is written to the cache at once.</summary>
-    public Task<AnalysisResult> RunAsync(AnalysisInput input, CancellationToken ct) => RunAsync(input, unitOfWork: null, ct);
+    public Task<AnalysisOutcome> RunAsync(AnalysisRequest request, CancellationToken ct) => RunAsync(request, unitOfWork: null, ct);
 
     /// <summary>
     /// Runs the analysis; a fresh result's cache entry is staged in <paramref name="unitOfWork"/>, to commit with
     /// the caller's annotation in one transaction (<see cref="ResultCache.SaveChangesAsync"/>).
     /// </summary>
-    public async Task<AnalysisResult> RunAsync(AnalysisInput input, ReportLensDbContext? unitOfWork, CancellationToken ct)
+    public async Task<AnalysisOutcome> RunAsync(AnalysisRequest request, ReportLensDbContext? unitOfWork, CancellationToken ct)
     {
         var started = time.GetTimestamp();
         // Engine, model and temperature are decided here, once: the cache key and the analyzer see the same values.
-        var request = await analyzer.ResolveAsync(new AnalysisRequest(input.Text, input.Language, input.Type, input.UserPrompt,
-            input.Engine, input.Model, input.Temperature, input.Interactive, input.OnReplyText), ct);
-        var engine = request.Engine.GetValueOrDefault();
+        var resolved = await analyzer.ResolveAsync(request, ct);
+        var engine = resolved.Engine.GetValueOrDefault();
         try
         {
-            var result = await RunCachedAsync(input, request, engine, unitOfWork, ct);
+            var outcome = await RunCachedAsync(resolved, engine, unitOfWork, ct);
             foreach (var observer in observers)
             {
-                observer.Completed(input, result);
+                observer.Completed(request, outcome);
             }
 
-            return result;
+            return outcome;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             foreach (var observer in observers)
             {
-                observer.Failed(input, engine, error, time.GetElapsedTime(started));
+                observer.Failed(request, engine, error, time.GetElapsedTime(started));
             }
 
             throw;
         }
     }
 
-    private async Task<AnalysisResult> RunCachedAsync(AnalysisInput input, AnalysisRequest request, EngineKind engine, ReportLensDbContext? unitOfWork, CancellationToken ct)
+    private async Task<AnalysisOutcome> RunCachedAsync(AnalysisRequest request, EngineKind engine, ReportLensDbContext? unitOfWork, CancellationToken ct)
     {
-        var typeName = input.Type.ToWire();
-        var key = ResultCache.Key(input.Text, typeName, analyzer.Fingerprint(request, engine));
-        if (!input.BypassCache && await cache.GetAsync(key, ct) is { } hit)
+        var key = ResultCache.Key(request.ReportText, request.Type.ToWire(), analyzer.Fingerprint(request, engine));
+        if (!request.BypassCache && await cache.GetAsync(key, ct) is { } hit)
         {
-            return new AnalysisResult(input.Type, hit.Engine, hit.Content, hit.GroundedFraction,
-                hit.Confidence, hit.ConfidenceDetails, hit.Llm, hit.DurationSeconds, Cached: true);
+            return hit;
         }
 
         var outcome = await analyzer.AnalyzeAsync(request, ct);
-        var content = ReportLensJson.ContentToElement(outcome.Content);
-        var seconds = Math.Round(outcome.Elapsed.TotalSeconds, 3);
-        var result = new AnalysisResult(input.Type, outcome.Engine, content, outcome.GroundedFraction, outcome.Confidence,
-            outcome.ConfidenceDetails, outcome.Llm, seconds, Cached: false);
-        var stored = new CachedResult(outcome.Engine, content, outcome.GroundedFraction, outcome.Confidence,
-            outcome.ConfidenceDetails, outcome.Llm, outcome.Agreement, outcome.Contradictions, seconds);
         var model = outcome.Llm?.Model ?? RulesModelName;
         if (unitOfWork is null)
         {
-            await cache.PutAsync(key, input.Type, model, stored, ct);
+            await cache.PutAsync(key, request.Type, model, outcome, ct);
         }
         else
         {
-            await cache.StageAsync(unitOfWork, key, input.Type, model, stored, justMissed: !input.BypassCache, ct);
+            await cache.StageAsync(unitOfWork, key, request.Type, model, outcome, justMissed: !request.BypassCache, ct);
         }
 
-        return result;
+        return outcome;
     }
 
-    /// <summary>The annotation row for a result; for unstored text (no report id) it is only shown, never saved.</summary>
-    public Annotation ToAnnotation(AnalysisInput input, AnalysisResult result, int? userId) => new()
+    /// <summary>
+    /// The annotation row for an outcome of <paramref name="request"/> as it was asked (its options are recorded as
+    /// given, before the defaults); for unstored text (no report, report id 0) it is only shown, never saved.
+    /// </summary>
+    public Annotation ToAnnotation(AnalysisRequest request, AnalysisOutcome outcome, int? userId, int reportId = 0, IRecordingStep? step = null) => new()
     {
-        ReportId = input.ReportId ?? 0,
-        JobId = input.JobId,
-        JobItemId = input.JobItemId,
-        AnnotationType = input.Type,
-        Engine = result.Engine,
+        ReportId = reportId,
+        JobId = step?.JobId,
+        JobItemId = step?.JobItemId,
+        AnnotationType = request.Type,
+        Engine = outcome.Engine,
         Status = AnnotationStatus.Succeeded,
-        ContentJson = result.Content.GetRawText(),
-        UserPrompt = input.UserPrompt,
-        PromptVersion = result.Llm?.PromptVersion ?? RulesModelName,
-        ModelName = result.Llm?.Model ?? RulesModelName,
-        ModelTemperature = result.Llm?.Temperature ?? 0,
+        ContentJson = outcome.Content.GetRawText(),
+        UserPrompt = request.UserPrompt,
+        PromptVersion = outcome.Llm?.PromptVersion ?? RulesModelName,
+        ModelName = outcome.Llm?.Model ?? RulesModelName,
+        ModelTemperature = outcome.Llm?.Temperature ?? 0,
         OptionsJson = JsonSerializer.Serialize(new
         {
-            input.Model,
-            input.Temperature,
-            input.Engine,
-            bypass_cache = input.BypassCache,
+            request.Model,
+            request.Temperature,
+            request.Engine,
+            bypass_cache = request.BypassCache,
             // How the model call went (docs/llm.md): context window, chunks, truncation, reasoning.
-            num_ctx = result.Llm?.NumCtx,
-            chunks = result.Llm?.Chunks,
-            prompt_truncated = result.Llm?.PromptTruncated,
-            thought = result.Llm?.Thought,
-            token_confidence = result.Llm?.TokenConfidence,
-            token_probability = result.Llm?.TokenProbability,
+            num_ctx = outcome.Llm?.NumCtx,
+            chunks = outcome.Llm?.Chunks,
+            prompt_truncated = outcome.Llm?.PromptTruncated,
+            thought = outcome.Llm?.Thought,
+            token_confidence = outcome.Llm?.TokenConfidence,
+            token_probability = outcome.Llm?.TokenProbability,
         }, ReportLensJson.Options),
-        Backend = result.Llm?.Backend,
-        Confidence = result.Confidence,
-        ConfidenceJson = result.ConfidenceDetails.ValueKind == JsonValueKind.Undefined ? null : result.ConfidenceDetails.GetRawText(),
-        GroundedFraction = result.GroundedFraction,
-        PromptTokens = result.Llm?.PromptTokens,
-        OutputTokens = result.Llm?.OutputTokens,
-        ThinkingTokens = result.Llm?.ThinkingTokens,
-        TotalDurationNs = result.Llm?.TotalDurationNs,
-        LoadDurationNs = result.Llm?.LoadDurationNs,
-        PromptEvalDurationNs = result.Llm?.PromptEvalDurationNs,
-        EvalDurationNs = result.Llm?.EvalDurationNs,
-        DurationSeconds = result.DurationSeconds,
-        Cached = result.Cached,
-        SchemaRepairs = result.Llm?.SchemaRepairs ?? 0,
+        Backend = outcome.Llm?.Backend,
+        Confidence = outcome.Confidence,
+        ConfidenceJson = outcome.ConfidenceDetails.ValueKind == JsonValueKind.Undefined ? null : outcome.ConfidenceDetails.GetRawText(),
+        GroundedFraction = outcome.GroundedFraction,
+        PromptTokens = outcome.Llm?.PromptTokens,
+        OutputTokens = outcome.Llm?.OutputTokens,
+        ThinkingTokens = outcome.Llm?.ThinkingTokens,
+        TotalDurationNs = outcome.Llm?.TotalDurationNs,
+        LoadDurationNs = outcome.Llm?.LoadDurationNs,
+        PromptEvalDurationNs = outcome.Llm?.PromptEvalDurationNs,
+        EvalDurationNs = outcome.Llm?.EvalDurationNs,
+        DurationSeconds = outcome.DurationSeconds,
+        Cached = outcome.Cached,
+        SchemaRepairs = outcome.Llm?.SchemaRepairs ?? 0,
         CreatedBy = userId,
         CreatedAt = time.GetUtcNow(),
     };
 
     /// <summary>A failed annotation: the reason, and the model's raw replies kept for audit (stored, never logged).</summary>
-    public Annotation ToFailedAnnotation(AnalysisInput input, LlmSchemaException failure, int? userId) => new()
+    public Annotation ToFailedAnnotation(AnalysisRequest request, LlmSchemaException failure, int? userId, int reportId, IRecordingStep? step) => new()
     {
-        ReportId = input.ReportId ?? 0,
-        JobId = input.JobId,
-        JobItemId = input.JobItemId,
-        AnnotationType = input.Type,
-        Engine = input.Engine ?? EngineKind.Llm,
+        ReportId = reportId,
+        JobId = step?.JobId,
+        JobItemId = step?.JobItemId,
+        AnnotationType = request.Type,
+        Engine = request.Engine ?? EngineKind.Llm,
         Status = AnnotationStatus.Failed,
-        UserPrompt = input.UserPrompt,
+        UserPrompt = request.UserPrompt,
         PromptVersion = failure.PromptVersion ?? Core.Prompts.PromptLibrary.Default.Version,
         ModelName = failure.Model,
-        ModelTemperature = input.Temperature ?? 0,
+        ModelTemperature = request.Temperature ?? 0,
         Backend = failure.Backend,
         SchemaRepairs = Math.Max(0, failure.RawReplies.Count - 1),
         ErrorReason = failure.Message,
@@ -157,8 +151,8 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
     };
 
     /// <summary>紧急程度 of a classification, kept on the report for lists and filters.</summary>
-    public static string? UrgencyOf(AnalysisResult result) =>
-        result.Type != AnnotationType.Classification || !result.Content.TryGetProperty("classifications", out var items)
+    public static string? UrgencyOf(AnnotationType type, AnalysisOutcome outcome) =>
+        type != AnnotationType.Classification || !outcome.Content.TryGetProperty("classifications", out var items)
             ? null
             : items.EnumerateArray()
                 .Where(i => i.TryGetProperty("dimension", out var d) && d.GetString() == ClassificationVocabulary.Urgency)

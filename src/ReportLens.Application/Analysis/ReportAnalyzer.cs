@@ -119,15 +119,13 @@ public sealed class ReportAnalyzer(
             GroundedFraction = grounded.GroundedFraction,
             RulesItemConfidence = RulesItemConfidence.Mean(grounded.Content),
         });
-        return new AnalysisOutcome(grounded.Content, EngineKind.Rules, grounded.GroundedFraction, confidence.Value,
-            Details(confidence), null, null, 0, time.GetElapsedTime(started));
+        return new AnalysisOutcome(EngineKind.Rules, ReportLensJson.ContentToElement(grounded.Content), grounded.GroundedFraction, confidence.Value,
+            Details(confidence), null, null, 0, SecondsSince(started));
     }
 
     private async Task<AnalysisOutcome> RunLlmAsync(AnalysisRequest request, long started, bool withRules, CancellationToken ct)
     {
-        var priority = request.Interactive ? LlmPriority.Interactive : LlmPriority.Batch;
-        var llmRequest = new LlmAnnotationRequest(request.ReportText, request.Language, request.Type, request.UserPrompt, request.Model, request.Temperature, priority, request.FewShot);
-        var reply = request.OnReplyText is { } onText ? await StreamAsync(llmRequest, onText, ct) : await llm.AnnotateAsync(llmRequest, ct);
+        var reply = request.OnReplyText is { } onText ? await StreamAsync(request, onText, ct) : await llm.AnnotateAsync(request, ct);
         var grounded = GroundedReply(request, reply, ct);
         var schema = reply.SchemaRepairs > 0 ? SchemaOutcome.ValidAfterRepair : SchemaOutcome.ValidFirstTry;
         var content = grounded.Content;
@@ -165,8 +163,8 @@ public sealed class ReportAnalyzer(
             reply.TotalDurationNs, reply.LoadDurationNs, reply.PromptEvalDurationNs, reply.EvalDurationNs, reply.SchemaRepairs, reply.RawReply,
             reply.Deidentified is not null || reply.DeidentifiedChunks, reply.Thought, reply.ThinkingTokens, reply.Chunks, reply.NumCtx, reply.PromptTruncated,
             reply.TokenConfidenceSource, reply.TokenProbability);
-        return new AnalysisOutcome(content, engine, grounded.GroundedFraction, confidence.Value, Details(confidence), call, agreement,
-            contradictions, time.GetElapsedTime(started));
+        return new AnalysisOutcome(engine, ReportLensJson.ContentToElement(content), grounded.GroundedFraction, confidence.Value, Details(confidence), call, agreement,
+            contradictions, SecondsSince(started));
     }
 
     /// <summary>
@@ -185,7 +183,7 @@ public sealed class ReportAnalyzer(
         return grounded with { Content = DeidentifiedContent.ToOriginal(grounded.Content, deid) };
     }
 
-    private async Task<LlmAnnotationResult> StreamAsync(LlmAnnotationRequest call, Func<string, Task> onText, CancellationToken ct)
+    private async Task<LlmAnnotationResult> StreamAsync(AnalysisRequest call, Func<string, Task> onText, CancellationToken ct)
     {
         await foreach (var update in llm.StreamAnnotateAsync(call, ct))
         {
@@ -209,6 +207,9 @@ public sealed class ReportAnalyzer(
     // and the grounded fraction.
     private GroundingResult GroundedRules(AnalysisRequest request, CancellationToken ct) =>
         Grounder.Ground(request.ReportText, ItemCap.Apply(rules.Analyze(request.ReportText, request.Type, request.Language, ct), _maxItems), options: null, ct);
+
+    // Milliseconds are what an annotation keeps (duration_seconds).
+    private double SecondsSince(long started) => Math.Round(time.GetElapsedTime(started).TotalSeconds, 3);
 
     private static JsonElement Details(ConfidenceReport report) => JsonSerializer.SerializeToElement(report, ReportLensJson.Options);
 }

@@ -10,10 +10,10 @@ namespace ReportLens.Application.Audit;
 /// </summary>
 public static class AnalysisAuditDetail
 {
-    public static string Of(AnnotationType type, AnalysisResult result)
+    public static string Of(AnnotationType type, AnalysisOutcome outcome)
     {
-        var detail = $"{type.ToWire()} by {result.Engine.ToString().ToLowerInvariant()}";
-        return result switch
+        var detail = $"{type.ToWire()} by {outcome.Engine.ToString().ToLowerInvariant()}";
+        return outcome switch
         {
             { Cached: false, Llm: { } llm } => $"{detail}; {Sent(llm.Backend, llm.Deidentified)}",
             _ => detail,

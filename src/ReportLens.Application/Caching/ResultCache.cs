@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ReportLens.Application.Analysis;
 using ReportLens.Core.Annotations;
 using ReportLens.Core.Json;
 using ReportLens.Data;
@@ -29,7 +30,8 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
     }
 
-    public async Task<CachedResult?> GetAsync(string key, CancellationToken ct)
+    /// <summary>The stored outcome, marked <see cref="AnalysisOutcome.Cached"/>; null on a miss.</summary>
+    public async Task<AnalysisOutcome?> GetAsync(string key, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var json = await db.CacheEntries.AsNoTracking().Where(c => c.Key == key).Select(c => c.ResultJson).SingleOrDefaultAsync(ct);
@@ -39,7 +41,7 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
         }
 
         _pendingHits.AddOrUpdate(key, 1, (_, n) => n + 1);
-        return JsonSerializer.Deserialize<CachedResult>(json, ReportLensJson.Options);
+        return JsonSerializer.Deserialize<AnalysisOutcome>(json, ReportLensJson.Options) is { } outcome ? outcome with { Cached = true } : null;
     }
 
     /// <summary>Writes the hits counted since the last flush (hit counters and last-hit times), one statement per count.</summary>
@@ -72,7 +74,7 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
         }
     }
 
-    public async Task PutAsync(string key, AnnotationType annotationType, string model, CachedResult result, CancellationToken ct)
+    public async Task PutAsync(string key, AnnotationType annotationType, string model, AnalysisOutcome result, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await StageAsync(db, key, annotationType, model, result, justMissed: false, ct);
@@ -91,7 +93,7 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
     /// caller's changes (commit with <see cref="SaveChangesAsync"/>). <paramref name="justMissed"/>: the caller looked
     /// the key up a moment ago and found nothing, so no second lookup is made (a racing writer is handled at commit).
     /// </summary>
-    public async Task StageAsync(ReportLensDbContext db, string key, AnnotationType annotationType, string model, CachedResult result, bool justMissed, CancellationToken ct)
+    public async Task StageAsync(ReportLensDbContext db, string key, AnnotationType annotationType, string model, AnalysisOutcome result, bool justMissed, CancellationToken ct)
     {
         var json = JsonSerializer.Serialize(result, ReportLensJson.Options);
         var now = time.GetUtcNow();

@@ -217,7 +217,7 @@ public sealed class EvaluationRuns(
         var request = new AnalysisRequest(gold.Text, language, type, "", engine, engine == EngineKind.Rules ? null : planned.Model, null, Interactive: false,
             FewShot: engine == EngineKind.Rules ? null : PromptOf(planned, stored, type, language));
         var outcome = await analyzer.AnalyzeAsync(request, ct);
-        return new EngineReply(outcome.Content, outcome.Llm?.PromptTokens, outcome.Llm?.OutputTokens);
+        return new EngineReply(ReportLensJson.DeserializeContent(type, outcome.Content.GetRawText()), outcome.Llm?.PromptTokens, outcome.Llm?.OutputTokens);
     }
 
     /// <summary>

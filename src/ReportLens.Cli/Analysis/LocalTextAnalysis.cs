@@ -1,4 +1,4 @@
-using ReportLens.Core.Json;
+using ReportLens.Core.Annotations;
 using ReportLens.Core.Text;
 using ReportLens.Application.Analysis;
 
@@ -22,12 +22,12 @@ public sealed class LocalTextAnalysis(AnalysisHost host) : ITextAnalysis
             ModelName = llm?.Model ?? RulesModelName,
             Confidence = outcome.Confidence,
             GroundedFraction = outcome.GroundedFraction,
-            DurationSeconds = Math.Round(outcome.Elapsed.TotalSeconds, 3),
+            DurationSeconds = outcome.DurationSeconds,
             PromptEvalCount = llm?.PromptTokens,
             EvalCount = llm?.OutputTokens,
             TokensPerSecond = llm is { OutputTokens: { } n, EvalDurationNs: > 0 } ? Math.Round(n / (llm.EvalDurationNs.Value / 1e9), 1) : null,
             SchemaRepairs = llm?.SchemaRepairs ?? 0,
-            Content = ReportLensJson.ContentToElement(outcome.Content),
+            Content = outcome.Content,
         };
     }
 

@@ -17,14 +17,14 @@ public sealed class StoredAnalyzer(AnalysisHost host, AnalysisSettings settings,
 {
     public async Task<AnalysisOutput> AnalyzeOneAsync(int reportId, CancellationToken cancellationToken)
     {
-        var command = new AnalyseReportCommand(reportId, settings.Type, settings.Prompt, settings.Engine, settings.Model,
-            settings.Temperature, BypassCache: false, Interactive: false);
-        var recorded = await host.Analyses.RunAsync(command, Actor.CommandLine(), step: null, cancellationToken);
-        return recorded.Outcome switch
+        var request = AnalysisRequest.ForStoredReport(settings.Type, settings.Prompt, settings.Engine, settings.Model, settings.Temperature,
+            bypassCache: false, interactive: false);
+        var stored = await host.Analyses.RunAsync(reportId, request, Actor.CommandLine(), step: null, cancellationToken);
+        return stored switch
         {
-            RecordOutcome.ReportNotFound => throw new CliException($"no report with id {reportId}"),
-            RecordOutcome.SchemaFailed => throw new CliException($"analysis of report {reportId} failed: {recorded.Stored.ErrorReason}"),
-            _ => ToOutput(recorded.Stored),
+            null => throw new CliException($"no report with id {reportId}"),
+            { Status: AnnotationStatus.Failed } => throw new CliException($"analysis of report {reportId} failed: {stored.ErrorReason}"),
+            _ => ToOutput(stored),
         };
     }
 

@@ -59,24 +59,25 @@ public sealed partial class JobItemProcessor(
             return await FailAsync(item, $"gave up after {item.Attempts} attempts: the workers running it stopped before it finished");
         }
 
-        var command = new AnalyseReportCommand(item.ReportId, job.AnnotationType, job.UserPrompt, job.Engine,
-            job.Model, job.Temperature, job.BypassCache, Interactive: false);
+        var request = AnalysisRequest.ForStoredReport(job.AnnotationType, job.UserPrompt, job.Engine, job.Model, job.Temperature,
+            job.BypassCache, interactive: false);
+        var step = new JobItemStep(queue, item);
         try
         {
             if (job.EvaluationRunId is { } runId)
             {
-                return await evaluations.RunItemAsync(runId, item.ReportId, new JobItemStep(queue, item), stop) ? ItemOutcome.Succeeded : ItemOutcome.Dropped;
+                return await evaluations.RunItemAsync(runId, item.ReportId, step, stop) ? ItemOutcome.Succeeded : ItemOutcome.Dropped;
             }
 
-            var recorded = await analyses.RunAsync(command, Actor.ForJob(job.Id, job.CreatedBy), new JobItemStep(queue, item), stop);
-            switch (recorded.Outcome)
+            var stored = await analyses.RunAsync(item.ReportId, request, Actor.ForJob(job.Id, job.CreatedBy), step, stop);
+            switch (stored?.Status)
             {
-                case RecordOutcome.Succeeded:
+                case AnnotationStatus.Succeeded:
                     return ItemOutcome.Succeeded;
-                case RecordOutcome.SchemaFailed:
+                case AnnotationStatus.Failed:
                     LogFailed(item.Id, item.JobId);
                     return ItemOutcome.Failed;
-                case RecordOutcome.ReportNotFound:
+                case null when !step.Declined:
                     return await FailAsync(item, "report deleted");
                 default:
                     return ItemOutcome.Dropped;

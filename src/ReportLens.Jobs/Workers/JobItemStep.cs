@@ -16,10 +16,20 @@ public sealed class JobItemStep(JobItemQueue queue, ClaimedItem item) : IRecordi
 
     public long JobItemId => item.Id;
 
-    public Task<bool> RecordAsync(ReportLensDbContext db, Annotation annotation, CancellationToken ct) =>
-        annotation.Status == AnnotationStatus.Succeeded
-            ? queue.FinishAsync(db, item, JobItemState.Succeeded, annotation, error: null, ct)
-            : queue.FinishAsync(db, item, JobItemState.Failed, annotation, annotation.ErrorReason, ct);
+    /// <summary>
+    /// The item was no longer this worker's to finish (its lease lost, or the job cancelled): nothing of the analysis
+    /// was stored. Tells that apart from a report that was gone before anything ran.
+    /// </summary>
+    public bool Declined { get; private set; }
+
+    public async Task<bool> RecordAsync(ReportLensDbContext db, Annotation annotation, CancellationToken ct)
+    {
+        var finished = annotation.Status == AnnotationStatus.Succeeded
+            ? await queue.FinishAsync(db, item, JobItemState.Succeeded, annotation, error: null, ct)
+            : await queue.FinishAsync(db, item, JobItemState.Failed, annotation, annotation.ErrorReason, ct);
+        Declined = !finished;
+        return finished;
+    }
 
     public Task<bool> FinishAsync(ReportLensDbContext db, CancellationToken ct) =>
         queue.FinishAsync(db, item, JobItemState.Succeeded, annotation: null, error: null, ct);

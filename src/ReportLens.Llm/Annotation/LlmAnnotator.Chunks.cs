@@ -19,7 +19,7 @@ namespace ReportLens.Llm.Annotation;
 /// <summary>A report too long for the context window: one call per chunk, merged by grounded span on the whole report.</summary>
 public sealed partial class LlmAnnotator
 {
-    private async Task<LlmAnnotationResult> AnnotateChunksAsync(LlmAnnotationRequest request, IReadOnlyList<ReportChunk> chunks, CancellationToken cancellationToken)
+    private async Task<LlmAnnotationResult> AnnotateChunksAsync(AnalysisRequest request, IReadOnlyList<ReportChunk> chunks, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         LogChunked(request.Type, chunks.Count, request.ReportText.Length);

@@ -62,7 +62,7 @@ public sealed partial class LlmAnnotator
     }
 
     /// <summary>Annotates and returns the validated result; throws an <see cref="LlmException"/> on failure.</summary>
-    public async Task<LlmAnnotationResult> AnnotateAsync(LlmAnnotationRequest request, CancellationToken cancellationToken)
+    public async Task<LlmAnnotationResult> AnnotateAsync(AnalysisRequest request, CancellationToken cancellationToken)
     {
         var call = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
         return call.Chunks is { } chunks
@@ -70,9 +70,9 @@ public sealed partial class LlmAnnotator
             : await AnnotateCallAsync(call, request, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<LlmAnnotationResult> AnnotateCallAsync(PreparedCall call, LlmAnnotationRequest request, CancellationToken cancellationToken)
+    private async Task<LlmAnnotationResult> AnnotateCallAsync(PreparedCall call, AnalysisRequest request, CancellationToken cancellationToken)
     {
-        var (lease, options, reply, metrics) = await FirstCallAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
+        var (lease, options, reply, metrics) = await FirstCallAsync(call, PriorityOf(request), cancellationToken).ConfigureAwait(false);
         using (lease)
         {
             var backend = lease.Backend;
@@ -179,7 +179,7 @@ public sealed partial class LlmAnnotator
 
     /// <summary>Streams the reply's text as it arrives (for the UI), then the validated result as the last update.</summary>
     public async IAsyncEnumerable<LlmStreamUpdate> StreamAnnotateAsync(
-        LlmAnnotationRequest request,
+        AnalysisRequest request,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var call = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
@@ -190,7 +190,7 @@ public sealed partial class LlmAnnotator
             yield break;
         }
 
-        var (lease, options, stream, more) = await OpenStreamAsync(call, request.Priority, cancellationToken).ConfigureAwait(false);
+        var (lease, options, stream, more) = await OpenStreamAsync(call, PriorityOf(request), cancellationToken).ConfigureAwait(false);
         using var held = lease;
         var backend = lease.Backend;
         var replies = new List<string>();
@@ -251,7 +251,7 @@ public sealed partial class LlmAnnotator
         }
     }
 
-    private async Task<PreparedCall> PrepareAsync(LlmAnnotationRequest request, CancellationToken cancellationToken)
+    private async Task<PreparedCall> PrepareAsync(AnalysisRequest request, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ReportText);
         var temperature = request.Temperature ?? _options.DefaultTemperature ?? _prompts.DefaultTemperature(request.Type);
@@ -273,6 +273,9 @@ public sealed partial class LlmAnnotator
             MinPromptTokens = TokenEstimate.Lower(system) + TokenEstimate.Lower(_prompts.BuildUserMessage(request.UserPrompt, request.ReportText, request.Language)),
         };
     }
+
+    /// <summary>A batch analysis (a job, the command line) waits behind interactive ones for a slot.</summary>
+    private static LlmPriority PriorityOf(AnalysisRequest request) => request.Interactive ? LlmPriority.Interactive : LlmPriority.Batch;
 
     private ChatCallPlan Plan(PreparedCall call) =>
         new(call.Model, call.Temperature, _schemas.Get(call.Type), call.SchemaName, call.Facts, call.NumCtx, _runner.Logprobs);
@@ -312,14 +315,14 @@ public sealed partial class LlmAnnotator
     /// The few-shot examples as turns: the example report as the user asks for any report (without the request's own
     /// user prompt, which the example answers do not follow), then the exact JSON as the assistant's reply.
     /// </summary>
-    private IEnumerable<ChatMessage> ExampleTurns(LlmAnnotationRequest request) =>
-        (request.Examples?.Examples ?? []).SelectMany(example => new ChatMessage[]
+    private IEnumerable<ChatMessage> ExampleTurns(AnalysisRequest request) =>
+        (request.FewShot?.Examples ?? []).SelectMany(example => new ChatMessage[]
         {
             new(ChatRole.User, _prompts.BuildUserMessage("", example.ReportText, request.Language)),
             new(ChatRole.Assistant, example.Answer),
         });
 
-    private void AddRepair(PreparedCall call, LlmAnnotationRequest request, string reply, SchemaCheck check)
+    private void AddRepair(PreparedCall call, AnalysisRequest request, string reply, SchemaCheck check)
     {
         LogRepair(call.Type, call.Model, check.Errors.Count);
         call.Messages.Add(new ChatMessage(ChatRole.Assistant, reply));
@@ -371,9 +374,9 @@ public sealed partial class LlmAnnotator
     }
 
     private string PromptVersionOf(PreparedCall call) =>
-        call.Request.Examples is { IsEmpty: false } examples ? examples.PromptVersion : _prompts.Version;
+        call.Request.FewShot is { IsEmpty: false } examples ? examples.PromptVersion : _prompts.Version;
 
-    private sealed record PreparedCall(LlmAnnotationRequest Request, string Model, double Temperature, string SchemaName, long Started, ModelFacts Facts)
+    private sealed record PreparedCall(AnalysisRequest Request, string Model, double Temperature, string SchemaName, long Started, ModelFacts Facts)
     {
         public AnnotationType Type => Request.Type;
 

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 using ReportLens.Application.Audit;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Privacy;
+using ReportLens.Core.Annotations;
 using ReportLens.Core.Text;
 using ReportLens.Data;
+using ReportLens.Data.Entities;
 using ReportLens.Server.Audit;
 using ReportLens.Server.Auth;
 using ReportLens.Server.Errors;
@@ -47,15 +49,13 @@ public static class AnalysisApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var command = parsed.ToCommand(request.ReportId.GetValueOrDefault(), request);
-        var actor = http.ApiActor();
-        var recorded = await analyses.RunAsync(command, actor, step: null, ct);
-        return recorded switch
+        var stored = await analyses.RunAsync(request.ReportId.GetValueOrDefault(), parsed.ToRequest(request), http.ApiActor(), step: null, ct);
+        return stored switch
         {
-            { Outcome: RecordOutcome.ReportNotFound } => Problems.NotFound($"no report with id {request.ReportId}"),
-            { Failure: { } failure } => TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Model reply did not match the schema",
-                detail: failure.Message, extensions: new Dictionary<string, object?> { ["annotation_id"] = recorded.Stored.Id }),
-            _ => TypedResults.Ok(AnnotationResponse.From(recorded.Stored)),
+            null => Problems.NotFound($"no report with id {request.ReportId}"),
+            { Status: AnnotationStatus.Failed } => TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Model reply did not match the schema",
+                detail: stored.ErrorReason, extensions: new Dictionary<string, object?> { ["annotation_id"] = stored.Id }),
+            _ => TypedResults.Ok(AnnotationResponse.From(stored)),
         };
     }
 
@@ -81,11 +81,11 @@ public static class AnalysisApi
         }
 
         LanguageDetector.TryParse(ReportFieldChecks.ResolveLanguage(request.Language, request.ReportContent!), out var language);
-        var input = new AnalysisInput(null, request.ReportContent!, language, parsed.Type, request.UserPrompt!, parsed.Engine,
-            request.Model?.Trim(), request.Temperature, parsed.BypassCache);
-        var result = await analysis.RunAsync(input, ct);
-        await audit.WriteAsync(AuditActions.Analyze, detail: "unstored text: " + AnalysisAuditDetail.Of(input.Type, result), ct: ct);
-        var transient = analysis.ToAnnotation(input, result, http.User.UserId());
+        var analysed = new AnalysisRequest(request.ReportContent!, language, parsed.Type, request.UserPrompt!, parsed.Engine,
+            request.Model?.Trim(), request.Temperature, BypassCache: parsed.BypassCache);
+        var outcome = await analysis.RunAsync(analysed, ct);
+        await audit.WriteAsync(AuditActions.Analyze, detail: "unstored text: " + AnalysisAuditDetail.Of(analysed.Type, outcome), ct: ct);
+        var transient = analysis.ToAnnotation(analysed, outcome, http.User.UserId());
         return TypedResults.Ok(AnnotationResponse.From(transient) with { AnnotationId = null, ReportId = null });
     }
 

@@ -20,22 +20,22 @@ namespace ReportLens.Server.Analysis;
 /// <summary>Feeds analysis outcomes and the backend pool's state into the Prometheus metrics.</summary>
 public sealed class AnalysisMetrics(ReportLensMetrics metrics, ModelLabels models) : IAnalysisObserver
 {
-    public void Completed(AnalysisInput input, AnalysisResult result)
+    public void Completed(AnalysisRequest request, AnalysisOutcome outcome)
     {
-        var engine = result.Engine.WireName();
-        var type = input.Type.ToWire();
-        metrics.RecordCache(result.Cached);
-        metrics.RecordAnalysis(engine, type, result.Cached ? LlmOutcomes.Cached : LlmOutcomes.Success);
-        if (result.Cached)
+        var engine = outcome.Engine.WireName();
+        var type = request.Type.ToWire();
+        metrics.RecordCache(outcome.Cached);
+        metrics.RecordAnalysis(engine, type, outcome.Cached ? LlmOutcomes.Cached : LlmOutcomes.Success);
+        if (outcome.Cached)
         {
             return;
         }
 
-        metrics.RecordGroundedFraction(engine, result.GroundedFraction);
-        if (result.Llm is { } llm)
+        metrics.RecordGroundedFraction(engine, outcome.GroundedFraction);
+        if (outcome.Llm is { } llm)
         {
             metrics.RecordLlmCall(new LlmCallObservation(llm.Backend, models.For(llm.Model), type, LlmOutcomes.Success,
-                TimeSpan.FromSeconds(result.DurationSeconds), llm.PromptTokens, llm.OutputTokens,
+                TimeSpan.FromSeconds(outcome.DurationSeconds), llm.PromptTokens, llm.OutputTokens,
                 llm.EvalDurationNs is { } ns ? TimeSpan.FromTicks(ns / 100) : null, llm.ThinkingTokens));
             if (llm.SchemaRepairs > 0)
             {
@@ -44,9 +44,9 @@ public sealed class AnalysisMetrics(ReportLensMetrics metrics, ModelLabels model
         }
     }
 
-    public void Failed(AnalysisInput input, EngineKind engine, Exception error, TimeSpan elapsed)
+    public void Failed(AnalysisRequest request, EngineKind engine, Exception error, TimeSpan elapsed)
     {
-        var type = input.Type.ToWire();
+        var type = request.Type.ToWire();
         var outcome = error switch
         {
             LlmTimeoutException => LlmOutcomes.Timeout,
@@ -58,7 +58,7 @@ public sealed class AnalysisMetrics(ReportLensMetrics metrics, ModelLabels model
         metrics.RecordAnalysis(engine.WireName(), type, outcome);
         if (error is LlmException llm)
         {
-            var model = models.For(error is LlmSchemaException schema ? schema.Model : input.Model);
+            var model = models.For(error is LlmSchemaException schema ? schema.Model : request.Model);
             metrics.RecordLlmCall(new LlmCallObservation(llm.Backend ?? "none", model, type, outcome, elapsed));
             if (error is LlmSchemaException)
             {

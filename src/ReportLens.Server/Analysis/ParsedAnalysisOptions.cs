@@ -1,4 +1,3 @@
-using ReportLens.Application.Analysis;
 using ReportLens.Core.Annotations;
 
 namespace ReportLens.Server.Analysis;
@@ -10,7 +9,7 @@ public sealed record ParsedAnalysisOptions(
     bool BypassCache,
     Dictionary<string, string[]> Errors)
 {
-    /// <summary>The "analyse and record" command for a stored report (model trimmed; prompt and temperature as sent).</summary>
-    public AnalyseReportCommand ToCommand(int reportId, IAnalysisOptions options, bool interactive = true, Func<string, Task>? onReplyText = null) =>
-        new(reportId, Type, options.UserPrompt ?? "", Engine, options.Model?.Trim(), options.Temperature, BypassCache, interactive, onReplyText);
+    /// <summary>The analysis of a stored report, as "analyse and record" takes it (model trimmed; prompt and temperature as sent).</summary>
+    public AnalysisRequest ToRequest(IAnalysisOptions options, bool interactive = true, Func<string, Task>? onReplyText = null) =>
+        AnalysisRequest.ForStoredReport(Type, options.UserPrompt ?? "", Engine, options.Model?.Trim(), options.Temperature, BypassCache, interactive, onReplyText);
 }

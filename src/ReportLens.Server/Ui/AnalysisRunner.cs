@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Audit;
+using ReportLens.Data.Entities;
 using ReportLens.Server.Analysis;
 using ReportLens.Server.Auth;
 
@@ -12,7 +13,8 @@ namespace ReportLens.Server.Ui;
 /// </summary>
 public sealed class AnalysisRunner(AnalyseAndRecord analyses)
 {
-    public async Task<RecordedAnalysis> RunAsync(
+    /// <summary>The stored annotation: succeeded, or failed when the model's reply never matched the schema.</summary>
+    public async Task<Annotation> RunAsync(
         int reportId, AnalysisForm form, ClaimsPrincipal user, Func<string, Task> onText, CancellationToken ct)
     {
         IAnalysisOptions requested = form;
@@ -23,10 +25,8 @@ public sealed class AnalysisRunner(AnalyseAndRecord analyses)
         }
 
         // The reply streams to the page from the same call that is then grounded and stored: the model runs once.
-        var command = parsed.ToCommand(reportId, requested, onReplyText: onText);
-        var recorded = await analyses.RunAsync(command, user.ToActor(Door.Ui, clientAddress: null), step: null, ct);
-        return recorded.Outcome == RecordOutcome.ReportNotFound
-            ? throw new InvalidOperationException($"no report with id {reportId}")
-            : recorded;
+        var request = parsed.ToRequest(requested, onReplyText: onText);
+        return await analyses.RunAsync(reportId, request, user.ToActor(Door.Ui, clientAddress: null), step: null, ct)
+            ?? throw new InvalidOperationException($"no report with id {reportId}");
     }
 }

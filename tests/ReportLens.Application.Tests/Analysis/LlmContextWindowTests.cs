@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ReportLens.Application.Analysis;
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
 using ReportLens.Core.Text;
 using ReportLens.Llm;
 using ReportLens.OllamaEmulator;
@@ -56,7 +58,7 @@ public sealed class LlmContextWindowTests
         Assert.Equal(call.Chunks, emulator.Stats.Requests);
         Assert.False(call.PromptTruncated);
         Assert.Equal(4096, call.NumCtx);
-        var highlights = ((HighlightContent)outcome.Content).Highlights;
+        var highlights = outcome.Content.Deserialize<HighlightContent>(ReportLensJson.Options)!.Highlights;
         Assert.All(highlights, h =>
         {
             Assert.False(h.Grounding!.Ungrounded, h.Text);
@@ -80,7 +82,7 @@ public sealed class LlmContextWindowTests
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions(), Ct);
         using var host = new LlmTestHost(emulator.BaseUrl.ToString());
 
-        var result = await host.Annotator.AnnotateAsync(new LlmAnnotationRequest(LongReport(), ReportLanguage.En, AnnotationType.Highlight, ""), Ct);
+        var result = await host.Annotator.AnnotateAsync(new AnalysisRequest(LongReport(), ReportLanguage.En, AnnotationType.Highlight, ""), Ct);
 
         Assert.Equal(1, result.Chunks);
         Assert.Equal(1, emulator.Stats.Requests);
@@ -95,7 +97,7 @@ public sealed class LlmContextWindowTests
         await using var server = await WireCaptureServer.StartAsync("""{"highlights": []}""");
         using var host = new LlmTestHost(server.BaseUrl.ToString(), ("OLLAMA_MAX_NUM_CTX", "32768"));
 
-        var result = await host.Annotator.AnnotateAsync(new LlmAnnotationRequest(LongReport(), ReportLanguage.En, AnnotationType.Highlight, ""), Ct);
+        var result = await host.Annotator.AnnotateAsync(new AnalysisRequest(LongReport(), ReportLanguage.En, AnnotationType.Highlight, ""), Ct);
 
         Assert.True(result.PromptTruncated);
         Assert.Equal(16384, (int)Assert.Single(server.Requests)["options"]!["num_ctx"]!);

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ReportLens.Application.Analysis;
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
 using ReportLens.Core.Confidence;
 using ReportLens.Core.Text;
 using ReportLens.Llm;
@@ -44,7 +46,7 @@ public sealed class LlmTokenConfidenceTests : IAsyncLifetime
         var unsure = await AnalyzeAsync(Report + "\n[[emulator:fault=unsure:结节]]");
 
         Assert.Equal(TokenConfidenceSources.Logprobs, unsure.Llm!.TokenConfidence);
-        var highlights = ((HighlightContent)unsure.Content).Highlights;
+        var highlights = unsure.Content.Deserialize<HighlightContent>(ReportLensJson.Options)!.Highlights;
         var doubted = highlights.Where(h => h.Text.Contains("结节", StringComparison.Ordinal)).ToList();
         var others = highlights.Except(doubted).ToList();
         Assert.NotEmpty(doubted);
@@ -81,7 +83,7 @@ public sealed class LlmTokenConfidenceTests : IAsyncLifetime
 
         Assert.Equal((kind, TokenConfidenceSources.Logprobs), (outcome.Llm!.Backend, outcome.Llm.TokenConfidence));
         Assert.True(outcome.Llm.PromptTokens > 0 && outcome.Llm.OutputTokens > 0);
-        var highlights = ((HighlightContent)outcome.Content).Highlights;
+        var highlights = outcome.Content.Deserialize<HighlightContent>(ReportLensJson.Options)!.Highlights;
         var doubted = highlights.Where(h => h.Text.Contains("结节", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(doubted);
         Assert.True(doubted.Count < highlights.Count);
@@ -98,7 +100,7 @@ public sealed class LlmTokenConfidenceTests : IAsyncLifetime
 
         Assert.Equal(TokenConfidenceSources.Off, outcome.Llm!.TokenConfidence);
         Assert.Null(outcome.Llm.TokenProbability);
-        Assert.All(((HighlightContent)outcome.Content).Highlights, h => Assert.Null(h.Confidence));
+        Assert.All(outcome.Content.Deserialize<HighlightContent>(ReportLensJson.Options)!.Highlights, h => Assert.Null(h.Confidence));
     }
 
     [Fact]
@@ -107,7 +109,7 @@ public sealed class LlmTokenConfidenceTests : IAsyncLifetime
         await using var server = await WireCaptureServer.StartAsync("""{"highlights": []}""");
         using var host = new LlmTestHost(server.BaseUrl.ToString());
 
-        var result = await host.Annotator.AnnotateAsync(new LlmAnnotationRequest(Report, ReportLanguage.Zh, AnnotationType.Highlight, ""), Ct);
+        var result = await host.Annotator.AnnotateAsync(new AnalysisRequest(Report, ReportLanguage.Zh, AnnotationType.Highlight, ""), Ct);
 
         Assert.True((bool)Assert.Single(server.Requests)["logprobs"]!);
         Assert.Equal(TokenConfidenceSources.Unavailable, result.TokenConfidenceSource);

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReportLens.Application.Analysis;
 using ReportLens.Core.Annotations;
+using ReportLens.Core.Json;
 using ReportLens.Core.Rules;
 using ReportLens.Core.Text;
 using ReportLens.Llm;
@@ -36,7 +38,7 @@ public sealed class ReportAnalyzerTests
         var outcome = await analyzer.AnalyzeAsync(new AnalysisRequest(Report, ReportLanguage.Zh, AnnotationType.Classification, "", EngineKind.Hybrid), ct);
 
         // 紧急程度 takes the more severe answer, so the rules engine's 危急 wins whatever the model said.
-        var urgency = Assert.Single(((ClassificationContent)outcome.Content).Classifications, c => c.Dimension == "紧急程度");
+        var urgency = Assert.Single(outcome.Content.Deserialize<ClassificationContent>(ReportLensJson.Options)!.Classifications, c => c.Dimension == "紧急程度");
         Assert.Equal(("危急", Evidence), (urgency.Category, urgency.Evidence));
         Assert.Equal(GroundingMatch.Exact, urgency.EvidenceGrounding?.Match);
         Assert.Equal(Report.IndexOf(Evidence, StringComparison.Ordinal), urgency.EvidenceGrounding!.Start);

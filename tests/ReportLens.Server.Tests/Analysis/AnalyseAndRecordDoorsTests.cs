@@ -47,8 +47,8 @@ public abstract class AnalyseAndRecordDoorsTests<TFixture>(TFixture app) : ApiTe
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var runner = scope.ServiceProvider.GetRequiredService<AnalysisRunner>();
-            var recorded = await runner.RunAsync(ids[2], form, UiPrincipal.For(radiologistId, "radiologist1", "radiologist"), _ => Task.CompletedTask, ct);
-            Assert.Equal(RecordOutcome.Succeeded, recorded.Outcome);
+            var stored = await runner.RunAsync(ids[2], form, UiPrincipal.For(radiologistId, "radiologist1", "radiologist"), _ => Task.CompletedTask, ct);
+            Assert.Equal(AnnotationStatus.Succeeded, stored.Status);
         }
 
         await using var db = TestDb.Open(App);

@@ -86,9 +86,9 @@ public sealed class EscalationTests
     private static async Task<long> OpenCaseAsync(IServiceProvider services, TestDatabase database, string text)
     {
         var reportId = (await TestReports.StoreSameTextAsync(database.Url, text, 1)).Single();
-        var recorded = await services.GetRequiredService<AnalyseAndRecord>().RunAsync(
-            new AnalyseReportCommand(reportId, AnnotationType.Highlight, "", EngineKind.Rules), Actor.CommandLine(), null, Ct);
-        Assert.Equal(RecordOutcome.Succeeded, recorded.Outcome);
+        var stored = await services.GetRequiredService<AnalyseAndRecord>().RunAsync(
+            reportId, AnalysisRequest.ForStoredReport(AnnotationType.Highlight, "", EngineKind.Rules), Actor.CommandLine(), null, Ct);
+        Assert.Equal(AnnotationStatus.Succeeded, stored?.Status);
         var opened = await services.GetRequiredService<CriticalCases>().ListAsync([CriticalCaseState.Open], 1, 200, Ct);
         return opened.Items.Single(c => c.ReportId == reportId).Id;
     }
