@@ -36,7 +36,8 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public long PeakWorkingSetBytes => Interlocked.Read(ref _peakWorkingSet);
 
-    public static async Task<BenchServer> StartAsync(string root, string ollamaUrls, int slotsPerEndpoint)
+    /// <param name="settings">More environment for the server (e.g. Jobs__Concurrency), on top of the bench's.</param>
+    public static async Task<BenchServer> StartAsync(string root, string ollamaUrls, int slotsPerEndpoint, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = RepoRoot.BuiltDll(root, "ReportLens.Server", "ReportLens.Server.dll");
         var folder = Directory.CreateTempSubdirectory("reportlens-bench-").FullName;
@@ -55,6 +56,11 @@ internal sealed class BenchServer : IAsyncDisposable
         info.Environment["Demo__SeedDemoReports"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Jobs__PollSeconds"] = "0.2";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
