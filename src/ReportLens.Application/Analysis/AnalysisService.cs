@@ -53,7 +53,7 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
     {
         var typeName = input.Type.ToWire();
         var key = ResultCache.Key(input.Text, typeName, analyzer.Fingerprint(request, engine));
-        if (!input.BypassCache && await cache.GetAsync(key, ct) is { } hit)
+        if (!input.BypassCache && await (unitOfWork is null ? cache.GetAsync(key, ct) : cache.GetAsync(key, unitOfWork, ct)) is { } hit)
         {
             return new AnalysisResult(input.Type, hit.Engine, hit.Content, hit.GroundedFraction,
                 hit.Confidence, hit.ConfidenceDetails, hit.Llm, hit.DurationSeconds, Cached: true);
