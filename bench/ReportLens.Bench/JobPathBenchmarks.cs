@@ -7,8 +7,12 @@ using ReportLens.OllamaEmulator;
 namespace ReportLens.Bench;
 
 /// <summary>One rules-engine batch: who ran it, how many items at once, its wall time by its own clock and by the caller's.</summary>
-internal sealed record RulesBatch(string Name, int Concurrency, JobRun Job, TimeSpan CallerWall)
+/// <param name="ServerCpu">The server process's CPU time (every thread) from the job's creation to its end; null for the CLI.</param>
+internal sealed record RulesBatch(string Name, int Concurrency, JobRun Job, TimeSpan CallerWall, TimeSpan? ServerCpu = null)
 {
+    /// <summary>CPU per item: unlike wall times, hardly moved by other processes waiting for the same cores.</summary>
+    public double? CpuMsPerItem => ServerCpu is { } cpu ? cpu.TotalMilliseconds / Job.Succeeded : null;
+
     /// <summary>Per item: claimed → finished in its transaction, minus the engine's own time (the annotation's duration).</summary>
     public IReadOnlyList<double> OverheadMs => [.. Job.Items.Select(i => ((i.Finished - i.Started).TotalSeconds - i.EngineSeconds) * 1000)];
 
@@ -102,6 +106,7 @@ internal static class JobPathBenchmarks
     private static async Task<RulesBatch> ServerAsync(BenchServer server, string name, int concurrency, IReadOnlyList<string> texts)
     {
         var ids = await server.AddReportsAsync(texts);
+        var cpu = server.CpuTime;
         var watch = Stopwatch.StartNew();
         var created = await server.Client.PostAsJsonAsync("/api/v1/jobs", new { report_ids = ids, user_prompt = "", annotation_type = "highlight", engine = "rules" });
         created.EnsureSuccessStatusCode();
@@ -115,7 +120,8 @@ internal static class JobPathBenchmarks
         while (!job.TryGetProperty("finished_at", out var finished) || finished.ValueKind == JsonValueKind.Null);
 
         var wall = watch.Elapsed;
-        return Checked(new RulesBatch(name, concurrency, await BenchDatabase.ReadJobAsync(server.DatabaseUrl, jobId), wall), texts.Count);
+        var used = server.CpuTime - cpu;
+        return Checked(new RulesBatch(name, concurrency, await BenchDatabase.ReadJobAsync(server.DatabaseUrl, jobId), wall, used), texts.Count);
     }
 
     private static RulesBatch Checked(RulesBatch batch, int expected) =>

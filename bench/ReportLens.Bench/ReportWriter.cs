@@ -112,12 +112,12 @@ internal sealed class ReportWriter(TextWriter output)
     {
         output.WriteLine();
         output.WriteLine($"## Job path vs CLI (rules engine, highlight, {JobPathBenchmarks.Reports:N0} short synthetic reports per run, each process on its own fresh SQLite file)");
-        output.WriteLine("| run | reports | items at once | job wall (s) | reports/s | vs CLI | caller's wall (s) |");
-        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| run | reports | items at once | job wall (s) | reports/s | vs CLI | caller's wall (s) | server CPU per item (ms) |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var b in new[] { r.Cli, r.Fresh, r.Steady, r.OneAtATime })
         {
             output.WriteLine($"| {b.Name} | {b.Job.Succeeded:N0} | {b.Concurrency} | {b.Job.WallSeconds:0.00} | {b.Job.ReportsPerSecond:N0} | "
-                + $"{b.Job.ReportsPerSecond / r.Cli.Job.ReportsPerSecond:0.00} | {b.CallerWall.TotalSeconds:0.00} |");
+                + $"{b.Job.ReportsPerSecond / r.Cli.Job.ReportsPerSecond:0.00} | {b.CallerWall.TotalSeconds:0.00} | {(b.CpuMsPerItem is { } c ? c.ToString("0.00") : "n/a")} |");
         }
 
         output.WriteLine();
