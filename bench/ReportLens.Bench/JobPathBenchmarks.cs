@@ -26,7 +26,7 @@ internal sealed record RulesBatch(string Name, int Concurrency, JobRun Job, Time
 }
 
 /// <summary>A goal of issue 13 and whether this run met it.</summary>
-internal sealed record Target(string Goal, string Wanted, double Measured, bool Met);
+internal sealed record JobPathTarget(string Goal, string Wanted, double Measured, bool Met);
 
 internal sealed record JobPathResult(RulesBatch Cli, RulesBatch Fresh, RulesBatch Steady, RulesBatch OneAtATime, BatchResult Llm, EmulatorOptions Emulator)
 {
@@ -34,7 +34,7 @@ internal sealed record JobPathResult(RulesBatch Cli, RulesBatch Fresh, RulesBatc
 
     public double OverheadP50Ms => Percentiles.Of(OneAtATime.CycleOverheadMs, 50);
 
-    public IReadOnlyList<Target> Targets =>
+    public IReadOnlyList<JobPathTarget> Targets =>
     [
         new("rules job rate / CLI rate (fresh processes)", "≥ 0.5", JobToCli, JobToCli >= 0.5),
         new("LLM job, fraction of emulator capacity", "≥ 0.95", Llm.Fraction, Llm.Fraction >= 0.95),
@@ -89,9 +89,9 @@ internal static class JobPathBenchmarks
         {
             var databaseUrl = $"Data Source={Path.Combine(folder, "cli.db")}";
             var environment = new Dictionary<string, string> { ["OLLAMA_BASE_URL"] = ollama, ["OLLAMA_NUM_PARALLEL"] = $"{Slots}" };
-            await CliProcess.RunAsync(root, environment, "db", "migrate", "--database", databaseUrl);
+            await BenchCli.RunAsync(root, environment, "db", "migrate", "--database", databaseUrl);
             await BenchDatabase.AddReportsAsync(databaseUrl, texts);
-            var wall = await CliProcess.RunAsync(root, environment, "analyze", "--all", "--type", "highlight", "--engine", "rules", "--database", databaseUrl);
+            var wall = await BenchCli.RunAsync(root, environment, "analyze", "--all", "--type", "highlight", "--engine", "rules", "--database", databaseUrl);
             var job = await BenchDatabase.ReadJobAsync(databaseUrl, await BenchDatabase.LatestJobIdAsync(databaseUrl));
             // The CLI's default --concurrency.
             return Checked(new RulesBatch("reportlens analyze --all (CLI process)", 4, job, wall), texts.Count);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ReportLens.Bench;
 
 /// <summary>The built `reportlens` CLI as its own process (so its JIT and memory are its own, as the server's are).</summary>
-internal static class CliProcess
+internal static class BenchCli
 {
     /// <summary>Runs the CLI to its end; its output is read and dropped (progress bars, counts). Throws on a non-zero exit.</summary>
     public static async Task<TimeSpan> RunAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] args)
