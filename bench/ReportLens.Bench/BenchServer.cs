@@ -4,9 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using ReportLens.Core.Reports;
-using ReportLens.Data;
-using ReportLens.Data.Entities;
 
 namespace ReportLens.Bench;
 
@@ -39,10 +36,10 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public long PeakWorkingSetBytes => Interlocked.Read(ref _peakWorkingSet);
 
-    public static async Task<BenchServer> StartAsync(string root, string ollamaUrls, int slotsPerEndpoint)
+    /// <param name="settings">More environment for the server (e.g. Jobs__Concurrency), on top of the bench's.</param>
+    public static async Task<BenchServer> StartAsync(string root, string ollamaUrls, int slotsPerEndpoint, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(root, "src", "ReportLens.Server", "bin", configuration, "net10.0", "ReportLens.Server.dll");
+        var dll = RepoRoot.BuiltDll(root, "ReportLens.Server", "ReportLens.Server.dll");
         var folder = Directory.CreateTempSubdirectory("reportlens-bench-").FullName;
         var port = FreePort();
         var databaseUrl = $"Data Source={Path.Combine(folder, "bench.db")}";
@@ -59,6 +56,11 @@ internal sealed class BenchServer : IAsyncDisposable
         info.Environment["Demo__SeedDemoReports"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Jobs__PollSeconds"] = "0.2";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -69,23 +71,7 @@ internal sealed class BenchServer : IAsyncDisposable
         return server;
     }
 
-    public async Task<List<int>> AddReportsAsync(IReadOnlyList<string> texts)
-    {
-        await using var db = DataServiceCollectionExtensions.CreateContext(DatabaseSettings.Parse(DatabaseUrl));
-        var now = DateTimeOffset.UtcNow;
-        var reports = texts.Select(t => new Report
-        {
-            ReportContent = t,
-            Language = "zh",
-            ContentHash = ContentHash.Of(t),
-            Modality = "CT",
-            CreatedAt = now,
-            UpdatedAt = now,
-        }).ToList();
-        db.Reports.AddRange(reports);
-        await db.SaveChangesAsync();
-        return [.. reports.Select(r => r.Id)];
-    }
+    public Task<List<int>> AddReportsAsync(IReadOnlyList<string> texts) => BenchDatabase.AddReportsAsync(DatabaseUrl, texts);
 
     public void ResetPeak() => Interlocked.Exchange(ref _peakWorkingSet, 0);
 

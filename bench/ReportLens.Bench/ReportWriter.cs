@@ -107,4 +107,48 @@ internal sealed class ReportWriter(TextWriter output)
             }
         }
     }
+
+    public void JobPath(JobPathResult r)
+    {
+        output.WriteLine();
+        output.WriteLine($"## Job path vs CLI (rules engine, highlight, {JobPathBenchmarks.Reports:N0} short synthetic reports per run, each process on its own fresh SQLite file)");
+        output.WriteLine("| run | reports | items at once | job wall (s) | reports/s | vs CLI | caller's wall (s) | server CPU per item (ms) |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var b in new[] { r.Cli, r.Fresh, r.Steady, r.OneAtATime })
+        {
+            output.WriteLine($"| {b.Name} | {b.Job.Succeeded:N0} | {b.Concurrency} | {b.Job.WallSeconds:0.00} | {b.Job.ReportsPerSecond:N0} | "
+                + $"{b.Job.ReportsPerSecond / r.Cli.Job.ReportsPerSecond:0.00} | {b.CallerWall.TotalSeconds:0.00} | {(b.CpuMsPerItem is { } c ? c.ToString("0.00") : "n/a")} |");
+        }
+
+        output.WriteLine();
+        output.WriteLine("Per item: claimed → finished in its transaction (job_items.started_at → finished_at; with several items at once this includes "
+            + "waiting for a core and for SQLite's write lock), the engine's own time (the annotation's duration, ms resolution), and the difference. "
+            + "Last row, one item at a time: claim → next claim, minus the engine (the whole per-item cost of the job path; the overhead target).");
+        output.WriteLine();
+        output.WriteLine("| run | item p50 (ms) | item p95 (ms) | engine p50 (ms) | item − engine p50 (ms) | item − engine p95 (ms) |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var b in new[] { r.Cli, r.Fresh, r.Steady })
+        {
+            var items = b.Job.Items.Select(i => (i.Finished - i.Started).TotalMilliseconds).ToList();
+            output.WriteLine($"| {b.Name} | {Percentiles.Of(items, 50):0.00} | {Percentiles.Of(items, 95):0.00} | {Percentiles.Of(b.EngineMs, 50):0.00} | "
+                + $"{Percentiles.Of(b.OverheadMs, 50):0.00} | {Percentiles.Of(b.OverheadMs, 95):0.00} |");
+        }
+
+        var one = r.OneAtATime;
+        var cycles = one.Job.Items.Zip(one.Job.Items.Skip(1), (a, b) => (b.Started - a.Started).TotalMilliseconds).ToList();
+        output.WriteLine($"| {one.Name}: claim → next claim | {Percentiles.Of(cycles, 50):0.00} | {Percentiles.Of(cycles, 95):0.00} | {Percentiles.Of(one.EngineMs, 50):0.00} | "
+            + $"**{Percentiles.Of(one.CycleOverheadMs, 50):0.00}** | {Percentiles.Of(one.CycleOverheadMs, 95):0.00} |");
+
+        var e = r.Emulator;
+        output.WriteLine();
+        output.WriteLine($"LLM batch: {r.Llm.Reports} reports, hybrid, emulator {e.Parallel} slots, prompt {e.PromptTokensPerSecond:0} tok/s, decode {e.DecodeTokensPerSecond:0} tok/s per slot: "
+            + $"wall {r.Llm.WallSeconds:0.0} s, ideal {r.Llm.IdealSeconds:0.0} s, {r.Llm.Reports / r.Llm.WallSeconds * 60:0} reports/min (emulator figures, not a model's speed).");
+        output.WriteLine();
+        output.WriteLine("| goal | target | measured | |");
+        output.WriteLine("| --- | --- | ---: | --- |");
+        foreach (var t in r.Targets)
+        {
+            output.WriteLine($"| {t.Goal} | {t.Wanted} | {t.Measured:0.00#} | {(t.Met ? "met" : "MISSED")} |");
+        }
+    }
 }

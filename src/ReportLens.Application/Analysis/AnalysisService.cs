@@ -61,7 +61,7 @@ public sealed class AnalysisService(IReportAnalyzer analyzer, ResultCache cache,
     private async Task<AnalysisOutcome> RunCachedAsync(AnalysisRequest request, EngineKind engine, ReportLensDbContext? unitOfWork, CancellationToken ct)
     {
         var key = ResultCache.Key(request.ReportText, request.Type.ToWire(), analyzer.Fingerprint(request, engine));
-        if (!request.BypassCache && await cache.GetAsync(key, ct) is { } hit)
+        if (!request.BypassCache && await (unitOfWork is null ? cache.GetAsync(key, ct) : cache.GetAsync(key, unitOfWork, ct)) is { } hit)
         {
             return hit;
         }

@@ -34,6 +34,12 @@ public sealed class ResultCache(IDbContextFactory<ReportLensDbContext> factory, 
     public async Task<AnalysisOutcome?> GetAsync(string key, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        return await GetAsync(key, db, ct);
+    }
+
+    /// <summary>Looks the key up on the caller's unit of work (its connection), not a context of its own.</summary>
+    public async Task<AnalysisOutcome?> GetAsync(string key, ReportLensDbContext db, CancellationToken ct)
+    {
         var json = await db.CacheEntries.AsNoTracking().Where(c => c.Key == key).Select(c => c.ResultJson).SingleOrDefaultAsync(ct);
         if (json is null)
         {

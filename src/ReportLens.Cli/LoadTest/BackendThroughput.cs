@@ -3,7 +3,7 @@ namespace ReportLens.Cli.LoadTest;
 /// <summary>
 /// What one backend and model did in a run of <see cref="WallSeconds"/>: reports and tokens per second of the run's
 /// wall time (with every request in flight at once, the rate a site gets), and the decode speed per call where the
-/// backend reports its generation time (Ollama's eval_count / eval_duration). The bench links this file.
+/// backend reports its generation time (Ollama's eval_count / eval_duration). The bench uses this type too (it references this project).
 /// </summary>
 public sealed record BackendThroughput(
     string Backend,

@@ -2,7 +2,7 @@ namespace ReportLens.Cli.LoadTest;
 
 /// <summary>
 /// Nearest-rank percentile, the method ReportLens.Core's evaluation uses: the smallest value with at least p % of
-/// the values at or below it. The bench compiles this same file (linked source), so its figures and the CLI's agree.
+/// the values at or below it. The bench calls this same type (it references this project), so its figures and the CLI's agree.
 /// </summary>
 public static class NearestRank
 {

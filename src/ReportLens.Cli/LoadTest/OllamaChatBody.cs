@@ -18,7 +18,7 @@ namespace ReportLens.Cli.LoadTest;
 
 /// <summary>
 /// The body of an Ollama /api/chat call with the messages, schema and temperature the server's LLM layer sends for
-/// the type. The bench compiles this same file (linked source), so the load test and the bench's direct baseline
+/// the type. The bench calls this same type (it references this project), so the load test and the bench's direct baseline
 /// cannot drift apart.
 /// </summary>
 public static class OllamaChatBody

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -15,6 +16,11 @@ namespace ReportLens.Jobs.Queue;
 public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory, TimeProvider time)
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
+    private const int StartedJobsKept = 1024;
+
+    // Jobs this process has seen started. A started job never becomes queued again (resume makes it running), so
+    // the queued → running update runs once per job here, not once per claim (a write statement per item).
+    private readonly ConcurrentDictionary<long, byte> _started = new();
 
     public async Task<IReadOnlyList<ClaimedItem>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken ct)
     {
@@ -38,11 +44,17 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
             }
         }
 
-        if (claimed.Count > 0)
+        var jobIds = claimed.Select(c => c.JobId).Distinct().Where(id => !_started.ContainsKey(id)).ToList();
+        if (jobIds.Count > 0)
         {
-            var jobIds = claimed.Select(c => c.JobId).Distinct().ToList();
             await db.Jobs.Where(j => jobIds.Contains(j.Id) && j.Status == JobStatus.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.StartedAt, now).SetProperty(j => j.UpdatedAt, now), ct);
+            if (_started.Count >= StartedJobsKept)
+            {
+                _started.Clear();
+            }
+
+            jobIds.ForEach(id => _started[id] = 0);
         }
 
         return claimed;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,17 +37,14 @@ public sealed partial class JobItemProcessor(
     TimeProvider time,
     ILogger<JobItemProcessor> logger)
 {
+    private const int KnownJobs = 64;
     private readonly JobOptions _options = options.Value;
+    private readonly ConcurrentDictionary<long, Job> _jobs = new();
 
     /// <summary>What happened to the item; the worker waits a while after <see cref="ItemOutcome.Unavailable"/>.</summary>
     public async Task<ItemOutcome> ProcessAsync(ClaimedItem item, CancellationToken stop)
     {
-        Job? job;
-        await using (var db = await factory.CreateDbContextAsync(stop))
-        {
-            job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == item.JobId, stop);
-        }
-
+        var job = await JobAsync(item.JobId, stop);
         if (job is null)
         {
             return ItemOutcome.Dropped;
@@ -123,6 +121,32 @@ public sealed partial class JobItemProcessor(
         {
             return await RetryOrFailAsync(item, $"unexpected {unexpected.GetType().Name}", unexpected.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// What the job runs (type, engine, model, prompt…), fixed when it was created: read once per job, not once per
+    /// item. Only these fields are used; its status and counters change and are never read from here.
+    /// </summary>
+    private async Task<Job?> JobAsync(long jobId, CancellationToken stop)
+    {
+        if (_jobs.TryGetValue(jobId, out var known))
+        {
+            return known;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(stop);
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, stop);
+        if (job is not null)
+        {
+            if (_jobs.Count >= KnownJobs)
+            {
+                _jobs.Clear();
+            }
+
+            _jobs[jobId] = job;
+        }
+
+        return job;
     }
 
     private async Task<ItemOutcome> RetryOrFailAsync(ClaimedItem item, string error, string kind)
