@@ -50,7 +50,9 @@ public static class ServerModule
         {
             c.ProblemDetails.Type ??= ProblemTypes.For(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode);
             c.ProblemDetails.Extensions["trace_id"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier;
+            ValidationErrorKeys.UseJsonNames(c);
         });
+        services.AddValidation();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => ReportLensJson.Apply(o.SerializerOptions));

@@ -36,18 +36,12 @@ public static class AnalysisApi
         AnalyzeRequest request, AnalyseAndRecord analyses, HttpContext http, CancellationToken ct)
     {
         var parsed = AnalysisOptionsParser.Check(request);
-        var errors = parsed.Errors;
-        if (request.ReportId is not > 0)
+        if (parsed.Errors.Count > 0 || request.ReportId is not { } reportId)
         {
-            errors["report_id"] = ["report_id is required and must be a positive integer"];
+            return TypedResults.ValidationProblem(parsed.Errors);
         }
 
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var command = parsed.ToCommand(request.ReportId.GetValueOrDefault(), request);
+        var command = parsed.ToCommand(reportId, request);
         var actor = http.ApiActor();
         var recorded = await analyses.RunAsync(command, actor, step: null, ct);
         return recorded switch
@@ -63,25 +57,19 @@ public static class AnalysisApi
         AnalyzeTextRequest request, AnalysisService analysis, AuditLog audit, IOptions<ReportOptions> options,
         HttpContext http, CancellationToken ct)
     {
-        var parsed = AnalysisOptionsParser.Check(request);
-        var errors = parsed.Errors;
-        if (string.IsNullOrWhiteSpace(request.ReportContent))
-        {
-            errors["report_content"] = ["report_content is required"];
-        }
-        else if (request.ReportContent.Length > options.Value.MaxReportCharacters)
+        if (request.ReportContent.Length > options.Value.MaxReportCharacters)
         {
             return Problems.TooLarge($"report_content has {request.ReportContent.Length} characters; the limit is {options.Value.MaxReportCharacters}");
         }
 
-        errors = errors.Concat(ReportFieldChecks.Check(null, null, null, request.Language)).ToDictionary();
-        if (errors.Count > 0)
+        var parsed = AnalysisOptionsParser.Check(request);
+        if (parsed.Errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(parsed.Errors);
         }
 
-        LanguageDetector.TryParse(ReportFieldChecks.ResolveLanguage(request.Language, request.ReportContent!), out var language);
-        var input = new AnalysisInput(null, request.ReportContent!, language, parsed.Type, request.UserPrompt!, parsed.Engine,
+        LanguageDetector.TryParse(ReportFieldChecks.ResolveLanguage(request.Language, request.ReportContent), out var language);
+        var input = new AnalysisInput(null, request.ReportContent, language, parsed.Type, parsed.UserPrompt, parsed.Engine,
             request.Model?.Trim(), request.Temperature, parsed.BypassCache);
         var result = await analysis.RunAsync(input, ct);
         await audit.WriteAsync(AuditActions.Analyze, detail: "unstored text: " + AnalysisAuditDetail.Of(input.Type, result), ct: ct);
