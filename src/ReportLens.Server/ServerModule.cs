@@ -51,6 +51,9 @@ public static class ServerModule
             c.ProblemDetails.Type ??= ProblemTypes.For(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode);
             c.ProblemDetails.Extensions["trace_id"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier;
         });
+        // Request records' attributes are checked before handlers run; ReportLensJson's DictionaryKeyPolicy writes the
+        // errors' keys (C# member paths such as Filter.DateFrom) as the JSON names clients send (filter.date_from).
+        services.AddValidation();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => ReportLensJson.Apply(o.SerializerOptions));

@@ -21,8 +21,8 @@ public static class ReviewChecks
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var isKnown = item.Item is not null && known.Contains(item.Item);
-            if (!isKnown)
+            var key = item.Item is { } named && known.Contains(named) ? named : null;
+            if (key is null)
             {
                 errors[$"items[{i}].item"] = [$"'{item.Item}' is not an item of this annotation"];
             }
@@ -46,10 +46,10 @@ public static class ReviewChecks
                 errors[$"items[{i}].text"] = [$"text must be at most {MaxEditedTextLength} characters"];
             }
 
-            if (isKnown && attributes is not null)
+            if (key is not null && attributes is not null)
             {
-                var (categories, maxScore) = ReviewTargets.LimitsOf(annotation, item.Item!);
-                ReviewAttributeRules.Check(ReviewTargets.ListOf(item.Item!), attributes, categories, maxScore, $"items[{i}].attributes", errors);
+                var (categories, maxScore) = ReviewTargets.LimitsOf(annotation, key);
+                ReviewAttributeRules.Check(ReviewTargets.ListOf(key), attributes, categories, maxScore, $"items[{i}].attributes", errors);
             }
         }
 

@@ -23,24 +23,35 @@ public sealed class ReviewService(ReportLensDbContext db, ReviewStatsCache stats
         var now = time.GetUtcNow();
         var record = Read(annotation, slot);
         var decisions = new Dictionary<string, ReviewDecision>(record.Items);
-        foreach (var item in request.Items!)
+        var items = request.Items ?? throw Unchecked(nameof(request));
+        foreach (var item in items)
         {
-            var edit = item.Decision == ReviewDecisions.Edit;
+            if (item is not { Item: { } key, Decision: { } decision })
+            {
+                throw Unchecked(nameof(request));
+            }
+
+            var edit = decision == ReviewDecisions.Edit;
             var text = edit && !string.IsNullOrWhiteSpace(item.Text) ? item.Text.Trim() : null;
             var attributes = edit && item.Attributes is { IsEmpty: false } a ? a : null;
-            decisions[item.Item!] = new ReviewDecision(item.Decision!, text, reviewer.UserId, reviewer.Username, now, attributes);
+            decisions[key] = new ReviewDecision(decision, text, reviewer.UserId, reviewer.Username, now, attributes);
         }
 
-        return await SaveAsync(annotation, slot, record with { Items = decisions }, reviewer, $"annotation {annotation.Id}: {request.Items!.Count} decisions", ct);
+        return await SaveAsync(annotation, slot, record with { Items = decisions }, reviewer, $"annotation {annotation.Id}: {items.Count} decisions", ct);
     }
 
     /// <summary>Adds a missed item checked by <see cref="ReviewChecks.Addition"/> at its UTF-16 and code-point spans.</summary>
     public async Task<ReviewResponse> AddAsync(
         Annotation annotation, ReviewAdditionRequest request, (int Start, int End) codePoints, Actor reviewer, CancellationToken ct, ReviewSlot? slot = null)
     {
+        if (request is not { List: { } list, Text: { } text, Start: { } start, End: { } end })
+        {
+            throw Unchecked(nameof(request));
+        }
+
         var record = Read(annotation, slot);
         var id = record.AddedItems.Count == 0 ? 1 : record.AddedItems.Max(a => a.Id) + 1;
-        var addition = new ReviewAddition(id, request.List!, request.Text!, request.Start!.Value, request.End!.Value, codePoints.Start, codePoints.End,
+        var addition = new ReviewAddition(id, list, text, start, end, codePoints.Start, codePoints.End,
             request.Attributes ?? new ReviewAttributes(), reviewer.UserId, reviewer.Username, time.GetUtcNow());
         return await SaveAsync(annotation, slot, record with { Added = [.. record.AddedItems, addition] }, reviewer,
             $"annotation {annotation.Id}: added {addition.List} item {id} at {addition.Start}..{addition.End}", ct);
@@ -167,4 +178,8 @@ public sealed class ReviewService(ReportLensDbContext db, ReviewStatsCache stats
         : record.Items.Values.All(d => d.Decision == ReviewDecisions.Accept) ? ReviewStatus.Accepted
         : record.Items.Values.All(d => d.Decision == ReviewDecisions.Reject) ? ReviewStatus.Rejected
         : ReviewStatus.Edited;
+
+    // The doors check requests with ReviewChecks first; reaching here unchecked is a bug, not a client error.
+    private static ArgumentException Unchecked(string parameter) =>
+        new("the request was not checked with ReviewChecks", parameter);
 }

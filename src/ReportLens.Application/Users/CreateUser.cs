@@ -16,12 +16,12 @@ public sealed class CreateUser(IDbContextFactory<ReportLensDbContext> databases,
     public async Task<UserCreation> RunAsync(NewUser request, Actor actor, CancellationToken ct)
     {
         var errors = Check(request);
-        if (errors.Count > 0)
+        if (errors.Count > 0 || request is not { Username: { } name, Password: { } password, Role: { } role })
         {
             return UserCreation.Invalid(errors);
         }
 
-        var username = Usernames.Normalize(request.Username!);
+        var username = Usernames.Normalize(name);
         await using var db = await databases.CreateDbContextAsync(ct);
         if (await db.Users.AnyAsync(Usernames.SameAs(username), ct))
         {
@@ -29,8 +29,8 @@ public sealed class CreateUser(IDbContextFactory<ReportLensDbContext> databases,
         }
 
         var now = time.GetUtcNow();
-        var user = new UserAccount { Username = username, Role = request.Role!, PasswordHash = "", CreatedAt = now };
-        user.PasswordHash = hasher.HashPassword(user, request.Password!);
+        var user = new UserAccount { Username = username, Role = role, PasswordHash = "", CreatedAt = now };
+        user.PasswordHash = hasher.HashPassword(user, password);
         db.Users.Add(user);
         AuditEntries.Stage(db, actor, AuditActions.UserChange, null, $"created user '{username}' as {user.Role}", now);
         try

@@ -38,18 +38,12 @@ public static class AnalysisApi
         AnalyzeRequest request, AnalyseAndRecord analyses, HttpContext http, CancellationToken ct)
     {
         var parsed = AnalysisOptionsParser.Check(request);
-        var errors = parsed.Errors;
-        if (request.ReportId is not > 0)
+        if (parsed.Errors.Count > 0 || request.ReportId is not { } reportId)
         {
-            errors["report_id"] = ["report_id is required and must be a positive integer"];
+            return TypedResults.ValidationProblem(parsed.Errors);
         }
 
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var stored = await analyses.RunAsync(request.ReportId.GetValueOrDefault(), parsed.ToRequest(request), http.ApiActor(), step: null, ct);
+        var stored = await analyses.RunAsync(reportId, parsed.ToRequest(request), http.ApiActor(), step: null, ct);
         return stored switch
         {
             null => Problems.NotFound($"no report with id {request.ReportId}"),
@@ -63,25 +57,19 @@ public static class AnalysisApi
         AnalyzeTextRequest request, AnalysisService analysis, AuditLog audit, IOptions<ReportOptions> options,
         HttpContext http, CancellationToken ct)
     {
-        var parsed = AnalysisOptionsParser.Check(request);
-        var errors = parsed.Errors;
-        if (string.IsNullOrWhiteSpace(request.ReportContent))
-        {
-            errors["report_content"] = ["report_content is required"];
-        }
-        else if (request.ReportContent.Length > options.Value.MaxReportCharacters)
+        if (request.ReportContent.Length > options.Value.MaxReportCharacters)
         {
             return Problems.TooLarge($"report_content has {request.ReportContent.Length} characters; the limit is {options.Value.MaxReportCharacters}");
         }
 
-        errors = errors.Concat(ReportFieldChecks.Check(null, null, null, request.Language)).ToDictionary();
-        if (errors.Count > 0)
+        var parsed = AnalysisOptionsParser.Check(request);
+        if (parsed.Errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(parsed.Errors);
         }
 
-        LanguageDetector.TryParse(ReportFieldChecks.ResolveLanguage(request.Language, request.ReportContent!), out var language);
-        var analysed = new AnalysisRequest(request.ReportContent!, language, parsed.Type, request.UserPrompt!, parsed.Engine,
+        LanguageDetector.TryParse(ReportFieldChecks.ResolveLanguage(request.Language, request.ReportContent), out var language);
+        var analysed = new AnalysisRequest(request.ReportContent, language, parsed.Type, parsed.UserPrompt, parsed.Engine,
             request.Model?.Trim(), request.Temperature, BypassCache: parsed.BypassCache);
         var outcome = await analysis.RunAsync(analysed, ct);
         await audit.WriteAsync(AuditActions.Analyze, detail: "unstored text: " + AnalysisAuditDetail.Of(analysed.Type, outcome), ct: ct);

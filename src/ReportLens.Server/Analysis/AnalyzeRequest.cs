@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReportLens.Server.Analysis;
 
 /// <summary>
@@ -5,10 +7,13 @@ namespace ReportLens.Server.Analysis;
 /// (llm|rules|hybrid) and cache ("use" or "bypass").
 /// </summary>
 public sealed record AnalyzeRequest(
-    int? ReportId,
-    string? UserPrompt,
-    string? AnnotationType,
-    double? Temperature,
-    string? Model,
-    string? Engine,
-    string? Cache) : IAnalysisOptions;
+    [Required(ErrorMessage = AnalyzeRequest.ReportIdMessage), Range(1, int.MaxValue, ErrorMessage = AnalyzeRequest.ReportIdMessage)] int? ReportId,
+    [AnalysisOption(AnalysisOption.UserPrompt)] string? UserPrompt,
+    [AnalysisOption(AnalysisOption.AnnotationType)] string? AnnotationType,
+    [AnalysisOption(AnalysisOption.Temperature)] double? Temperature,
+    [AnalysisOption(AnalysisOption.Model)] string? Model,
+    [AnalysisOption(AnalysisOption.Engine)] string? Engine,
+    [AnalysisOption(AnalysisOption.Cache)] string? Cache) : IAnalysisOptions
+{
+    private const string ReportIdMessage = "report_id is required and must be a positive integer";
+}

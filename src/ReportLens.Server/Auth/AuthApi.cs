@@ -20,15 +20,6 @@ public static class AuthApi
         LoginRequest request, UserSignIn signIn, LoginThrottle throttle, HttpContext http, ReportLensDbContext db, TokenService tokens,
         AuditLog audit, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["username"] = string.IsNullOrWhiteSpace(request.Username) ? ["username is required"] : [],
-                ["password"] = string.IsNullOrEmpty(request.Password) ? ["password is required"] : [],
-            }.Where(kv => kv.Value.Length > 0).ToDictionary());
-        }
-
         var client = http.Connection.RemoteIpAddress;
         if (throttle.RetryAfter(request.Username, client) is { } wait)
         {

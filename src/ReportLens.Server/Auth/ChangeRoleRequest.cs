@@ -1,3 +1,3 @@
 namespace ReportLens.Server.Auth;
 
-public sealed record ChangeRoleRequest(string? Role, bool? IsActive);
+public sealed record ChangeRoleRequest([RoleName] string? Role, bool? IsActive);

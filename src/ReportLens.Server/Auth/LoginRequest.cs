@@ -1,3 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReportLens.Server.Auth;
 
-public sealed record LoginRequest(string? Username, string? Password);
+/// <summary>A password may be white space (it is checked as typed); a username may not.</summary>
+public sealed record LoginRequest(
+    [Required(ErrorMessage = "username is required")] string Username,
+    [Required(AllowEmptyStrings = true, ErrorMessage = "password is required"), MinLength(1, ErrorMessage = "password is required")] string Password);

@@ -6,9 +6,9 @@ namespace ReportLens.Server.Jobs;
 public sealed record CreateJobRequest(
     IReadOnlyList<int>? ReportIds,
     JobFilterRequest? Filter,
-    string? UserPrompt,
-    string? AnnotationType,
-    double? Temperature,
-    string? Model,
-    string? Engine,
-    string? Cache) : IAnalysisOptions;
+    [AnalysisOption(AnalysisOption.UserPrompt)] string? UserPrompt,
+    [AnalysisOption(AnalysisOption.AnnotationType)] string? AnnotationType,
+    [AnalysisOption(AnalysisOption.Temperature)] double? Temperature,
+    [AnalysisOption(AnalysisOption.Model)] string? Model,
+    [AnalysisOption(AnalysisOption.Engine)] string? Engine,
+    [AnalysisOption(AnalysisOption.Cache)] string? Cache) : IAnalysisOptions;

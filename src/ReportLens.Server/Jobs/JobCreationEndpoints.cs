@@ -23,11 +23,7 @@ internal static class JobCreationEndpoints
         var parsed = AnalysisOptionsParser.Check(request);
         var errors = parsed.Errors;
         var spec = parsed.ToJobSpec(request);
-        if (request.ReportIds is not { Count: > 0 })
-        {
-            errors["report_ids"] = ["report_ids must list at least one report id"];
-        }
-        else if (request.ReportIds.Count > MaxBatchReports)
+        if (request.ReportIds.Count > MaxBatchReports)
         {
             errors["report_ids"] = [$"at most {MaxBatchReports} reports per batch (got {request.ReportIds.Count}); use POST /api/v1/jobs for more"];
         }
@@ -36,13 +32,13 @@ internal static class JobCreationEndpoints
             errors["report_ids"] = [$"no report with id {string.Join(", ", missing.Take(20))}"];
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || spec is null)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (job, rejection) = await quota.RunWithinAsync(http.User, request.ReportIds!.Count,
-            () => jobs.CreateAsync(spec!, request.ReportIds!, filter: null, http.User.UserId(), ct), ct);
+        var (job, rejection) = await quota.RunWithinAsync(http.User, request.ReportIds.Count,
+            () => jobs.CreateAsync(spec, request.ReportIds, filter: null, http.User.UserId(), ct), ct);
         if (rejection is { RetryAfter: null })
         {
             return Problems.Validation("report_ids", rejection.Message);
@@ -106,13 +102,13 @@ internal static class JobCreationEndpoints
             }
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || spec is null)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var (job, rejection) = await quota.RunWithinAsync(http.User, items,
-            () => jobs.CreateAsync(spec!, request.ReportIds, filter, http.User.UserId(), ct), ct);
+            () => jobs.CreateAsync(spec, request.ReportIds, filter, http.User.UserId(), ct), ct);
         if (rejection is { RetryAfter: null })
         {
             return Problems.Validation(filter is null ? "report_ids" : "filter", rejection.Message);

@@ -9,5 +9,5 @@ internal static class JobSpecMapping
     public static JobSpec? ToJobSpec(this ParsedAnalysisOptions parsed, IAnalysisOptions options) =>
         parsed.Errors.Count > 0
             ? null
-            : new JobSpec(parsed.Type, options.UserPrompt!, parsed.Engine, options.Model?.Trim(), options.Temperature, parsed.BypassCache);
+            : new JobSpec(parsed.Type, parsed.UserPrompt, parsed.Engine, options.Model?.Trim(), options.Temperature, parsed.BypassCache);
 }

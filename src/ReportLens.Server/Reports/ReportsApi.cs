@@ -92,20 +92,9 @@ public static class ReportsApi
         CreateReportRequest request, ReportLensDbContext db, AuditLog audit, IOptions<ReportOptions> options,
         TimeProvider time, HttpContext http, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.ReportContent))
-        {
-            return Problems.Validation("report_content", "report_content is required");
-        }
-
         if (request.ReportContent.Length > options.Value.MaxReportCharacters)
         {
             return Problems.TooLarge($"report_content has {request.ReportContent.Length} characters; the limit is {options.Value.MaxReportCharacters}");
-        }
-
-        var errors = ReportFieldChecks.Check(request.AccessionNumber, request.Modality, request.BodyPart, request.Language);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
         }
 
         var accession = Normalize(request.AccessionNumber);
@@ -138,20 +127,9 @@ public static class ReportsApi
         int id, UpdateReportRequest request, ReportLensDbContext db, AuditLog audit, IOptions<ReportOptions> options,
         TimeProvider time, CancellationToken ct)
     {
-        if (request.ReportContent is { } content && string.IsNullOrWhiteSpace(content))
-        {
-            return Problems.Validation("report_content", "report_content must not be empty");
-        }
-
         if (request.ReportContent?.Length > options.Value.MaxReportCharacters)
         {
             return Problems.TooLarge($"report_content has {request.ReportContent.Length} characters; the limit is {options.Value.MaxReportCharacters}");
-        }
-
-        var errors = ReportFieldChecks.Check(request.AccessionNumber, request.Modality, request.BodyPart, request.Language);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
         }
 
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, ct);

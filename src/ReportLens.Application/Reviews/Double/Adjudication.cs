@@ -138,8 +138,13 @@ public sealed class Adjudication(ReportLensDbContext db, ReviewService reviews, 
             errors[key.Replace("items[0]", $"items[{index}]", StringComparison.Ordinal)] = value;
         }
 
-        var edit = item.Decision == ReviewDecisions.Edit;
-        return problems.Count > 0 ? null : new ReviewDecision(item.Decision!, edit && !string.IsNullOrWhiteSpace(item.Text) ? item.Text.Trim() : null,
+        if (problems.Count > 0 || item.Decision is not { } decision)
+        {
+            return null;
+        }
+
+        var edit = decision == ReviewDecisions.Edit;
+        return new ReviewDecision(decision, edit && !string.IsNullOrWhiteSpace(item.Text) ? item.Text.Trim() : null,
             null, null, default, edit && item.Attributes is { IsEmpty: false } a ? a : null);
     }
 

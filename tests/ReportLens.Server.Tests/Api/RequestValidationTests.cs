@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ReportLens.Server.Tests.Infrastructure;
+
+namespace ReportLens.Server.Tests.Api;
+
+/// <summary>
+/// Request bodies are checked by ASP.NET Core's built-in validation (attributes on the request records) before the
+/// handler runs; clients still see RFC 9457 400s whose <c>errors</c> are keyed by the snake_case JSON names.
+/// </summary>
+public sealed partial class RequestValidationTests(SqliteAppFixture app) : ApiTest<SqliteAppFixture>(app), IClassFixture<SqliteAppFixture>
+{
+    [Fact]
+    public async Task Analyze_MissingReportId_Returns400KeyedReportIdWithTheApiMessage()
+    {
+        using var client = await App.RadiologistAsync();
+
+        var response = await client.PostAsJsonAsync("/api/v1/ai/analyze", new { user_prompt = "", annotation_type = "highlight" });
+
+        var errors = await ErrorsAsync(response);
+        Assert.Equal(["report_id"], errors.Keys);
+        Assert.Equal(["report_id is required and must be a positive integer"], errors["report_id"]);
+    }
+
+    [Fact]
+    public async Task Analyze_OutOfRangeValues_Returns400NamingEachField()
+    {
+        using var client = await App.RadiologistAsync();
+
+        var response = await client.PostAsJsonAsync("/api/v1/ai/analyze",
+            new { report_id = 0, user_prompt = new string('x', 4001), annotation_type = "summary", temperature = 2.5, engine = "gpt", cache = "never", model = "bad model" });
+
+        var errors = await ErrorsAsync(response);
+        Assert.Equal(["annotation_type", "cache", "engine", "model", "report_id", "temperature", "user_prompt"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["temperature must be between 0 and 2"], errors["temperature"]);
+        Assert.Equal(["user_prompt must be at most 4000 characters"], errors["user_prompt"]);
+        Assert.Equal(["report_id is required and must be a positive integer"], errors["report_id"]);
+    }
+
+    [Fact]
+    public async Task CreateReport_MissingContentAndOverlongCodes_Returns400WithEveryError()
+    {
+        using var client = await App.RadiologistAsync();
+
+        var response = await client.PostAsJsonAsync("/api/v1/reports",
+            new { report_content = "  ", accession_number = new string('A', 65), modality = new string('M', 33), language = "fr" });
+
+        var errors = await ErrorsAsync(response);
+        Assert.Equal(["report_content is required"], errors["report_content"]);
+        Assert.Equal(["accession_number must be at most 64 characters"], errors["accession_number"]);
+        Assert.Equal(["modality must be at most 32 characters"], errors["modality"]);
+        Assert.Equal(["language must be 'zh' or 'en'"], errors["language"]);
+    }
+
+    [Fact]
+    public async Task EveryJsonBodyEndpoint_EmptyOrWrongBody_KeysErrorsBySnakeCaseJsonNames()
+    {
+        using var client = await App.AdminAsync();
+        var checkedEndpoints = new List<string>();
+        var badKeys = new List<string>();
+
+        foreach (var (method, path) in JsonBodyEndpoints(App.Services))
+        {
+            foreach (var body in new[] { "{}", WrongValues })
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+                if (response.StatusCode != HttpStatusCode.BadRequest)
+                {
+                    continue;
+                }
+
+                var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+                if (!problem.TryGetProperty("errors", out var errors))
+                {
+                    continue;
+                }
+
+                checkedEndpoints.Add($"{method} {path}");
+                badKeys.AddRange(errors.EnumerateObject().Select(e => e.Name).Where(k => !SnakeCasePath().IsMatch(k)).Select(k => $"{method} {path}: {k}"));
+            }
+        }
+
+        Assert.True(checkedEndpoints.Distinct().Count() >= 10, "too few endpoints answered with validation errors: " + string.Join(", ", checkedEndpoints.Distinct()));
+        Assert.True(badKeys.Count == 0, "error keys not in snake_case:\n" + string.Join("\n", badKeys));
+    }
+
+    // Wrong values of the fields the request records share, nested entries included, so nested paths are keyed too.
+    private const string WrongValues = """
+        {"report_id": -1, "report_ids": [], "annotation_type": "nope", "user_prompt": null, "temperature": 9, "engine": "x",
+         "items": [{"item": null, "decision": null}], "role": "nobody", "username": "", "password": "", "reason": "",
+         "filter": {"date_from": "2026-02-01", "date_to": "2026-01-01"}, "examples": [{}], "list": "nope", "start": -1, "end": -2}
+        """;
+
+    /// <summary>"METHOD /path" of every /api endpoint that reads a JSON body, route values set to 1.</summary>
+    private static IEnumerable<(string Method, string Path)> JsonBodyEndpoints(IServiceProvider services) =>
+        from endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        let raw = endpoint.RoutePattern.RawText ?? ""
+        where raw.StartsWith("/api/", StringComparison.Ordinal)
+            && endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("application/json") == true
+        from method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []
+        select (method, RouteParameter().Replace(raw, "1"));
+
+    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
+    {
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("One or more validation errors occurred.", problem.GetProperty("title").GetString());
+        Assert.True(problem.TryGetProperty("trace_id", out _), problem.ToString());
+        return problem.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
+    }
+
+    [GeneratedRegex(@"^[a-z][a-z0-9_]*(\[\d+\])?(\.[a-z][a-z0-9_]*(\[\d+\])?)*$")]
+    private static partial Regex SnakeCasePath();
+
+    [GeneratedRegex(@"\{[^}]*\}")]
+    private static partial Regex RouteParameter();
+}
