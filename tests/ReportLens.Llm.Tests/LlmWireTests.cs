@@ -3,15 +3,6 @@ using ReportLens.Core.Annotations;
 using ReportLens.Core.Prompts;
 using ReportLens.Core.Text;
 using ReportLens.Llm;
-using ReportLens.Llm.Annotation;
-using ReportLens.Llm.Backends;
-using ReportLens.Llm.Concurrency;
-using ReportLens.Llm.Context;
-using ReportLens.Llm.Errors;
-using ReportLens.Llm.Health;
-using ReportLens.Llm.Logprobs;
-using ReportLens.Llm.Options;
-using ReportLens.Llm.Reasoning;
 using ReportLens.Llm.Schemas;
 using ReportLens.Core.Prompts.FewShot;
 

@@ -13,16 +13,7 @@ using ReportLens.Core.Text;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 using ReportLens.Llm;
-using ReportLens.Llm.Annotation;
-using ReportLens.Llm.Backends;
-using ReportLens.Llm.Concurrency;
-using ReportLens.Llm.Context;
 using ReportLens.Llm.Errors;
-using ReportLens.Llm.Health;
-using ReportLens.Llm.Logprobs;
-using ReportLens.Llm.Options;
-using ReportLens.Llm.Reasoning;
-using ReportLens.Llm.Schemas;
 
 namespace ReportLens.Application.Evaluation;
 

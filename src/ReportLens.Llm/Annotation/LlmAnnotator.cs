@@ -11,7 +11,6 @@ using ReportLens.Llm.Backends;
 using ReportLens.Llm.Concurrency;
 using ReportLens.Llm.Context;
 using ReportLens.Llm.Errors;
-using ReportLens.Llm.Health;
 using ReportLens.Llm.Logprobs;
 using ReportLens.Llm.Options;
 using ReportLens.Llm.Reasoning;

@@ -3,15 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OllamaSharp.Models;
-using ReportLens.Llm.Annotation;
-using ReportLens.Llm.Concurrency;
-using ReportLens.Llm.Context;
-using ReportLens.Llm.Errors;
 using ReportLens.Llm.Health;
-using ReportLens.Llm.Logprobs;
 using ReportLens.Llm.Options;
-using ReportLens.Llm.Reasoning;
-using ReportLens.Llm.Schemas;
 using OllamaChatRequest = OllamaSharp.Models.Chat.ChatRequest;
 
 namespace ReportLens.Llm.Backends;

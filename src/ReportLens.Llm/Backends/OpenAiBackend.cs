@@ -5,15 +5,8 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
-using ReportLens.Llm.Annotation;
-using ReportLens.Llm.Concurrency;
-using ReportLens.Llm.Context;
-using ReportLens.Llm.Errors;
 using ReportLens.Llm.Health;
-using ReportLens.Llm.Logprobs;
 using ReportLens.Llm.Options;
-using ReportLens.Llm.Reasoning;
-using ReportLens.Llm.Schemas;
 
 namespace ReportLens.Llm.Backends;
 

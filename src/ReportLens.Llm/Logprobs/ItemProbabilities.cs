@@ -1,15 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using ReportLens.Core.Annotations;
-using ReportLens.Llm.Annotation;
-using ReportLens.Llm.Backends;
-using ReportLens.Llm.Concurrency;
-using ReportLens.Llm.Context;
-using ReportLens.Llm.Errors;
-using ReportLens.Llm.Health;
-using ReportLens.Llm.Options;
-using ReportLens.Llm.Reasoning;
-using ReportLens.Llm.Schemas;
 
 namespace ReportLens.Llm.Logprobs;
 

@@ -1,15 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ReportLens.Llm.Annotation;
-using ReportLens.Llm.Backends;
-using ReportLens.Llm.Concurrency;
-using ReportLens.Llm.Context;
-using ReportLens.Llm.Errors;
-using ReportLens.Llm.Health;
-using ReportLens.Llm.Options;
-using ReportLens.Llm.Reasoning;
-using ReportLens.Llm.Schemas;
 
 namespace ReportLens.Llm.Logprobs;
 

@@ -1,14 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using ReportLens.Llm.Annotation;
-using ReportLens.Llm.Backends;
-using ReportLens.Llm.Concurrency;
-using ReportLens.Llm.Context;
-using ReportLens.Llm.Errors;
-using ReportLens.Llm.Health;
-using ReportLens.Llm.Logprobs;
-using ReportLens.Llm.Reasoning;
-using ReportLens.Llm.Schemas;
 
 namespace ReportLens.Llm.Options;
 

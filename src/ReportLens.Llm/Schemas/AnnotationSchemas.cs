@@ -2,15 +2,6 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using Json.Schema;
 using ReportLens.Core.Annotations;
-using ReportLens.Llm.Annotation;
-using ReportLens.Llm.Backends;
-using ReportLens.Llm.Concurrency;
-using ReportLens.Llm.Context;
-using ReportLens.Llm.Errors;
-using ReportLens.Llm.Health;
-using ReportLens.Llm.Logprobs;
-using ReportLens.Llm.Options;
-using ReportLens.Llm.Reasoning;
 
 namespace ReportLens.Llm.Schemas;
 

@@ -1,16 +1,7 @@
 using ReportLens.Application.Analysis;
 using ReportLens.Application.Caching;
 using ReportLens.Llm;
-using ReportLens.Llm.Annotation;
 using ReportLens.Llm.Backends;
-using ReportLens.Llm.Concurrency;
-using ReportLens.Llm.Context;
-using ReportLens.Llm.Errors;
-using ReportLens.Llm.Health;
-using ReportLens.Llm.Logprobs;
-using ReportLens.Llm.Options;
-using ReportLens.Llm.Reasoning;
-using ReportLens.Llm.Schemas;
 
 namespace ReportLens.Server.Analysis;
 

@@ -1,15 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ReportLens.Llm;
-using ReportLens.Llm.Annotation;
 using ReportLens.Llm.Backends;
-using ReportLens.Llm.Concurrency;
-using ReportLens.Llm.Context;
-using ReportLens.Llm.Errors;
 using ReportLens.Llm.Health;
-using ReportLens.Llm.Logprobs;
-using ReportLens.Llm.Options;
-using ReportLens.Llm.Reasoning;
-using ReportLens.Llm.Schemas;
 
 namespace ReportLens.Server.Health;
 
