@@ -40,6 +40,8 @@ public sealed class GoldExportUiTests(UiFixture app)
         await page.SelectReportTextAsync(start, start + Missed.Length);
         await page.Keyboard.PressAsync("n");
         await Assertions.Expect(page.Locator("[data-testid=add-text]")).ToHaveTextAsync(Missed);
+        // As a reviewer would: Enter once the form has the focus (the text shows a moment before the focus moves).
+        await Assertions.Expect(page.Locator("[data-testid=add-list]")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("[data-testid=added-item]")).ToHaveCountAsync(1);
 
