@@ -12,53 +12,17 @@ internal sealed class ReportWriter(TextWriter output)
         output.WriteLine("Emulator figures measure ReportLens's pipeline against a known capacity; they are not a model's or a GPU's speed.");
     }
 
-    public void Rules(IReadOnlyList<RulesResult> results)
-    {
-        output.WriteLine();
-        output.WriteLine("## Rules engine, one thread");
-        output.WriteLine("| type | report length (chars) | reports/s |");
-        output.WriteLine("| --- | ---: | ---: |");
-        foreach (var r in results)
-        {
-            output.WriteLine($"| {r.Type} | {r.ReportLength} | {r.ReportsPerSecond:N0} |");
-        }
-    }
+    public void Rules(IReadOnlyList<RulesResult> results) =>
+        Table("## Rules engine, one thread", "| type | report length (chars) | reports/s |", "| --- | ---: | ---: |", results.Select(r => $"| {r.Type} | {r.ReportLength} | {r.ReportsPerSecond:N0} |"));
 
-    public void Grounding(IReadOnlyList<GroundingTiming> results)
-    {
-        output.WriteLine();
-        output.WriteLine("## Grounding per annotation (gold corpus reports, rules engine content)");
-        output.WriteLine("| type | annotations | p50 (µs) | mean (µs) |");
-        output.WriteLine("| --- | ---: | ---: | ---: |");
-        foreach (var g in results)
-        {
-            output.WriteLine($"| {g.Type} | {g.Annotations} | {g.P50Microseconds:0} | {g.MeanMicroseconds:0} |");
-        }
-    }
+    public void Grounding(IReadOnlyList<GroundingTiming> results) =>
+        Table("## Grounding per annotation (gold corpus reports, rules engine content)", "| type | annotations | p50 (µs) | mean (µs) |", "| --- | ---: | ---: | ---: |", results.Select(g => $"| {g.Type} | {g.Annotations} | {g.P50Microseconds:0} | {g.MeanMicroseconds:0} |"));
 
-    public void Deid(IReadOnlyList<DeidResultRow> results)
-    {
-        output.WriteLine();
-        output.WriteLine("## De-identification, one thread (synthetic PHI corpus reports joined and cut to length, placeholders)");
-        output.WriteLine("| language | report length (chars) | identifiers per report | p50 (ms) | p99 (ms) | mean (ms) |");
-        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var d in results)
-        {
-            output.WriteLine($"| {d.Language} | {d.ReportLength:N0} | {d.Identifiers} | {d.P50Milliseconds:0.00} | {d.P99Milliseconds:0.00} | {d.MeanMilliseconds:0.00} |");
-        }
-    }
+    public void Deid(IReadOnlyList<DeidResultRow> results) =>
+        Table("## De-identification, one thread (synthetic PHI corpus reports joined and cut to length, placeholders)", "| language | report length (chars) | identifiers per report | p50 (ms) | p99 (ms) | mean (ms) |", "| --- | ---: | ---: | ---: | ---: | ---: |", results.Select(d => $"| {d.Language} | {d.ReportLength:N0} | {d.Identifiers} | {d.P50Milliseconds:0.00} | {d.P99Milliseconds:0.00} | {d.MeanMilliseconds:0.00} |"));
 
-    public void LongReports(IReadOnlyList<LongReportResult> results)
-    {
-        output.WriteLine();
-        output.WriteLine("## Long reports (server as a process, POST /api/v1/ai/analyze-text, highlight, cache bypass, instant emulator)");
-        output.WriteLine("| engine | text | chars | wall p50 (ms) | server CPU p50 (ms) | CPU µs per char |");
-        output.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
-        foreach (var r in results)
-        {
-            output.WriteLine($"| {r.Engine} | {r.Text} | {r.Length:N0} | {r.WallMs:0} | {r.ServerCpuMs:0} | {r.ServerCpuMs * 1000 / r.Length:0.0} |");
-        }
-    }
+    public void LongReports(IReadOnlyList<LongReportResult> results) =>
+        Table("## Long reports (server as a process, POST /api/v1/ai/analyze-text, highlight, cache bypass, instant emulator)", "| engine | text | chars | wall p50 (ms) | server CPU p50 (ms) | CPU µs per char |", "| --- | --- | ---: | ---: | ---: | ---: |", results.Select(r => $"| {r.Engine} | {r.Text} | {r.Length:N0} | {r.WallMs:0} | {r.ServerCpuMs:0} | {r.ServerCpuMs * 1000 / r.Length:0.0} |"));
 
     public void Latency(LatencyResult r)
     {
@@ -149,6 +113,19 @@ internal sealed class ReportWriter(TextWriter output)
         foreach (var t in r.Targets)
         {
             output.WriteLine($"| {t.Goal} | {t.Wanted} | {t.Measured:0.00#} | {(t.Met ? "met" : "MISSED")} |");
+        }
+    }
+
+    /// <summary>A section: its heading, the table's header and alignment rows, one line per row.</summary>
+    private void Table(string title, string header, string align, IEnumerable<string> rows)
+    {
+        output.WriteLine();
+        output.WriteLine(title);
+        output.WriteLine(header);
+        output.WriteLine(align);
+        foreach (var row in rows)
+        {
+            output.WriteLine(row);
         }
     }
 }
