@@ -1,10 +1,14 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ReportLens.E2E.Tests.Infrastructure;
 
 namespace ReportLens.E2E.Tests.Browser;
 
-internal static class PageActions
+internal static partial class PageActions
 {
+    [GeneratedRegex(@"/reports$")]
+    private static partial Regex ReportsUrl();
+
     public static async Task SignInAsync(this IPage page, string username, string password)
     {
         await page.GotoAsync("/reports");
@@ -14,11 +18,12 @@ internal static class PageActions
         await page.ClickAsync("[data-testid=login-submit]");
         try
         {
-            // Generous: batch jobs of other tests may be writing to the same SQLite file meanwhile.
-            // Commit, not load: the interactive check below is what says the page is usable.
-            await page.WaitForURLAsync("**/reports", new() { Timeout = 45_000, WaitUntil = WaitUntilState.Commit });
+            // Generous: batch jobs of other tests may be writing to the same SQLite file meanwhile. The URL is polled, not
+            // waited for as a navigation: when the redirect had already happened, WaitForURL waited for a load event
+            // that can stall under load. The interactive check below is what says the page is usable.
+            await Assertions.Expect(page).ToHaveURLAsync(ReportsUrl(), new() { Timeout = 45_000 });
         }
-        catch (TimeoutException ex)
+        catch (PlaywrightException ex)
         {
             throw new TimeoutException($"sign-in as {username} did not reach /reports; the page is at {page.Url}", ex);
         }
