@@ -3,7 +3,7 @@ using ReportLens.Server;
 using ReportLens.Server.Configuration;
 
 SeedEnvironment.LoadDotEnv();
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostArguments.Of(args));
 try
 {
     builder.AddReportLens();

@@ -1,0 +1,19 @@
+namespace ReportLens.Server.Configuration;
+
+/// <summary>The command line the host is built from.</summary>
+internal static class HostArguments
+{
+    private const string ReloadSwitch = "hostBuilder:reloadConfigOnChange";
+
+    /// <summary>
+    /// <paramref name="args"/> with appsettings reloading off, unless the operator set it. The host's default watches
+    /// the working directory for changed appsettings files, and that directory usually holds the SQLite database: the
+    /// watcher woke on every write of its WAL, about 1 ms of CPU per recorded analysis. Settings are validated once at
+    /// start-up and never re-read, so a change takes a restart either way.
+    /// </summary>
+    public static string[] Of(string[] args) =>
+        args.Any(a => a.Contains(ReloadSwitch, StringComparison.OrdinalIgnoreCase))
+        || Environment.GetEnvironmentVariable("DOTNET_" + ReloadSwitch.Replace(":", "__", StringComparison.Ordinal)) is not null
+            ? args
+            : [.. args, $"--{ReloadSwitch}=false"];
+}
