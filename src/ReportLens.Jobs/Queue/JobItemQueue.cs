@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ReportLens.Core.Json;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
 
@@ -32,8 +34,8 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
         await using var command = connection.CreateCommand();
         command.CommandText = sqlite ? ClaimSql.Sqlite : ClaimSql.Postgres;
         Add(command, "owner", owner);
-        Add(command, "now", sqlite ? SqliteTime.ConvertToProvider(now)! : now);
-        Add(command, "expires", sqlite ? SqliteTime.ConvertToProvider(now + lease)! : now + lease);
+        Add(command, "now", Time(sqlite, now));
+        Add(command, "expires", Time(sqlite, now + lease));
         Add(command, "limit", limit);
         var claimed = new List<ClaimedItem>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -133,55 +135,51 @@ public sealed class JobItemQueue(IDbContextFactory<ReportLensDbContext> factory,
     /// </summary>
     public async Task<bool> FinishAsync(ReportLensDbContext db, ClaimedItem item, JobItemState state, Annotation? annotation, string? error, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var annotationId = annotation?.Id;
-        // Only while this worker still holds the lease: one that outlived it must not end another worker's run.
-        var changed = await db.JobItems.Where(i => i.Id == item.Id && i.State == JobItemState.Running && i.LeaseOwner == item.Owner)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.State, state)
-                .SetProperty(i => i.AnnotationId, annotationId)
-                .SetProperty(i => i.LastError, i => error ?? i.LastError)
-                .SetProperty(i => i.FinishedAt, now)
-                .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null), ct);
-        if (changed == 0)
+        var sqlite = db.Database.IsSqlite();
+        var now = Time(sqlite, time.GetUtcNow());
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using (var finish = connection.CreateCommand())
         {
-            return false;
+            finish.Transaction = transaction;
+            finish.CommandText = FinishSql.Item;
+            Add(finish, "state", state.WireName());
+            Add(finish, "annotation", annotation?.Id);
+            Add(finish, "error", error);
+            Add(finish, "now", now);
+            Add(finish, "item", item.Id);
+            Add(finish, "owner", item.Owner);
+            if (await finish.ExecuteNonQueryAsync(ct) == 0)
+            {
+                return false;
+            }
         }
 
         var succeeded = state == JobItemState.Succeeded ? 1 : 0;
-        var promptTokens = annotation is { Cached: false } ? annotation.PromptTokens ?? 0 : 0;
-        var outputTokens = annotation is { Cached: false } ? annotation.OutputTokens ?? 0 : 0;
-        var thinkingTokens = annotation is { Cached: false } ? annotation.ThinkingTokens ?? 0 : 0;
-        await db.Jobs.Where(j => j.Id == item.JobId).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.Succeeded, j => j.Succeeded + succeeded)
-            .SetProperty(j => j.Failed, j => j.Failed + (1 - succeeded))
-            .SetProperty(j => j.PromptTokens, j => j.PromptTokens + promptTokens)
-            .SetProperty(j => j.OutputTokens, j => j.OutputTokens + outputTokens)
-            .SetProperty(j => j.ThinkingTokens, j => j.ThinkingTokens + thinkingTokens)
-            .SetProperty(j => j.UpdatedAt, now), ct);
-        await FinishJobIfDoneAsync(db, item.JobId, now, ct);
+        var fresh = annotation is { Cached: false };
+        await using var count = connection.CreateCommand();
+        count.Transaction = transaction;
+        count.CommandText = FinishSql.Job;
+        Add(count, "succeeded", succeeded);
+        Add(count, "failed", 1 - succeeded);
+        Add(count, "prompt", fresh ? annotation!.PromptTokens ?? 0 : 0L);
+        Add(count, "output", fresh ? annotation!.OutputTokens ?? 0 : 0L);
+        Add(count, "thinking", fresh ? annotation!.ThinkingTokens ?? 0 : 0L);
+        Add(count, "now", now);
+        Add(count, "job", item.JobId);
+        await count.ExecuteNonQueryAsync(ct);
         return true;
     }
 
-    /// <summary>
-    /// Ends the job when none of its items is pending or running, in the transaction that finished an item, so no
-    /// crash or shutdown can leave a job "running" with nothing left to do. The job row was updated just before in
-    /// the same transaction: concurrent finishers of one job take turns on its lock, and the last sees every item.
-    /// </summary>
-    private static Task<int> FinishJobIfDoneAsync(ReportLensDbContext db, long jobId, DateTimeOffset now, CancellationToken ct) =>
-        db.Jobs.Where(j => j.Id == jobId
-                && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running || j.Status == JobStatus.Paused)
-                && !db.JobItems.Any(i => i.JobId == jobId && (i.State == JobItemState.Pending || i.State == JobItemState.Running)))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, j => j.Failed > 0 ? JobStatus.CompletedWithErrors : JobStatus.Completed)
-                .SetProperty(j => j.FinishedAt, now)
-                .SetProperty(j => j.UpdatedAt, now), ct);
+    /// <summary>A time as the provider stores it: SQLite holds DateTimeOffset as EF Core's binary form.</summary>
+    private static object Time(bool sqlite, DateTimeOffset value) => sqlite ? SqliteTime.ConvertToProvider(value)! : value;
 
-    private static void Add(DbCommand command, string name, object value)
+    private static void Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@" + name;
-        parameter.Value = value;
+        parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
     }
 }
