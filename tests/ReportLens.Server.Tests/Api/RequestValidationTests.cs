@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -96,28 +97,18 @@ public sealed partial class RequestValidationTests(SqliteAppFixture app) : ApiTe
         Assert.Equal(["modality must be at most 32 characters"], errors["filter.modality"]);
     }
 
-    [Fact]
-    public async Task Review_NullItem_Returns400KeyedItems()
-    {
-        using var client = await App.RadiologistAsync();
-        var annotation = await ReviewScenario.AnalysedHighlightAsync(client);
-
-        var response = await PostJsonAsync(client, $"/api/v1/annotations/{annotation}/review", """{"items": [null]}""");
-
-        var errors = await ErrorsAsync(response);
-        Assert.Equal(["items"], errors.Keys);
-        Assert.Equal(["items must not contain null"], errors["items"]);
-    }
-
-    [Fact]
-    public async Task Adjudication_NullItem_Returns400KeyedItems()
+    [Theory]
+    [InlineData("/api/v1/annotations/{0}/review")]
+    [InlineData("/api/v1/reviews/assignments/{0}/adjudication")]
+    public async Task ReviewBodies_NullItem_Returns400KeyedItems(string pathOfAnnotation)
     {
         using var client = await App.AdminAsync();
         var annotation = await ReviewScenario.AnalysedHighlightAsync(client);
 
-        var response = await PostJsonAsync(client, $"/api/v1/reviews/assignments/{annotation}/adjudication", """{"items": [null]}""");
+        var response = await PostJsonAsync(client, string.Format(CultureInfo.InvariantCulture, pathOfAnnotation, annotation), """{"items": [null]}""");
 
         var errors = await ErrorsAsync(response);
+        Assert.Equal(["items"], errors.Keys);
         Assert.Equal(["items must not contain null"], errors["items"]);
     }
 
