@@ -10,8 +10,8 @@ namespace ReportLens.Server.Evaluation;
 /// checked by EvaluationPlan, the home the Evaluation page and the CLI use too.
 /// </summary>
 public sealed record StartEvaluationRequest(
-    // Left out, gold_set_id reads as 0: the range rule answers for both (Required marks it required in OpenAPI).
-    [Required, Range(1, int.MaxValue, ErrorMessage = StartEvaluationRequest.GoldSetIdMessage)] int GoldSetId,
+    // Left out, gold_set_id reads as 0, which the range refuses: one rule and one message for both.
+    [Range(1, int.MaxValue, ErrorMessage = StartEvaluationRequest.GoldSetIdMessage)] int GoldSetId,
     [NoNullItems(ErrorMessage = "engines must not contain null")] IReadOnlyList<string>? Engines,
     [NoNullItems(ErrorMessage = "models must not contain null")] IReadOnlyList<string>? Models,
     [NoNullItems(ErrorMessage = "prompt_versions must not contain null")] IReadOnlyList<string>? PromptVersions = null)
