@@ -58,7 +58,7 @@ public static class ServerModule
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => ReportLensJson.Apply(o.SerializerOptions));
         services.AddReportLensInputGuard();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<AnalysisOptionsSchemaTransformer>());
 
         services.AddReportLensData(EnvironmentNames.Database(builder.Configuration));
         builder.AddReportLensAuth();

@@ -7,13 +7,8 @@ namespace ReportLens.Server.Analysis;
 /// (llm|rules|hybrid) and cache ("use" or "bypass").
 /// </summary>
 public sealed record AnalyzeRequest(
-    [Required(ErrorMessage = AnalyzeRequest.ReportIdMessage), Range(1, int.MaxValue, ErrorMessage = AnalyzeRequest.ReportIdMessage)] int? ReportId,
-    [AnalysisOption(AnalysisOption.UserPrompt)] string? UserPrompt,
-    [AnalysisOption(AnalysisOption.AnnotationType)] string? AnnotationType,
-    [AnalysisOption(AnalysisOption.Temperature)] double? Temperature,
-    [AnalysisOption(AnalysisOption.Model)] string? Model,
-    [AnalysisOption(AnalysisOption.Engine)] string? Engine,
-    [AnalysisOption(AnalysisOption.Cache)] string? Cache) : IAnalysisOptions
+    [Required(ErrorMessage = AnalyzeRequest.ReportIdMessage), Range(1, int.MaxValue, ErrorMessage = AnalyzeRequest.ReportIdMessage)] int? ReportId)
+    : AnalysisOptionsRequest
 {
     private const string ReportIdMessage = "report_id is required and must be a positive integer";
 }

@@ -68,20 +68,15 @@ public static class EvaluationsApi
     internal static async Task<Results<Created<EvaluationRunView>, ValidationProblem>> StartAsync(
         StartEvaluationRequest request, EvaluationRuns runs, HttpContext http, CancellationToken ct)
     {
-        if (request.GoldSetId is not { } goldSetId)
-        {
-            return Problems.Validation("gold_set_id", "gold_set_id names the gold set to evaluate on");
-        }
-
         var (plan, problem) = await runs.PlanAsync(request.Engines ?? [], request.Models ?? [], request.PromptVersions, ct);
         if (problem is { } p)
         {
             return Problems.Validation(p.Field, p.Message);
         }
 
-        return await runs.StartAsync(goldSetId, plan, http.ApiActor(), ct) is { } run
+        return await runs.StartAsync(request.GoldSetId, plan, http.ApiActor(), ct) is { } run
             ? TypedResults.Created($"/api/v1/evaluations/{run.Id}", run)
-            : Problems.Validation("gold_set_id", $"no gold set with id {goldSetId}");
+            : Problems.Validation("gold_set_id", $"no gold set with id {request.GoldSetId}");
     }
 
     internal static async Task<Ok<IReadOnlyList<PromptVersionChoice>>> PromptVersionsAsync(PromptExamples examples, CancellationToken ct) =>

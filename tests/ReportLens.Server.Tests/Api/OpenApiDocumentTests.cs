@@ -66,6 +66,27 @@ public sealed partial class OpenApiDocumentTests(SqliteAppFixture app) : ApiTest
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Theory]
+    [InlineData("/api/v1/ai/analyze", "report_id")]
+    [InlineData("/api/v1/ai/analyze-text", "report_content")]
+    [InlineData("/api/v1/ai/batch-analyze", "report_ids")]
+    [InlineData("/api/v1/jobs", "report_ids")]
+    public async Task OpenApi_AnalysisBodies_DocumentTheOptionsAsFlatFieldsRequiredAsTheirRulesSay(string path, string ownField)
+    {
+        using var client = App.Anonymous();
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        var schema = RequestSchema(document, path);
+        var properties = schema.GetProperty("properties");
+
+        Assert.All(["user_prompt", "annotation_type", "temperature", "model", "engine", "cache", ownField], name => Assert.True(properties.TryGetProperty(name, out _), $"{path}: no {name} in {schema}"));
+        Assert.False(schema.TryGetProperty("allOf", out _), $"{path}: the options are not flat: {schema}");
+        var required = schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Contains("user_prompt", required);
+        Assert.Contains("annotation_type", required);
+        Assert.DoesNotContain("engine", required);
+    }
+
     /// <summary>What a client needs and does not find: the rules every /api operation keeps.</summary>
     private static IEnumerable<string> Gaps(string key, JsonElement operation, IReadOnlySet<string> authenticated)
     {
@@ -132,6 +153,17 @@ public sealed partial class OpenApiDocumentTests(SqliteAppFixture app) : ApiTest
 
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex RouteParameter();
+
+    /// <summary>The JSON body schema of the POST operation of a path, its $ref followed.</summary>
+    private static JsonElement RequestSchema(JsonElement document, string path)
+    {
+        var paths = document.GetProperty("paths");
+        var item = paths.TryGetProperty(path, out var exact) ? exact : paths.GetProperty(path + "/");
+        var schema = item.GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        return schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : schema;
+    }
 
     /// <summary>The GET operation of a path, whether the document writes it with a trailing slash or not.</summary>
     private static JsonElement Operation(JsonElement document, string path)

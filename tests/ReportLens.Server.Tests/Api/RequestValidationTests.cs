@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ReportLens.Server.Tests.Infrastructure;
+using ReportLens.Server.Tests.Reviews;
 
 namespace ReportLens.Server.Tests.Api;
 
@@ -58,6 +60,85 @@ public sealed partial class RequestValidationTests(SqliteAppFixture app) : ApiTe
         Assert.Equal(["language must be 'zh' or 'en'"], errors["language"]);
     }
 
+    // Each body also breaks a rule of its own, so the options' errors must come from the same (first) stage.
+    [Theory]
+    [InlineData("/api/v1/ai/analyze", """{"report_id": 0}""", "report_id")]
+    [InlineData("/api/v1/ai/analyze-text", """{"report_content": "Findings: normal.", "language": "fr"}""", "language")]
+    [InlineData("/api/v1/ai/batch-analyze", """{"report_ids": []}""", "report_ids")]
+    [InlineData("/api/v1/jobs", """{"report_ids": [1], "filter": {"modality": "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM"}}""", "filter.modality")]
+    public async Task AnalysisBodies_BadOptions_Return400NamingEveryOptionOnceWithTheBodysOwnField(string path, string body, string ownField)
+    {
+        using var client = await App.AdminAsync();
+        var options = """, "user_prompt": null, "annotation_type": "summary", "temperature": 5, "engine": "gpt", "cache": "never", "model": "bad model"}""";
+
+        var response = await PostJsonAsync(client, path, body[..^1] + options);
+
+        var errors = await ErrorsAsync(response);
+        Assert.Equal(new[] { "annotation_type", "cache", "engine", "model", "temperature", "user_prompt", ownField }.Order(StringComparer.Ordinal), errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["temperature must be between 0 and 2"], errors["temperature"]);
+        Assert.Equal(["user_prompt is required (it may be empty)"], errors["user_prompt"]);
+    }
+
+    [Fact]
+    public async Task CreateJob_OverlongFilterCodes_Returns400KeyedByFilterPath()
+    {
+        using var client = await App.RadiologistAsync();
+
+        var response = await client.PostAsJsonAsync("/api/v1/jobs", new
+        {
+            filter = new { modality = new string('M', 33), body_part = new string('B', 33) },
+            user_prompt = "",
+            annotation_type = "highlight",
+            engine = "rules",
+        });
+
+        var errors = await ErrorsAsync(response);
+        Assert.Equal(["filter.body_part", "filter.modality"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["modality must be at most 32 characters"], errors["filter.modality"]);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/annotations/{0}/review")]
+    [InlineData("/api/v1/reviews/assignments/{0}/adjudication")]
+    public async Task ReviewBodies_NullItem_Returns400KeyedItems(string pathOfAnnotation)
+    {
+        using var client = await App.AdminAsync();
+        var annotation = await ReviewScenario.AnalysedHighlightAsync(client);
+
+        var response = await PostJsonAsync(client, string.Format(CultureInfo.InvariantCulture, pathOfAnnotation, annotation), """{"items": [null]}""");
+
+        var errors = await ErrorsAsync(response);
+        Assert.Equal(["items"], errors.Keys);
+        Assert.Equal(["items must not contain null"], errors["items"]);
+    }
+
+    [Theory]
+    [InlineData("""{"engines": ["rules"]}""")]
+    [InlineData("""{"gold_set_id": 0, "engines": ["rules"]}""")]
+    public async Task StartEvaluation_MissingOrNonPositiveGoldSet_Returns400KeyedGoldSetId(string body)
+    {
+        using var client = await App.AdminAsync();
+
+        var response = await PostJsonAsync(client, "/api/v1/evaluations", body);
+
+        var errors = await ErrorsAsync(response);
+        Assert.Equal(["gold_set_id"], errors.Keys);
+        Assert.Equal(["gold_set_id is required and must be a positive integer"], errors["gold_set_id"]);
+    }
+
+    [Fact]
+    public async Task StartEvaluation_NullListEntries_Returns400NamingEachList()
+    {
+        using var client = await App.AdminAsync();
+
+        var response = await PostJsonAsync(client, "/api/v1/evaluations",
+            """{"gold_set_id": 1, "engines": ["llm", null], "models": [null], "prompt_versions": [null]}""");
+
+        var errors = await ErrorsAsync(response);
+        Assert.Equal(["engines", "models", "prompt_versions"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["engines must not contain null"], errors["engines"]);
+    }
+
     [Fact]
     public async Task EveryJsonBodyEndpoint_EmptyOrWrongBody_KeysErrorsBySnakeCaseJsonNames()
     {
@@ -106,6 +187,9 @@ public sealed partial class RequestValidationTests(SqliteAppFixture app) : ApiTe
             && endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("application/json") == true
         from method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []
         select (method, RouteParameter().Replace(raw, "1"));
+
+    private static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, string json) =>
+        client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
     private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
     {
