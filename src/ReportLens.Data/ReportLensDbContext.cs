@@ -27,14 +27,46 @@ public sealed class ReportLensDbContext(DbContextOptions<ReportLensDbContext> op
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RejectAuditChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detecting = DetectChangesOnce();
+        try
+        {
+            RejectAuditChanges();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RejectAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detecting = DetectChangesOnce();
+        try
+        {
+            RejectAuditChanges();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    /// <summary>
+    /// Detects changes once for the audit check and the save, which would each scan every tracked entity again
+    /// (twice per recorded analysis). Returns whether automatic detection was on, to be restored after the save.
+    /// </summary>
+    private bool DetectChangesOnce()
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        if (detecting)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        return detecting;
     }
 
     /// <summary>The audit trail is append-only from the application: records are added, never changed or removed.</summary>
