@@ -78,6 +78,8 @@ public sealed partial class LlmAnnotator
             var check = Check(call, backend, reply);
             if (check.IsValid)
             {
+                // The endpoint's slot goes to the next call now, not after the reply's confidence has been worked out.
+                lease.Dispose();
                 return Finish(call, backend, reply, check, metrics, rejected: null);
             }
 
