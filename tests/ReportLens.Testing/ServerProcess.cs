@@ -26,6 +26,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string StandardError { get { lock (_stderr) { return _stderr.ToString(); } } }
 
+    /// <summary>The server's process id (for what only the operating system can tell, such as its open handles).</summary>
+    public int ProcessId => _process.Id;
+
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
