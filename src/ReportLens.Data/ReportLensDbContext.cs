@@ -56,6 +56,8 @@ public sealed class ReportLensDbContext(DbContextOptions<ReportLensDbContext> op
     /// <summary>
     /// Detects changes once for the audit check and the save, which would each scan every tracked entity again
     /// (twice per recorded analysis). Returns whether automatic detection was on, to be restored after the save.
+    /// EF Core raises SavingChanges and calls save interceptors after this: none is registered, and one that edits
+    /// tracked entities must call DetectChanges itself.
     /// </summary>
     private bool DetectChangesOnce()
     {

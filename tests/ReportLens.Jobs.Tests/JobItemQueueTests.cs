@@ -94,6 +94,54 @@ public sealed class JobItemQueueTests
         Assert.Equal(JobStatus.CompletedWithErrors, await StatusAsync(factory, jobId));
     }
 
+    /// <summary>Expired runs and pending items come in one claim, in item order, cut at the limit.</summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Claim_TakesExpiredAndPendingItemsInItemOrder_UpToTheLimit(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (queue, clock, _, _) = await PrepareAsync(database, items: 6);
+        var lost = await queue.ClaimAsync("worker-a", 3, Lease, CancellationToken.None);
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        var first = await queue.ClaimAsync("worker-b", 4, Lease, CancellationToken.None);
+        var rest = await queue.ClaimAsync("worker-b", 10, Lease, CancellationToken.None);
+
+        Assert.Equal(lost.Select(i => i.Id).Order(), first.Select(i => i.Id).Order().Take(3));
+        Assert.Equal([1, 1, 1, 0], first.OrderBy(i => i.Id).Select(i => i.Attempts));
+        Assert.Equal(2, rest.Count);
+        Assert.True(first.Max(i => i.Id) < rest.Min(i => i.Id));
+    }
+
+    /// <summary>Claimers and finishers running at once take every item exactly once, and the last finisher ends the job.</summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ConcurrentWorkers_TakeEachItemOnce_AndTheJobEndsWithTheLast(string provider)
+    {
+        const int items = 120;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (queue, _, factory, jobId) = await PrepareAsync(database, items);
+        var taken = new System.Collections.Concurrent.ConcurrentBag<long>();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            while (await queue.ClaimAsync($"worker-{worker}", 7, Lease, CancellationToken.None) is { Count: > 0 } claimed)
+            {
+                foreach (var item in claimed)
+                {
+                    taken.Add(item.Id);
+                    Assert.True(await queue.FailAsync(item, "done", CancellationToken.None));
+                }
+            }
+        })));
+
+        Assert.Equal(items, taken.Count);
+        Assert.Equal(items, taken.Distinct().Count());
+        await using var db = await factory.CreateDbContextAsync();
+        var job = await db.Jobs.SingleAsync(j => j.Id == jobId);
+        Assert.Equal((JobStatus.CompletedWithErrors, items), (job.Status, job.Failed));
+    }
+
     /// <summary>A queued job shows what its items should take at the measured rate; a finished one what they took.</summary>
     [Theory]
     [MemberData(nameof(Providers))]
