@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReportLens.Application.Audit;
+using ReportLens.Application.Import;
+using ReportLens.Core.Interop;
 using ReportLens.Core.Reports;
 using ReportLens.Data;
 using ReportLens.Data.Entities;
@@ -19,22 +23,23 @@ internal sealed record JobRun(long Id, int Total, int Succeeded, DateTimeOffset 
 /// <summary>Reads and writes a benchmark's database directly (reports in, a job's timings out), outside the timed paths.</summary>
 internal static class BenchDatabase
 {
+    /// <summary>
+    /// Stores the texts through the product's import (the one home for adding reports; a local command's actor),
+    /// outside the timed paths, and returns their ids in the texts' order. The texts must be distinct.
+    /// </summary>
     public static async Task<List<int>> AddReportsAsync(string databaseUrl, IReadOnlyList<string> texts)
     {
-        await using var db = DataServiceCollectionExtensions.CreateContext(DatabaseSettings.Parse(databaseUrl));
-        var now = DateTimeOffset.UtcNow;
-        var reports = texts.Select(t => new Report
+        var settings = DatabaseSettings.Parse(databaseUrl);
+        await using (var services = new ServiceCollection().AddReportLensData(settings).BuildServiceProvider())
         {
-            ReportContent = t,
-            Language = "zh",
-            ContentHash = ContentHash.Of(t),
-            Modality = "CT",
-            CreatedAt = now,
-            UpdatedAt = now,
-        }).ToList();
-        db.Reports.AddRange(reports);
-        await db.SaveChangesAsync();
-        return [.. reports.Select(r => r.Id)];
+            var import = new ImportReports(services.GetRequiredService<IDbContextFactory<ReportLensDbContext>>(), TimeProvider.System);
+            await import.RunAsync([.. texts.Select(t => new ImportedReport { Text = t, Language = "zh", Modality = "CT" })], Actor.CommandLine(), CancellationToken.None);
+        }
+
+        var hashes = texts.Select(ContentHash.Of).ToList();
+        await using var db = DataServiceCollectionExtensions.CreateContext(settings);
+        var ids = await db.Reports.Where(r => hashes.Contains(r.ContentHash)).ToDictionaryAsync(r => r.ContentHash, r => r.Id);
+        return [.. hashes.Select(h => ids[h])];
     }
 
     /// <summary>The newest job of the database (the CLI names its job only on stderr).</summary>

@@ -12,6 +12,20 @@ public sealed class EvaluationPageTests(UiFixture app)
     private static string GoldLines(int count) =>
         string.Join('\n', File.ReadLines(Path.Combine(RepoPaths.Root, "tests", "data", "corpus", "gold.jsonl")).Where(l => l.Length > 0).Take(count)) + "\n";
 
+    /// <summary>Starts an evaluation from the page, waits for its new row to finish and opens its results.</summary>
+    private static async Task<(ILocator Row, ILocator Results)> RunToTheEndAsync(IPage page)
+    {
+        var earlier = await page.Locator("[data-testid=evaluation-run]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.runId)");
+        await page.ClickAsync("[data-testid=start-evaluation]");
+        var created = page.Locator("[data-testid=evaluation-run]" + string.Concat(earlier.Select(id => $":not([data-run-id='{id}'])"))).First;
+        await created.WaitForAsync();
+        var runId = await created.GetAttributeAsync("data-run-id");
+        var row = page.Locator($"[data-testid=evaluation-run][data-run-id='{runId}']");
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-done", "true", new() { Timeout = 90_000 });
+        await row.Locator("[data-testid=show-evaluation]").ClickAsync();
+        return (row, page.Locator($"[data-testid=evaluation-results][data-run-id='{runId}']"));
+    }
+
     [Fact]
     public async Task Admin_UploadsGoldSet_EvaluatesRules_SeesTableChartAndCalibration()
     {
@@ -31,17 +45,8 @@ public sealed class EvaluationPageTests(UiFixture app)
         await Assertions.Expect(page.Locator("[data-testid=gold-message]")).ToContainTextAsync("10");
         await Assertions.Expect(page.Locator("[data-testid=eval-gold] option:checked")).ToContainTextAsync(name);
 
-        var earlier = await page.Locator("[data-testid=evaluation-run]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.runId)");
-        await page.ClickAsync("[data-testid=start-evaluation]");
-        var created = page.Locator("[data-testid=evaluation-run]" + string.Concat(earlier.Select(id => $":not([data-run-id='{id}'])"))).First;
-        await created.WaitForAsync();
-        var runId = await created.GetAttributeAsync("data-run-id");
-        var row = page.Locator($"[data-testid=evaluation-run][data-run-id='{runId}']");
-        await Assertions.Expect(row).ToHaveAttributeAsync("data-done", "true", new() { Timeout = 90_000 });
+        var (row, results) = await RunToTheEndAsync(page);
         await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "completed");
-
-        await row.Locator("[data-testid=show-evaluation]").ClickAsync();
-        var results = page.Locator($"[data-testid=evaluation-results][data-run-id='{runId}']");
         await results.WaitForAsync();
         var urgency = results.Locator("[data-testid=comparison-table] tr[data-metric='classification: 紧急程度'] td");
         await Assertions.Expect(urgency).ToContainTextAsync("[");
@@ -90,15 +95,7 @@ public sealed class EvaluationPageTests(UiFixture app)
             await page.FillAsync("[data-testid=eval-models]", "qwen2.5:7b");
             var versions = new[] { await zero.GetAttributeAsync("data-version"), await few.GetAttributeAsync("data-version") };
 
-            var earlier = await page.Locator("[data-testid=evaluation-run]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.runId)");
-            await page.ClickAsync("[data-testid=start-evaluation]");
-            var created = page.Locator("[data-testid=evaluation-run]" + string.Concat(earlier.Select(id => $":not([data-run-id='{id}'])"))).First;
-            await created.WaitForAsync();
-            var runId = await created.GetAttributeAsync("data-run-id");
-            var row = page.Locator($"[data-testid=evaluation-run][data-run-id='{runId}']");
-            await Assertions.Expect(row).ToHaveAttributeAsync("data-done", "true", new() { Timeout = 90_000 });
-            await row.Locator("[data-testid=show-evaluation]").ClickAsync();
-            var results = page.Locator($"[data-testid=evaluation-results][data-run-id='{runId}']");
+            var (_, results) = await RunToTheEndAsync(page);
 
             await Assertions.Expect(results.Locator("[data-testid=comparison-table] thead th:not(:first-child)")).ToHaveTextAsync(["llm · qwen2.5:7b", "llm · qwen2.5:7b · few-shot"]);
             var shown = await results.Locator("[data-testid=prompt-versions] [data-version]").EvaluateAllAsync<string[]>("spans => spans.map(s => s.dataset.version)");
