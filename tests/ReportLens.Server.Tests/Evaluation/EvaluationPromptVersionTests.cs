@@ -18,16 +18,7 @@ public abstract class EvaluationPromptVersionTests<TFixture>(TFixture app) : Api
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Dictionary<string, object?> Gold(string id, string text, string finding) => new()
-    {
-        ["id"] = id,
-        ["text"] = text,
-        ["language"] = "zh",
-        ["modality"] = "CT",
-        ["body_part"] = "胸部",
-        ["urgency"] = "异常轻微",
-        ["findings"] = new[] { new Dictionary<string, object?> { ["text"] = finding, ["abnormal"] = true } },
-    };
+    private static Dictionary<string, object?> Gold(string id, string text, string finding) => GoldRows.Report(id, text, finding);
 
     [Fact]
     public async Task Evaluate_ZeroShotAndFewShot_GivesTwoRowsEachMadeWithItsOwnPrompt()

@@ -24,17 +24,8 @@ public abstract class PromptExamplesTests<TFixture>(TFixture app) : ApiTest<TFix
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Dictionary<string, object?> Gold(string id, string text, string finding, int? start = null) => new()
-    {
-        ["id"] = id,
-        ["text"] = text,
-        ["language"] = "zh",
-        ["modality"] = "CT",
-        ["body_part"] = "胸部",
-        ["urgency"] = "异常轻微",
-        ["findings"] = new[] { new Dictionary<string, object?> { ["text"] = finding, ["abnormal"] = true, ["start"] = start } },
-        ["locations"] = new[] { "右肺上叶" },
-    };
+    private static Dictionary<string, object?> Gold(string id, string text, string finding, int? start = null) =>
+        GoldRows.Report(id, text, finding, start, locations: ["右肺上叶"]);
 
     private static readonly Dictionary<string, object?>[] Valid =
     [
